@@ -1,0 +1,1 @@
+// LineEditor: see Package.swift for this layer's role.

@@ -1,0 +1,1 @@
+// ScaleDiagnostics: see Package.swift for this layer's role.

@@ -1,0 +1,1 @@
+// ScaleEngine: see Package.swift for this layer's role.

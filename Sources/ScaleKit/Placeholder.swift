@@ -1,0 +1,1 @@
+// ScaleKit: see Package.swift for this layer's role.

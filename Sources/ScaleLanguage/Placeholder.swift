@@ -1,0 +1,1 @@
+// ScaleLanguage: see Package.swift for this layer's role.

@@ -1,0 +1,1 @@
+// ScaleREPL: see Package.swift for this layer's role.

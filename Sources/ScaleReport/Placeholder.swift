@@ -1,0 +1,1 @@
+// ScaleReport: see Package.swift for this layer's role.

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleCLI() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleDiagnostics() {
+  #expect(Bool(true))
+}

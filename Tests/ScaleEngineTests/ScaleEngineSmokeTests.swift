@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleEngine() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleKit() {
+  #expect(Bool(true))
+}

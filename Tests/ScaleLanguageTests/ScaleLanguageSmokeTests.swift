@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleLanguage() {
+  #expect(Bool(true))
+}

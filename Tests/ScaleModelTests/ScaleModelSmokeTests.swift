@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleModel() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func placeholderScaleREPL() {
+  #expect(Bool(true))
+}
