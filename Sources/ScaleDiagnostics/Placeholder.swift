@@ -1,1 +1,0 @@
-// ScaleDiagnostics: see Package.swift for this layer's role.

@@ -1,1 +1,0 @@
-// ScaleLanguage: see Package.swift for this layer's role.

@@ -1,0 +1,200 @@
+/// Latency summary of a set of requests, in seconds.
+public struct LatencySummary: Sendable, Equatable, Hashable, Codable {
+  public var count: Int
+  public var mean: Double
+  public var p50: Double
+  public var p90: Double
+  public var p95: Double
+  public var p99: Double
+  public var p999: Double
+  public var max: Double
+  public init(
+    count: Int = 0, mean: Double = 0, p50: Double = 0, p90: Double = 0, p95: Double = 0,
+    p99: Double = 0, p999: Double = 0, max: Double = 0
+  ) {
+    self.count = count
+    self.mean = mean
+    self.p50 = p50
+    self.p90 = p90
+    self.p95 = p95
+    self.p99 = p99
+    self.p999 = p999
+    self.max = max
+  }
+}
+
+/// Requests that did not complete, by cause.
+public struct ErrorCounts: Sendable, Equatable, Hashable, Codable {
+  /// Refused at a connection limit, a full queue or a rate limit.
+  public var rejected: Int = 0
+  /// The client's timeout expired first.
+  public var timedOut: Int = 0
+  /// The balancer had no healthy server, or the target had failed.
+  public var unavailable: Int = 0
+  /// Refused by an open circuit breaker.
+  public var breakerOpen: Int = 0
+  public init(rejected: Int = 0, timedOut: Int = 0, unavailable: Int = 0, breakerOpen: Int = 0) {
+    self.rejected = rejected
+    self.timedOut = timedOut
+    self.unavailable = unavailable
+    self.breakerOpen = breakerOpen
+  }
+  public var total: Int { rejected + timedOut + unavailable + breakerOpen }
+}
+
+public enum ComponentKind: String, Sendable, Equatable, Hashable, Codable {
+  case server, balancer, cache, cacheNode = "cache-node", database, replica, shard, queue
+  case breaker, rateLimit = "rate-limit", autoscaler
+}
+
+/// Figures for one component over the measured part of the run.
+public struct ComponentStats: Sendable, Equatable, Hashable, Codable {
+  public var name: String
+  public var kind: ComponentKind
+  /// Requests that arrived at it.
+  public var arrivals: Int = 0
+  public var completed: Int = 0
+  public var errors: ErrorCounts = ErrorCounts()
+  /// Time-averaged share of cores busy, 0…1.
+  public var utilisation: Double = 0
+  /// Time-averaged number waiting (not in service).
+  public var meanQueueLength: Double = 0
+  public var maxQueueLength: Int = 0
+  /// Time-averaged number present (waiting plus in service), for Little's law.
+  public var meanInSystem: Double = 0
+  /// Time spent here (wait plus service), for requests that completed here.
+  public var latency: LatencySummary = LatencySummary()
+  /// Caches: hits / lookups; databases: share of reads that were stale.
+  public var hits: Int = 0
+  public var misses: Int = 0
+  public var evictions: Int = 0
+  public var staleReads: Int = 0
+  public var reads: Int = 0
+  public var writes: Int = 0
+  /// Seconds this component was marked down or failed.
+  public var downTime: Double = 0
+  /// Whether it is up at the end of the run.
+  public var healthy: Bool = true
+  public var cores: Int = 0
+  public init(name: String, kind: ComponentKind) {
+    self.name = name
+    self.kind = kind
+  }
+  public var hitRate: Double {
+    let lookups = hits + misses
+    return lookups == 0 ? 0 : Double(hits) / Double(lookups)
+  }
+}
+
+/// One interval of the time series.
+public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
+  public var start: Double
+  public var end: Double
+  public var offered: Int = 0
+  public var completed: Int = 0
+  public var errors: Int = 0
+  public var latency: LatencySummary = LatencySummary()
+  /// Per component name: utilisation and mean queue length over the interval.
+  public var utilisation: [String: Double] = [:]
+  public var queueLength: [String: Double] = [:]
+  /// Servers in service at the end of the interval (autoscaling).
+  public var servers: Int = 0
+  public init(start: Double, end: Double) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// A thing that happened, for the timeline and `--explain`.
+public struct RunEvent: Sendable, Equatable, Hashable, Codable {
+  public var time: Double
+  /// `fail`, `recover`, `marked-down`, `marked-up`, `scale-out`, `scale-in`, `breaker-open`,
+  /// `breaker-half-open`, `breaker-closed`, `rate`, `nodes`, `scale-up`, …
+  public var kind: String
+  public var component: String
+  /// A sentence saying what happened and why.
+  public var detail: String
+  public init(time: Double, kind: String, component: String, detail: String) {
+    self.time = time
+    self.kind = kind
+    self.component = component
+    self.detail = detail
+  }
+}
+
+/// What one `expect` found.
+public struct Verdict: Sendable, Equatable, Hashable {
+  public enum Outcome: String, Sendable, Equatable, Hashable, Codable {
+    case pass, fail
+    /// With replications: the confidence interval straddles the bound.
+    case inconclusive
+  }
+  public var expectation: Expectation
+  public var outcome: Outcome
+  /// The measured value in base units (nil when there was nothing to measure).
+  public var measured: Double?
+  /// With replications, the confidence interval.
+  public var interval: ClosedRange<Double>?
+  public init(
+    expectation: Expectation, outcome: Outcome, measured: Double?,
+    interval: ClosedRange<Double>? = nil
+  ) {
+    self.expectation = expectation
+    self.outcome = outcome
+    self.measured = measured
+    self.interval = interval
+  }
+}
+
+/// Everything a run found. Reports render it; nothing here is printed by the engine.
+public struct RunResult: Sendable, Equatable {
+  public var seed: UInt64
+  /// Simulated seconds covered (less than asked if the run was interrupted).
+  public var duration: Double
+  public var warmup: Double
+  public var interrupted: Bool
+  /// Requests offered by the client after warm-up.
+  public var offered: Int
+  public var completed: Int
+  public var errors: ErrorCounts
+  /// End-to-end latency as the client saw it (completed requests).
+  public var latency: LatencySummary
+  /// Per component, in a stable order (declaration order).
+  public var components: [ComponentStats]
+  public var intervals: [IntervalStats]
+  public var events: [RunEvent]
+  public var verdicts: [Verdict]
+  /// Simulation effort, for benchmarks: events processed.
+  public var eventsProcessed: Int
+  public init(
+    seed: UInt64, duration: Double, warmup: Double = 0, interrupted: Bool = false,
+    offered: Int = 0, completed: Int = 0, errors: ErrorCounts = ErrorCounts(),
+    latency: LatencySummary = LatencySummary(), components: [ComponentStats] = [],
+    intervals: [IntervalStats] = [], events: [RunEvent] = [], verdicts: [Verdict] = [],
+    eventsProcessed: Int = 0
+  ) {
+    self.seed = seed
+    self.duration = duration
+    self.warmup = warmup
+    self.interrupted = interrupted
+    self.offered = offered
+    self.completed = completed
+    self.errors = errors
+    self.latency = latency
+    self.components = components
+    self.intervals = intervals
+    self.events = events
+    self.verdicts = verdicts
+    self.eventsProcessed = eventsProcessed
+  }
+
+  /// Measured seconds (after warm-up).
+  public var measuredDuration: Double { Swift.max(0, duration - warmup) }
+  public var throughput: Double {
+    measuredDuration > 0 ? Double(completed) / measuredDuration : 0
+  }
+  public var errorRate: Double { offered == 0 ? 0 : Double(errors.total) / Double(offered) }
+  public func component(_ name: String) -> ComponentStats? {
+    components.first { $0.name == name }
+  }
+}
