@@ -1,1 +1,0 @@
-// LineEditor: see Package.swift for this layer's role.
