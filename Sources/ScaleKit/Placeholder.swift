@@ -1,1 +1,0 @@
-// ScaleKit: see Package.swift for this layer's role.

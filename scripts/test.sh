@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set up and run every test: installs system packages, builds with zero warnings in our
+# own sources (a warning fails the run), then runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+log=$(mktemp)
+swift build --build-tests 2>&1 | tee "$log"
+if grep -E "^/.*/(Sources|Tests)/.*: warning:" "$log" | grep -v "/.build" >/dev/null; then
+  echo "error: the build has warnings (see above); the project keeps zero warnings" >&2
+  exit 1
+fi
+rm -f "$log"
+swift test --skip-build
