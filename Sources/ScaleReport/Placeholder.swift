@@ -1,1 +1,0 @@
-// ScaleReport: see Package.swift for this layer's role.

@@ -1,0 +1,414 @@
+import ScaleModel
+
+/// The readable run report for a terminal: header, summary, a table per kind of component,
+/// small charts over time, the timeline of events and the `expect` verdicts, ending with a
+/// tally line (`3 expectations: 2 passed, 1 failed`). Colour only adds ANSI escapes; the
+/// Unicode symbols and the layout are the same either way.
+public enum TextReport {
+  /// Narrowest layout honoured; a smaller `width` is treated as this.
+  static let minimumWidth = 40
+
+  /// The report as text ending in a newline. `fileName` is shown in the header; `scenario`
+  /// supplies what the result does not carry (the asked duration, autoscalers).
+  public static func render(
+    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int = 100
+  ) -> String {
+    let width = Swift.max(minimumWidth, Swift.min(width, 1000))
+    var sections: [[String]] = []
+    sections.append(header(result, scenario: scenario, fileName: fileName, color: color))
+    sections.append(summary(result, color: color))
+    sections += componentSections(result, width: width, color: color)
+    let charts = overTime(result, scenario: scenario, width: width, color: color)
+    if !charts.isEmpty { sections.append(charts) }
+    if !result.events.isEmpty { sections.append(timeline(result.events, width: width)) }
+    var lines = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+    lines +=
+      "\n\n"
+      + expectations(result.verdicts, width: width, color: color).joined(
+        separator: "\n")
+    return lines + "\n"
+  }
+
+  // MARK: Header and summary
+
+  static func header(
+    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool
+  ) -> [String] {
+    var first = Style.bold.apply("scale run", color: color) + " · " + fileName
+    if result.interrupted {
+      first +=
+        " · "
+        + Style.yellow.apply(
+          "interrupted at " + Format.duration(result.duration) + " of "
+            + Format.duration(scenario.duration), color: color)
+    }
+    var second = "seed \(result.seed) · simulated " + Format.duration(result.duration)
+    if result.warmup > 0 {
+      second +=
+        " · warm-up " + Format.duration(result.warmup) + " · measured "
+        + Format.duration(result.measuredDuration)
+    }
+    second += " · " + Format.count(result.eventsProcessed) + " events"
+    return [first, second]
+  }
+
+  static func summary(_ result: RunResult, color: Bool) -> [String] {
+    var rows: [(label: String, count: Int, note: String, style: Style?)] = []
+    rows.append(("offered", result.offered, "requests", nil))
+    rows.append(
+      ("completed", result.completed, "requests · " + Format.rate(result.throughput), nil))
+    let errorStyle: Style? = result.errors.total > 0 ? .red : nil
+    rows.append(("errors", result.errors.total, Format.percent(result.errorRate), errorStyle))
+    let causes: [(String, Int)] = [
+      ("rejected", result.errors.rejected), ("timed out", result.errors.timedOut),
+      ("unavailable", result.errors.unavailable), ("breaker open", result.errors.breakerOpen),
+    ]
+    for (name, n) in causes where n > 0 {
+      let share = result.offered > 0 ? Double(n) / Double(result.offered) : 0
+      rows.append(("  " + name, n, Format.percent(share), nil))
+    }
+    let labelWidth = 14
+    let countWidth = rows.map { Format.count($0.count).count }.max() ?? 1
+    var lines = [Style.bold.apply("Summary", color: color)]
+    for row in rows {
+      let number = Format.count(row.count)
+      let padded = String(repeating: " ", count: countWidth - number.count) + number
+      let label = row.label + String(repeating: " ", count: labelWidth - row.label.count)
+      let value = row.style.map { $0.apply(padded, color: color) } ?? padded
+      lines.append("  " + label + value + "  " + row.note)
+    }
+    let l = result.latency
+    let latency: String
+    if l.count == 0 {
+      latency = "no completed requests"
+    } else {
+      latency = [
+        ("p50", l.p50), ("p90", l.p90), ("p99", l.p99), ("p99.9", l.p999), ("max", l.max),
+        ("mean", l.mean),
+      ].map { $0.0 + " " + Format.duration($0.1) }.joined(separator: "  ")
+    }
+    lines.append("  latency" + String(repeating: " ", count: labelWidth - 7) + latency)
+    return lines
+  }
+
+  // MARK: Component tables
+
+  static func utilisationCell(_ u: Double) -> TextTable.Cell {
+    let style: Style? = u >= 0.9 ? .red : (u >= 0.7 ? .yellow : nil)
+    return TextTable.Cell(Format.percent1(u), style: style)
+  }
+
+  static func healthCell(_ c: ComponentStats) -> TextTable.Cell {
+    if !c.healthy { return TextTable.Cell("DOWN", style: .red) }
+    if c.downTime > 0 {
+      return TextTable.Cell("up (down " + Format.duration(c.downTime) + ")", style: .yellow)
+    }
+    return TextTable.Cell("up")
+  }
+
+  static func latencyCell(_ l: LatencySummary) -> TextTable.Cell {
+    TextTable.Cell(l.count == 0 ? "–" : Format.duration(l.p99))
+  }
+
+  static func errorsCell(_ e: ErrorCounts) -> TextTable.Cell {
+    TextTable.Cell(Format.count(e.total), style: e.total > 0 ? .red : nil)
+  }
+
+  static func section(_ title: String, _ table: TextTable, width: Int, color: Bool) -> [String] {
+    [Style.bold.apply(title, color: color)] + table.render(width: width, color: color)
+  }
+
+  static func componentSections(_ result: RunResult, width: Int, color: Bool) -> [[String]] {
+    let all = result.components
+    func of(_ kinds: Set<ComponentKind>) -> [ComponentStats] {
+      all.filter { kinds.contains($0.kind) }
+    }
+    var sections: [[String]] = []
+    typealias C = TextTable.Column
+
+    let servers = of([.server])
+    if !servers.isEmpty {
+      var t = TextTable([
+        C("server", .left), C("cores"), C("arrivals"), C("completed"), C("util"),
+        C("mean queue"), C("max queue"), C("p99 here"), C("errors"), C("health", .left),
+      ])
+      for s in servers {
+        t.add([
+          .init(s.name), .init(String(s.cores)), .init(Format.count(s.arrivals)),
+          .init(Format.count(s.completed)), utilisationCell(s.utilisation),
+          .init(Format.fixed(s.meanQueueLength, decimals: 2)),
+          .init(Format.count(s.maxQueueLength)), latencyCell(s.latency), errorsCell(s.errors),
+          healthCell(s),
+        ])
+      }
+      sections.append(section("Servers", t, width: width, color: color))
+    }
+
+    let balancers = of([.balancer])
+    if !balancers.isEmpty {
+      var t = TextTable([
+        C("balancer", .left), C("arrivals"), C("forwarded"), C("no healthy server"),
+        C("errors"),
+      ])
+      for b in balancers {
+        t.add([
+          .init(b.name), .init(Format.count(b.arrivals)), .init(Format.count(b.completed)),
+          .init(Format.count(b.errors.unavailable)), errorsCell(b.errors),
+        ])
+      }
+      sections.append(section("Balancers", t, width: width, color: color))
+    }
+
+    let caches = of([.cache])
+    if !caches.isEmpty {
+      var t = TextTable([
+        C("cache", .left), C("lookups"), C("hits"), C("misses"), C("hit rate"), C("evictions"),
+        C("p99 here"), C("errors"),
+      ])
+      for c in caches {
+        t.add([
+          .init(c.name), .init(Format.count(c.hits + c.misses)), .init(Format.count(c.hits)),
+          .init(Format.count(c.misses)), .init(Format.percent1(c.hitRate)),
+          .init(Format.count(c.evictions)), latencyCell(c.latency), errorsCell(c.errors),
+        ])
+      }
+      sections.append(section("Caches", t, width: width, color: color))
+    }
+
+    let nodes = of([.cacheNode])
+    if !nodes.isEmpty {
+      let mean = Double(nodes.reduce(0) { $0 + $1.arrivals }) / Double(nodes.count)
+      var t = TextTable([
+        C("cache node", .left), C("lookups"), C("hit rate"), C("load vs mean"), C("evictions"),
+        C("health", .left),
+      ])
+      for n in nodes {
+        let load = mean > 0 ? Double(n.arrivals) / mean : 0
+        let style: Style? = load >= 1.5 ? .yellow : nil
+        t.add([
+          .init(n.name), .init(Format.count(n.arrivals)), .init(Format.percent1(n.hitRate)),
+          .init(Format.fixed(load, decimals: 2) + "×", style: style),
+          .init(Format.count(n.evictions)), healthCell(n),
+        ])
+      }
+      sections.append(section("Cache nodes", t, width: width, color: color))
+    }
+
+    let stores = of([.database, .replica, .shard])
+    if !stores.isEmpty {
+      var t = TextTable([
+        C("database", .left), C("kind", .left), C("cores"), C("reads"), C("writes"),
+        C("stale reads"), C("util"), C("p99 here"), C("errors"), C("health", .left),
+      ])
+      for d in stores {
+        let stale = d.reads > 0 ? Double(d.staleReads) / Double(d.reads) : 0
+        t.add([
+          .init(d.name), .init(d.kind.rawValue), .init(String(d.cores)),
+          .init(Format.count(d.reads)), .init(Format.count(d.writes)),
+          .init(Format.count(d.staleReads) + " (" + Format.percent(stale) + ")"),
+          utilisationCell(d.utilisation), latencyCell(d.latency), errorsCell(d.errors),
+          healthCell(d),
+        ])
+      }
+      sections.append(section("Databases", t, width: width, color: color))
+    }
+
+    let queues = of([.queue])
+    if !queues.isEmpty {
+      var t = TextTable([
+        C("queue", .left), C("workers"), C("arrivals"), C("completed"), C("util"),
+        C("mean depth"), C("max depth"), C("p99 here"), C("refused"),
+      ])
+      for q in queues {
+        t.add([
+          .init(q.name), .init(String(q.cores)), .init(Format.count(q.arrivals)),
+          .init(Format.count(q.completed)), utilisationCell(q.utilisation),
+          .init(Format.fixed(q.meanQueueLength, decimals: 2)),
+          .init(Format.count(q.maxQueueLength)), latencyCell(q.latency), errorsCell(q.errors),
+        ])
+      }
+      sections.append(section("Queues", t, width: width, color: color))
+    }
+
+    let breakers = of([.breaker])
+    if !breakers.isEmpty {
+      var t = TextTable([
+        C("breaker", .left), C("calls"), C("refused"), C("open for"), C("state", .left),
+      ])
+      for b in breakers {
+        t.add([
+          .init(b.name), .init(Format.count(b.arrivals)),
+          .init(Format.count(b.errors.breakerOpen), style: b.errors.breakerOpen > 0 ? .red : nil),
+          .init(Format.duration(b.downTime)),
+          b.healthy ? .init("closed") : .init("open", style: .red),
+        ])
+      }
+      sections.append(section("Circuit breakers", t, width: width, color: color))
+    }
+
+    let limits = of([.rateLimit])
+    if !limits.isEmpty {
+      var t = TextTable([
+        C("rate limit", .left), C("arrivals"), C("admitted"), C("rejected"), C("rejected %"),
+      ])
+      for r in limits {
+        let share = r.arrivals > 0 ? Double(r.errors.rejected) / Double(r.arrivals) : 0
+        t.add([
+          .init(r.name), .init(Format.count(r.arrivals)),
+          .init(Format.count(Swift.max(0, r.arrivals - r.errors.rejected))),
+          errorsCell(ErrorCounts(rejected: r.errors.rejected)), .init(Format.percent(share)),
+        ])
+      }
+      sections.append(section("Rate limits", t, width: width, color: color))
+    }
+
+    let others = of([.autoscaler])
+    if !others.isEmpty {
+      var t = TextTable([C("autoscaler", .left), C("arrivals"), C("completed"), C("errors")])
+      for o in others {
+        t.add([
+          .init(o.name), .init(Format.count(o.arrivals)), .init(Format.count(o.completed)),
+          errorsCell(o.errors),
+        ])
+      }
+      sections.append(section("Autoscalers", t, width: width, color: color))
+    }
+    return sections
+  }
+
+  // MARK: Charts over time
+
+  /// Component names with a utilisation series: declaration order, then any others sorted.
+  static func seriesNames(_ result: RunResult, _ key: KeyPath<IntervalStats, [String: Double]>)
+    -> [String]
+  {
+    var present = Set<String>()
+    for interval in result.intervals {
+      for name in interval[keyPath: key].keys { present.insert(name) }
+    }
+    let declared = result.components.map(\.name).filter { present.contains($0) }
+    let extra = present.subtracting(declared).sorted()
+    return declared + extra
+  }
+
+  static func overTime(
+    _ result: RunResult, scenario: Scenario, width: Int, color: Bool
+  ) -> [String] {
+    let intervals = result.intervals
+    guard let first = intervals.first, let last = intervals.last else { return [] }
+    let names = seriesNames(result, \.utilisation)
+    let longest = names.map { $0.count + 2 }.max() ?? 0
+    let labelWidth = Swift.min(Swift.max(12, longest), Swift.max(12, width / 4))
+    let noteWidth = 26
+    let chartWidth = Swift.max(8, width - 2 - labelWidth - 2 - 2 - noteWidth)
+    func row(_ label: String, _ chart: String, _ note: String, indent: Int = 2) -> String {
+      let name = TextTable.fit(label, width: labelWidth - (indent - 2))
+      let pad = String(repeating: " ", count: Swift.max(0, labelWidth - (indent - 2) - name.count))
+      return String(repeating: " ", count: indent) + name + pad + "  " + chart + "  " + note
+    }
+
+    let lengths = Set(intervals.map { Format.duration($0.end - $0.start) })
+    var title = "Over time · \(intervals.count) interval" + (intervals.count == 1 ? "" : "s")
+    if lengths.count == 1, let only = lengths.first { title += " of " + only }
+    title += " · " + Format.clock(first.start) + " → " + Format.clock(last.end)
+    var lines = [Style.bold.apply(title, color: color)]
+
+    let throughput = intervals.map { i -> Double in
+      let span = i.end - i.start
+      return span > 0 ? Double(i.completed) / span : 0
+    }
+    lines.append(
+      row(
+        "throughput", Chart.sparkline(throughput, width: chartWidth, merge: .mean),
+        "peak " + Format.rate(throughput.max() ?? 0)))
+    let p99 = intervals.map(\.latency.p99)
+    lines.append(
+      row(
+        "p99", Chart.sparkline(p99, width: chartWidth, merge: .maximum),
+        "peak " + Format.duration(p99.max() ?? 0)))
+    let errors = intervals.map { Double($0.errors) }
+    if errors.contains(where: { $0 > 0 }) {
+      lines.append(
+        row(
+          "errors", Chart.sparkline(errors, width: chartWidth, merge: .maximum),
+          "peak " + Format.count(intervals.map(\.errors).max() ?? 0) + " per interval"))
+    }
+    let servers = intervals.map(\.servers)
+    if let low = servers.min(), let high = servers.max(), high > 0,
+      low != high || !scenario.autoscalers.isEmpty
+    {
+      lines.append(
+        row(
+          "servers", Chart.sparkline(servers.map(Double.init), width: chartWidth, merge: .maximum),
+          "\(servers.first ?? 0) → \(servers.last ?? 0) (\(low)…\(high))"))
+    }
+    if !names.isEmpty {
+      lines.append(
+        row(
+          "utilisation", "░ <25%  ▒ <50%  ▓ <75%  █ ≥75%", ""
+        ).replacingTrailingSpaces())
+      for name in names {
+        let series = intervals.map { $0.utilisation[name] ?? 0 }
+        let mean = series.reduce(0, +) / Double(series.count)
+        lines.append(
+          row(
+            name, Chart.heat(series, width: chartWidth),
+            "mean " + Format.percent1(mean) + " · peak " + Format.percent1(series.max() ?? 0),
+            indent: 4))
+      }
+    }
+    return lines
+  }
+
+  // MARK: Timeline
+
+  static func timeline(_ events: [RunEvent], width: Int) -> [String] {
+    let times = events.map { Format.clock($0.time) }
+    let timeWidth = times.map(\.count).max() ?? 4
+    let componentWidth = Swift.min(events.map(\.component.count).max() ?? 0, width / 5)
+    let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
+    var lines = ["Timeline"]
+    for (event, time) in zip(events, times) {
+      let component = TextTable.fit(event.component, width: componentWidth)
+      let kind = TextTable.fit(event.kind, width: kindWidth)
+      let prefix =
+        "  " + String(repeating: " ", count: timeWidth - time.count) + time + "  " + component
+        + String(repeating: " ", count: componentWidth - component.count) + "  " + kind
+        + String(repeating: " ", count: kindWidth - kind.count) + "  "
+      let detail = event.detail.isEmpty ? "–" : event.detail
+      lines += Wrap.hanging(detail, first: prefix, width: Swift.max(prefix.count + 20, width))
+    }
+    return lines
+  }
+
+  // MARK: Expectations
+
+  static func expectations(_ verdicts: [Verdict], width: Int, color: Bool) -> [String] {
+    guard !verdicts.isEmpty else { return [VerdictText.tally(verdicts)] }
+    let statements = verdicts.map { VerdictText.statement($0.expectation) }
+    let statementWidth = Swift.min(statements.map(\.count).max() ?? 0, width / 2)
+    var lines = [Style.bold.apply("Expectations", color: color)]
+    for (verdict, statement) in zip(verdicts, statements) {
+      let mark: String
+      var note = VerdictText.measurement(verdict)
+      switch verdict.outcome {
+      case .pass: mark = Style.green.apply("✓", color: color)
+      case .fail: mark = Style.red.apply("✗", color: color)
+      case .inconclusive:
+        mark = Style.yellow.apply("?", color: color)
+        note += " · inconclusive"
+      }
+      let text = TextTable.fit(statement, width: statementWidth)
+      let pad = String(repeating: " ", count: statementWidth - text.count)
+      lines.append("  " + mark + " " + text + pad + "   " + note)
+    }
+    lines.append(VerdictText.tally(verdicts))
+    return lines
+  }
+}
+
+extension String {
+  fileprivate func replacingTrailingSpaces() -> String {
+    TextTable.trimTrailing(self)
+  }
+}

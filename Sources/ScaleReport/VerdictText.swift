@@ -1,0 +1,91 @@
+import ScaleModel
+
+/// How a metric's values are written, shared by the text, JSON and JUnit reports.
+public enum MetricUnit: String, Sendable {
+  /// Seconds (latency quantiles and means).
+  case seconds = "s"
+  /// A share 0…1, shown as a percentage.
+  case ratio
+  /// Requests per second.
+  case requestsPerSecond = "rps"
+  /// A time-averaged number of requests.
+  case requests
+  /// A count.
+  case count
+
+  /// The unit of `metric`'s measured values and bounds.
+  public init(_ metric: Metric) {
+    switch metric {
+    case .latency, .meanLatency: self = .seconds
+    case .errorRate, .utilisation, .hitRate, .staleReads, .rejectedRate, .timeoutRate:
+      self = .ratio
+    case .throughput: self = .requestsPerSecond
+    case .queueLength: self = .requests
+    case .completed: self = .count
+    }
+  }
+
+  /// `value` for a person: `143.2ms`, `0.52%`, `1.95k rps`, `3.25`, `1,234`.
+  public func format(_ value: Double) -> String {
+    switch self {
+    case .seconds: return Format.duration(value, digits: 4)
+    case .ratio: return Format.percent(value)
+    case .requestsPerSecond: return Format.rate(value, digits: 4)
+    case .requests: return Format.significant(value, digits: 4)
+    case .count:
+      guard value.isFinite, Swift.abs(value) < 9e15 else { return Format.significant(value) }
+      return Format.count(Int(value.rounded()))
+    }
+  }
+}
+
+/// Text pieces of a verdict shared by every report.
+public enum VerdictText {
+  /// The statement as written, or rebuilt from its parts when the text is empty.
+  public static func statement(_ expectation: Expectation) -> String {
+    if !expectation.text.isEmpty { return expectation.text }
+    var parts: [String] = []
+    if let component = expectation.component { parts.append(component) }
+    parts.append(expectation.metric.name)
+    parts.append(expectation.comparison.rawValue)
+    parts.append(MetricUnit(expectation.metric).format(expectation.bound))
+    if let confidence = expectation.confidence {
+      parts.append("with " + Format.percent(confidence) + " confidence")
+    }
+    return parts.joined(separator: " ")
+  }
+
+  /// `measured 143.2ms`, `not measured`, or with replications
+  /// `measured 143.2ms (95% CI 131ms … 150ms)`.
+  public static func measurement(_ verdict: Verdict) -> String {
+    let unit = MetricUnit(verdict.expectation.metric)
+    guard let measured = verdict.measured else { return "not measured" }
+    var text = "measured " + unit.format(measured)
+    if let interval = verdict.interval {
+      let level = verdict.expectation.confidence.map { Format.percent($0) + " " } ?? ""
+      text +=
+        " (" + level + "CI " + unit.format(interval.lowerBound) + " … "
+        + unit.format(interval.upperBound) + ")"
+    }
+    return text
+  }
+
+  /// `measured 250.1ms, bound 200ms`: the JUnit failure message.
+  public static func failureMessage(_ verdict: Verdict) -> String {
+    let unit = MetricUnit(verdict.expectation.metric)
+    return measurement(verdict) + ", bound " + unit.format(verdict.expectation.bound)
+  }
+
+  /// `3 expectations: 2 passed, 1 failed` (`, 1 inconclusive` when there are any;
+  /// `no expectations` when there are none).
+  public static func tally(_ verdicts: [Verdict]) -> String {
+    guard !verdicts.isEmpty else { return "no expectations" }
+    let passed = verdicts.filter { $0.outcome == .pass }.count
+    let failed = verdicts.filter { $0.outcome == .fail }.count
+    let inconclusive = verdicts.count - passed - failed
+    let noun = verdicts.count == 1 ? "expectation" : "expectations"
+    var text = "\(verdicts.count) \(noun): \(passed) passed, \(failed) failed"
+    if inconclusive > 0 { text += ", \(inconclusive) inconclusive" }
+    return text
+  }
+}
