@@ -68,9 +68,15 @@ public struct Statement: Sendable, Equatable, Hashable {
   public var trailingComment: String?
   /// Whole statement, keyword to last word (or closing brace).
   public var range: SourceRange
+  /// The block's lines as the formatter keeps them (statements, own-line comments, blank
+  /// lines), when the statement has a block; `block` holds the same statements.
+  public var blockItems: [Item]?
+  /// The comment after the closing `}` of a multi-line block, without `#`.
+  public var closingComment: String?
   public init(
     keyword: String, keywordRange: SourceRange, words: [Word], block: [Statement]? = nil,
-    trailingComment: String? = nil, range: SourceRange
+    trailingComment: String? = nil, range: SourceRange, blockItems: [Item]? = nil,
+    closingComment: String? = nil
   ) {
     self.keyword = keyword
     self.keywordRange = keywordRange
@@ -78,6 +84,8 @@ public struct Statement: Sendable, Equatable, Hashable {
     self.block = block
     self.trailingComment = trailingComment
     self.range = range
+    self.blockItems = blockItems
+    self.closingComment = closingComment
   }
 }
 

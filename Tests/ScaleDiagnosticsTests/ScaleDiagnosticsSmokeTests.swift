@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleDiagnostics() {
-  #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleLanguage() {
-  #expect(Bool(true))
-}
