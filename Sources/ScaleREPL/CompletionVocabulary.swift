@@ -1,0 +1,39 @@
+/// The words completion can offer, from the language's schema and the session so far.
+/// Kept as plain data so completion is testable without a front end.
+public struct CompletionVocabulary: Sendable, Equatable {
+  /// Statement keywords (`server`, `balancer`, …).
+  public var keywords: [String]
+  /// Attribute names and fixed words each statement accepts after its keyword.
+  public var attributes: [String: [String]]
+  /// Actions that can follow `at TIME`, or be typed alone to apply now (`fail`, `recover`, …).
+  public var eventActions: [String]
+  /// Metrics of `expect`.
+  public var metrics: [String]
+  /// Statements whose first word after the keyword names a component
+  /// (`health-check lb`, `shard orders`, `autoscale web`).
+  public var referencingKeywords: Set<String>
+  /// Attributes whose value is a component name or a list of them (`to`, `on`).
+  public var referencingAttributes: Set<String>
+  /// Words an attribute's value may be (`hashing` → `modulo`, `consistent`, `jump`).
+  public var valueChoices: [String: [String]]
+  /// Attributes that take no value (`no-failover`).
+  public var flags: Set<String>
+  /// Components defined so far, in declaration order.
+  public var componentNames: [String]
+
+  public init(
+    keywords: [String], attributes: [String: [String]], eventActions: [String],
+    metrics: [String], referencingKeywords: Set<String>, referencingAttributes: Set<String>,
+    valueChoices: [String: [String]] = [:], flags: Set<String> = [], componentNames: [String]
+  ) {
+    self.keywords = keywords
+    self.attributes = attributes
+    self.eventActions = eventActions
+    self.metrics = metrics
+    self.referencingKeywords = referencingKeywords
+    self.referencingAttributes = referencingAttributes
+    self.valueChoices = valueChoices
+    self.flags = flags
+    self.componentNames = componentNames
+  }
+}

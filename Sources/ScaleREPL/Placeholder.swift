@@ -1,1 +1,0 @@
-// ScaleREPL: see Package.swift for this layer's role.

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleREPL() {
-  #expect(Bool(true))
-}
