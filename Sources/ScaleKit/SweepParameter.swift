@@ -1,0 +1,179 @@
+import ScaleModel
+
+/// A knob a sweep or capacity search turns: `servers`, `rps`, `cache-nodes`, `ttl`,
+/// `replicas`, `shards`, `cpu`, `workers`. Values are in the script's units
+/// (`ttl` in seconds, `rps` in requests per second, the rest counts).
+public enum SweepParameter: String, Sendable, Equatable, CaseIterable {
+  /// Servers behind the balancer (the first pool): the first server is copied as `<pool>-<n>`.
+  case servers
+  /// The traffic's base rate.
+  case rps
+  /// Nodes of every cache.
+  case cacheNodes = "cache-nodes"
+  /// TTL of every cache, in seconds.
+  case ttl
+  /// Replicas of every database.
+  case replicas
+  /// Shards of every database.
+  case shards
+  /// Cores of every server.
+  case cpu
+  /// Workers of every queue.
+  case workers
+
+  public enum ApplyError: Error, Equatable, CustomStringConvertible {
+    case nothingToChange(SweepParameter)
+    case invalidValue(SweepParameter, Double)
+    public var description: String {
+      switch self {
+      case .nothingToChange(let p): return "the script has nothing that `\(p.rawValue)` changes"
+      case .invalidValue(let p, let v): return "`\(p.rawValue)` cannot be \(v)"
+      }
+    }
+  }
+
+  /// Whether the parameter takes whole numbers.
+  public var isCount: Bool { self != .rps && self != .ttl }
+
+  /// The scenario with this parameter set to `value`.
+  public func apply(_ value: Double, to scenario: Scenario) throws(ApplyError) -> Scenario {
+    guard value.isFinite, value >= (isCount ? 1 : 0) || (self == .replicas && value >= 0) else {
+      throw .invalidValue(self, value)
+    }
+    let count = isCount ? Int(value.rounded()) : 0
+    var s = scenario
+    switch self {
+    case .servers:
+      guard let first = s.servers.first else { throw .nothingToChange(self) }
+      let pool = first.pool ?? first.name
+      let members = s.servers.filter { ($0.pool ?? $0.name) == pool }
+      let others = s.servers.filter { ($0.pool ?? $0.name) != pool }
+      var resized: [ServerSpec] = []
+      for index in 0..<count {
+        if index < members.count {
+          resized.append(members[index])
+        } else {
+          var copy = first
+          copy.name = "\(pool)-\(index + 1)"
+          copy.pool = pool
+          resized.append(copy)
+        }
+      }
+      // Names of a resized pool must not clash with other components.
+      s.servers = resized + others
+      let kept = Set(s.servers.map(\.name))
+      for b in s.balancers.indices where !s.balancers[b].backends.isEmpty {
+        s.balancers[b].backends.removeAll { !kept.contains($0.server) }
+        let listed = Set(s.balancers[b].backends.map(\.server))
+        for server in resized where !listed.contains(server.name) {
+          s.balancers[b].backends.append(Backend(server: server.name, weight: server.weight))
+        }
+      }
+    case .rps:
+      guard s.traffic != nil else { throw .nothingToChange(self) }
+      s.traffic?.rate = value
+    case .cacheNodes:
+      guard !s.caches.isEmpty else { throw .nothingToChange(self) }
+      for i in s.caches.indices { s.caches[i].nodes = count }
+    case .ttl:
+      guard !s.caches.isEmpty else { throw .nothingToChange(self) }
+      for i in s.caches.indices { s.caches[i].ttl = value }
+    case .replicas:
+      guard !s.databases.isEmpty else { throw .nothingToChange(self) }
+      for i in s.databases.indices { s.databases[i].replicas = count }
+    case .shards:
+      guard !s.databases.isEmpty else { throw .nothingToChange(self) }
+      for i in s.databases.indices { s.databases[i].shards = count }
+    case .cpu:
+      guard !s.servers.isEmpty else { throw .nothingToChange(self) }
+      for i in s.servers.indices {
+        s.servers[i].cores = count
+        s.servers[i].maxConnections = count * Defaults.connectionsPerCore
+      }
+    case .workers:
+      guard !s.queues.isEmpty else { throw .nothingToChange(self) }
+      for i in s.queues.indices { s.queues[i].workers = count }
+    }
+    return s
+  }
+}
+
+/// `name=low..high` with an optional `step` (default 1 for counts, else 10 points).
+public struct SweepRange: Sendable, Equatable {
+  public var parameter: SweepParameter
+  public var values: [Double]
+
+  public enum ParseError: Error, Equatable, CustomStringConvertible {
+    case malformed(String)
+    case unknownParameter(String, suggestion: String?)
+    case badRange(String)
+    public var description: String {
+      switch self {
+      case .malformed(let text):
+        return "`\(text)` is not `PARAMETER=LOW..HIGH` (e.g. `servers=2..10`)"
+      case .unknownParameter(let name, let suggestion):
+        let known = SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")
+        return "unknown parameter `\(name)`"
+          + (suggestion.map { "; did you mean `\($0)`?" } ?? "") + " (known: \(known))"
+      case .badRange(let text): return "`\(text)`: the range must be LOW..HIGH with LOW ≤ HIGH"
+      }
+    }
+  }
+
+  /// Largest number of points one sweep may have.
+  public static let maxPoints = 10_000
+
+  public init(parameter: SweepParameter, values: [Double]) {
+    self.parameter = parameter
+    self.values = values
+  }
+
+  public init(parsing text: String, step: Double? = nil) throws(ParseError) {
+    let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { throw .malformed(text) }
+    guard let parameter = SweepParameter(rawValue: parts[0]) else {
+      let suggestion = SweepParameter.allCases.map(\.rawValue).min {
+        editDistance($0, parts[0]) < editDistance($1, parts[0])
+      }
+      let close = suggestion.flatMap { editDistance($0, parts[0]) <= 3 ? $0 : nil }
+      throw .unknownParameter(parts[0], suggestion: close)
+    }
+    let bounds = parts[1].components(separatedBy: "..")
+    guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]),
+      low.isFinite, high.isFinite, low <= high
+    else { throw .badRange(text) }
+    let stride = step ?? (parameter.isCount ? 1 : max((high - low) / 9, .leastNonzeroMagnitude))
+    guard stride > 0, stride.isFinite, (high - low) / stride < Double(SweepRange.maxPoints) else {
+      throw .badRange(text)
+    }
+    var values: [Double] = []
+    var index = 0
+    while true {
+      let value = low + Double(index) * stride
+      if value > high + stride * 1e-9 { break }
+      values.append(parameter.isCount ? value.rounded() : value)
+      index += 1
+    }
+    self.parameter = parameter
+    self.values = values
+  }
+}
+
+/// Levenshtein distance, for suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let x = Array(a.utf8)
+  let y = Array(b.utf8)
+  if x.isEmpty { return y.count }
+  if y.isEmpty { return x.count }
+  var previous = Array(0...y.count)
+  var current = [Int](repeating: 0, count: y.count + 1)
+  for i in 1...x.count {
+    current[0] = i
+    for j in 1...y.count {
+      let cost = x[i - 1] == y[j - 1] ? 0 : 1
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    }
+    swap(&previous, &current)
+  }
+  return previous[y.count]
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleKit() {
-  #expect(Bool(true))
-}
