@@ -1,0 +1,190 @@
+import ScaleDiagnostics
+import ScaleModel
+
+/// Reading `at TIME ACTION …`.
+extension CheckSession {
+  static let failable: [NameKind] = [.server, .database, .cache, .queue, .balancer]
+
+  mutating func readEvent(_ statement: Statement, _ reader: inout WordReader) {
+    guard case .number? = reader.peek?.kind else {
+      reader.report(
+        .missingRequired, "`at` needs a time", at: reader.peek?.range ?? statement.keywordRange,
+        help: "for example `at 5min fail web-2`")
+      return
+    }
+    let timeRange = reader.peek?.range ?? statement.keywordRange
+    let time = reader.readDuration(name: "at", allowsZero: true, example: "at 5min fail web-2")
+    guard let actionWord = reader.advance() else {
+      reader.report(
+        .missingRequired, "`at` needs an action after the time", at: reader.endRange,
+        help: "one of " + WordReader.list(StatementSchema.eventActions.map { "`\($0)`" }))
+      return
+    }
+    guard let action = actionWord.identifier, StatementSchema.eventActions.contains(action) else {
+      let text = WordReader.text(actionWord)
+      reader.report(
+        .unknownChoice, "unknown event `\(text)`", at: actionWord.range,
+        help: Suggestions.didYouMean(text, among: StatementSchema.eventActions)
+          ?? "use " + WordReader.list(StatementSchema.eventActions.map { "`\($0)`" }))
+      return
+    }
+    var references: [Reference] = []
+    var changesTraffic = false
+    var eventAction: EventAction?
+    switch action {
+    case "ramp", "spike", "traffic":
+      changesTraffic = true
+      if action != "traffic" { _ = reader.accept("traffic") }
+      _ = reader.accept("to")
+      let rate = reader.readRate(name: action, example: "at 2min \(action) traffic to 8000 rps")
+      switch action {
+      case "ramp":
+        let over = Self.requiredDuration(
+          &reader, word: "over", name: "ramp", example: "at 2min ramp traffic to 8000 rps over 2min"
+        )
+        if let rate, let over { eventAction = .ramp(rps: rate, duration: over) }
+      case "spike":
+        let length = Self.requiredDuration(
+          &reader, word: "for", name: "spike",
+          example: "at 6min spike traffic to 10000 rps for 30s")
+        if let rate, let length { eventAction = .spike(rps: rate, duration: length) }
+      default:
+        if let rate { eventAction = .setRate(rps: rate) }
+      }
+      Self.rejectRest(&reader, help: "remove it")
+    case "fail":
+      guard let target = reader.readName(name: "fail", example: "at 5min fail web-2") else {
+        reader.report(
+          .missingRequired, "`fail` needs a component", at: actionWord.range,
+          help: "for example `at 5min fail web-2`")
+        break
+      }
+      references.append(Reference(ref: target, kinds: Self.failable, role: "fail"))
+      var length: Double?
+      var ok = true
+      if reader.accept("for") != nil {
+        length = reader.readDuration(name: "for", allowsZero: false, example: "for 30s")
+        ok = length != nil
+      }
+      Self.rejectRest(&reader, help: "write `at 5min fail \(target.name) for 30s`")
+      if ok { eventAction = .fail(component: target.name, duration: length) }
+    case "recover", "remove":
+      guard let target = reader.readName(name: action, example: "at 6min \(action) web-2") else {
+        reader.report(
+          .missingRequired, "`\(action)` needs a component", at: actionWord.range,
+          help: "for example `at 6min \(action) web-2`")
+        break
+      }
+      Self.rejectRest(&reader, help: "remove it")
+      if action == "recover" {
+        references.append(Reference(ref: target, kinds: Self.failable, role: "recover"))
+        eventAction = .recover(component: target.name)
+      } else {
+        references.append(Reference(ref: target, kinds: [.server], role: "remove"))
+        eventAction = .removeServer(name: target.name)
+      }
+    case "add":
+      eventAction = readAddServer(actionWord: actionWord, &reader, references: &references)
+    case "scale-up":
+      guard let target = reader.readName(name: "scale-up", example: "at 9min scale-up db-1 cpu 8")
+      else {
+        reader.report(
+          .missingRequired, "`scale-up` needs a server or database", at: actionWord.range,
+          help: "for example `at 9min scale-up db-1 cpu 8`")
+        break
+      }
+      var attributes = Attributes()
+      reader.readAttributes(StatementSchema.scaleUpAttributes, into: &attributes)
+      references.append(Reference(ref: target, kinds: [.server, .database], role: "scale up"))
+      let cores = attributes.count("cpu")
+      let ram = attributes.gigabytes("ram")
+      let storage = attributes.gigabytes("storage")
+      if cores == nil, ram == nil, storage == nil {
+        if !attributes.has("cpu") && !attributes.has("ram") && !attributes.has("storage") {
+          reader.report(
+            .missingRequired, "`scale-up` needs new `cpu`, `ram` or `storage`",
+            at: actionWord.range, help: "for example `at 9min scale-up \(target.name) cpu 8`")
+        }
+        break
+      }
+      eventAction = .scaleUp(
+        component: target.name, cores: cores, ramGB: ram, storageGB: storage,
+        downtime: attributes.seconds("downtime") ?? 0)
+    case "set":
+      guard let target = reader.readName(name: "set", example: "at 3min set sessions nodes 4")
+      else {
+        reader.report(
+          .missingRequired, "`set` needs a cache", at: actionWord.range,
+          help: "for example `at 3min set sessions nodes 4`")
+        break
+      }
+      var attributes = Attributes()
+      reader.readAttributes(StatementSchema.setAttributes, into: &attributes)
+      references.append(Reference(ref: target, kinds: [.cache], role: "set nodes of"))
+      guard let nodes = attributes.count("nodes") else {
+        if !attributes.has("nodes") {
+          reader.report(
+            .missingRequired, "`set` needs `nodes N`", at: actionWord.range,
+            help: "for example `at 3min set \(target.name) nodes 4`")
+        }
+        break
+      }
+      eventAction = .setCacheNodes(cache: target.name, nodes: nodes)
+    default:
+      break
+    }
+    guard let time, let eventAction else { return }
+    events.append(
+      EventDecl(
+        event: TimedEvent(time: time, action: eventAction, line: statement.keywordRange.start.line),
+        timeRange: timeRange, references: references, changesTraffic: changesTraffic,
+        actionRange: actionWord.range))
+  }
+
+  /// `WORD duration`, both required.
+  static func requiredDuration(
+    _ reader: inout WordReader, word: String, name: String, example: String
+  ) -> Double? {
+    guard reader.accept(word) != nil else {
+      reader.report(
+        .missingRequired, "`\(name)` needs `\(word)` and a duration",
+        at: reader.peek?.range ?? reader.endRange, help: "for example `\(example)`")
+      return nil
+    }
+    return reader.readDuration(name: word, allowsZero: false, example: example)
+  }
+
+  /// `add server NAME [server attributes] [to BALANCER]`.
+  mutating func readAddServer(
+    actionWord: Word, _ reader: inout WordReader, references: inout [Reference]
+  ) -> EventAction? {
+    let example = "at 7min add server web-4 cpu 4 to lb"
+    guard reader.accept("server") != nil else {
+      reader.report(
+        .missingRequired, "`add` needs `server NAME`", at: reader.peek?.range ?? actionWord.range,
+        help: "for example `\(example)`")
+      return nil
+    }
+    guard let word = reader.peek, let name = word.identifier,
+      !StatementSchema.serverAttributes.contains(where: { $0.name == name })
+    else {
+      reader.report(
+        .missingRequired, "`add server` needs a name", at: reader.peek?.range ?? actionWord.range,
+        help: "for example `\(example)`")
+      return nil
+    }
+    reader.advance()
+    let specs =
+      StatementSchema.serverAttributes.filter { $0.name != "count" }
+      + [AttributeSpec(name: "to", kind: .reference, example: "to lb")]
+    var attributes = Attributes()
+    reader.readAttributes(specs, into: &attributes)
+    let balancer = attributes.reference("to")
+    if let balancer {
+      references.append(Reference(ref: balancer, kinds: [.balancer], role: "add a server to"))
+    }
+    guard let server = makeServer(name: name, attributes, reader: &reader) else { return nil }
+    guard declare(name, kind: .server, at: word.range) else { return nil }
+    return .addServer(server, balancer: balancer?.name)
+  }
+}

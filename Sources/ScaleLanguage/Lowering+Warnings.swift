@@ -1,0 +1,123 @@
+import ScaleDiagnostics
+import ScaleModel
+
+/// Warnings about legal but suspicious scripts, from the lowered scenario.
+extension CheckSession {
+  mutating func warn(about scenario: inout Scenario) {
+    warnBackends(scenario)
+    warnCapacity(scenario)
+    if let traffic {
+      for cache in caches where cache.spec.ttl > scenario.duration {
+        guard let range = cache.ttlRange else { continue }
+        report(
+          .ttlLongerThanRun,
+          "`ttl` \(Self.describe(seconds: cache.spec.ttl)) is longer than the \(Self.describe(seconds: scenario.duration)) run",
+          at: range, help: "entries never expire during the run; shorten `ttl` or lengthen the run")
+      }
+      if traffic.spec.asyncFraction > 0, queues.isEmpty, let range = traffic.asyncRange {
+        report(
+          .asyncWithoutQueue, "`async` writes need a queue to go to", at: range,
+          help: "add a queue, e.g. `queue jobs workers 4`")
+      }
+    } else if let first = expectations.first {
+      report(
+        .noTraffic, "nothing to simulate: there is no `traffic`", at: first.metricRange,
+        help: "add a `traffic` statement, e.g. `traffic 1000 rps`")
+    }
+    for event in events where event.event.time >= scenario.duration {
+      report(
+        .eventAfterEnd,
+        "this event at \(Self.describe(seconds: event.event.time)) comes after the run ends at \(Self.describe(seconds: scenario.duration))",
+        at: event.timeRange, help: "lengthen the run with `duration` or move the event earlier")
+    }
+  }
+
+  /// Balancers with fewer than two backends (and no autoscaler to add more), and weights a
+  /// non-weighted strategy ignores.
+  mutating func warnBackends(_ scenario: Scenario) {
+    let scaled = Set(scenario.autoscalers.map(\.group))
+    for (decl, spec) in zip(balancers, scenario.balancers) {
+      let backendNames =
+        spec.backends.isEmpty ? servers.map(\.spec.name) : spec.backends.map(\.server)
+      let pools = Set(
+        servers.filter { backendNames.contains($0.spec.name) }.compactMap(\.spec.pool))
+      let autoscaled = scaled.contains(spec.name) || !pools.isDisjoint(with: scaled)
+      if backendNames.count <= 1, !autoscaled, !hasErrors {
+        report(
+          .fewBackends,
+          backendNames.isEmpty
+            ? "balancer `\(spec.name)` has no servers behind it"
+            : "balancer `\(spec.name)` has only one backend (`\(backendNames[0])`)",
+          at: decl.nameRange, help: "add servers, e.g. `server web count 3`")
+      }
+      guard spec.strategy != .weighted else { continue }
+      if let entry = decl.block?.first(where: { $0.weight != nil }), let range = entry.weightRange {
+        report(
+          .weightsIgnored, "`\(spec.strategy.rawValue)` ignores weights", at: range,
+          help: "write `balancer \(spec.name) weighted` to use them")
+      } else if let server = servers.first(where: {
+        $0.weightGiven && backendNames.contains($0.spec.name)
+      }) {
+        report(
+          .weightsIgnored,
+          "`\(spec.strategy.rawValue)` balancer `\(spec.name)` ignores the weight of `\(server.spec.name)`",
+          at: decl.nameRange, help: "write `balancer \(spec.name) weighted` to use it")
+      }
+    }
+  }
+
+  /// Requests per second a server can serve at most.
+  static func capacity(of server: ServerSpec) -> Double {
+    let mean = server.service.mean
+    guard mean > 0 else { return .infinity }
+    let cores = server.contention?.capacity(cores: server.cores) ?? Double(server.cores)
+    return cores / mean
+  }
+
+  /// The base rate against the servers' and the database's capacity.
+  mutating func warnCapacity(_ scenario: Scenario) {
+    guard let traffic, !hasErrors else { return }
+    var rate = traffic.spec.cycle?.high ?? traffic.spec.rate
+    if let limit = scenario.rateLimits.map(\.rate).min() { rate = min(rate, limit) }
+    guard rate > 0 else { return }
+    if !scenario.servers.isEmpty {
+      var serving = scenario.servers
+      if let balancer = scenario.balancers.first, !balancer.backends.isEmpty {
+        let names = Set(balancer.backends.map(\.server))
+        serving = scenario.servers.filter { names.contains($0.name) }
+      }
+      var capacity = serving.reduce(0) { $0 + Self.capacity(of: $1) }
+      if let scaler = scenario.autoscalers.first, let first = serving.first {
+        capacity = max(capacity, Double(scaler.maximum) * Self.capacity(of: first))
+      }
+      if rate > capacity {
+        report(
+          .overCapacity,
+          "\(WordReader.format(rate)) rps is more than the servers can serve (about \(WordReader.format(capacity.rounded())) rps)",
+          at: traffic.keywordRange,
+          help: "expect queueing and rejections; add servers or cores, or lower the rate")
+        return
+      }
+    }
+    for database in scenario.databases {
+      let reads = scenario.caches.isEmpty ? rate * traffic.spec.readFraction : 0
+      let writes = rate * (1 - traffic.spec.readFraction)
+      let perNode =
+        database.service.mean > 0 ? Double(database.cores) / database.service.mean : .infinity
+      let eventual = database.reads == .eventual
+      let primaryLoad = writes + (eventual ? 0 : reads)
+      let replicaLoad = eventual ? reads : 0
+      let shards = Double(database.shards)
+      if primaryLoad > shards * perNode
+        || replicaLoad > shards * Double(database.replicas) * perNode
+      {
+        report(
+          .overCapacity,
+          "\(WordReader.format(rate)) rps is more than database `\(database.name)` can serve",
+          at: traffic.keywordRange,
+          help: "add a cache, cores, replicas or shards, or lower the rate")
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,304 @@
+import ScaleDiagnostics
+import ScaleModel
+
+/// Lowering: resolve what statements left implicit (the balancer a health check is for,
+/// the database a shard splits, the pool an autoscaler grows), check every reference, and
+/// build the `Scenario` the engine runs.
+extension CheckSession {
+  mutating func lower(seedOverride: UInt64?) -> Scenario {
+    let databaseList = resolveShards()
+    let balancerList = resolveBalancers()
+    let autoscalerList = resolveAutoscalers()
+    let breakerList = breakers.compactMap { decl -> CircuitBreakerSpec? in
+      resolve(decl.target, kinds: Self.failable + [.pool], role: "protect") == nil ? nil : decl.spec
+    }
+    for event in events {
+      for reference in event.references {
+        resolve(reference.ref, kinds: reference.kinds, role: reference.role)
+      }
+      if event.changesTraffic, traffic == nil {
+        report(
+          .needsTraffic, "there is no `traffic` for this event to change", at: event.actionRange,
+          help: "add a `traffic` statement, e.g. `traffic 1000 rps`")
+      }
+    }
+    for expect in expectations {
+      checkExpectation(expect)
+    }
+    let runLength = resolveDuration()
+    let timeline = events.enumerated()
+      .sorted { lhs, rhs in
+        lhs.element.event.time != rhs.element.event.time
+          ? lhs.element.event.time < rhs.element.event.time : lhs.offset < rhs.offset
+      }
+      .map(\.element.event)
+    var scenario = Scenario(
+      seed: seedOverride ?? seed?.value ?? Defaults.seed, duration: runLength,
+      warmup: warmup?.value ?? 0, servers: servers.map(\.spec), balancers: balancerList,
+      caches: caches.map(\.spec), databases: databaseList, autoscalers: autoscalerList,
+      queues: queues, breakers: breakerList, retry: retry?.spec, rateLimits: rateLimits,
+      traffic: traffic?.spec, events: timeline, expectations: expectations.map(\.expectation))
+    warn(about: &scenario)
+    return scenario
+  }
+
+  /// Resolves a reference to a declared name of one of `kinds`; reports and returns nil if
+  /// it is unknown or of another kind.
+  @discardableResult
+  mutating func resolve(_ ref: NameRef, kinds: [NameKind], role: String) -> NameEntry? {
+    let what = kinds.count == 1 ? kinds[0].rawValue : "component"
+    guard let entry = names[ref.name] else {
+      let candidates = names.filter { kinds.contains($0.value.kind) }.keys.sorted()
+      let fix = Suggestions.closest(to: ref.name, among: candidates).map {
+        FixIt(range: ref.range, replacement: $0)
+      }
+      report(
+        .unknownReference, "unknown \(what) `\(ref.name)`", at: ref.range,
+        help: Suggestions.didYouMean(ref.name, among: candidates)
+          ?? (candidates.isEmpty
+            ? "no \(what) is declared"
+            : "declared: "
+              + candidates.prefix(8).map { "`\($0)`" }
+              .joined(separator: ", ")),
+        fixIt: fix)
+      return nil
+    }
+    guard kinds.contains(entry.kind) else {
+      report(
+        .wrongReferenceKind,
+        "`\(ref.name)` is \(entry.kind.withArticle), not \(what == "component" ? "something to \(role)" : "a \(what)")",
+        at: ref.range,
+        help: "`\(role)` works on " + WordReader.list(kinds.map { "\($0.rawValue)s" }))
+      return nil
+    }
+    return entry
+  }
+
+  // MARK: Shards
+
+  mutating func resolveShards() -> [DatabaseSpec] {
+    var shardedAt: [String: SourceRange] = [:]
+    for shard in shards {
+      var index: Int?
+      if let target = shard.target {
+        guard resolve(target, kinds: [.database], role: "shard") != nil else { continue }
+        index = databases.firstIndex { $0.spec.name == target.name }
+      } else if databases.count > 1 {
+        report(
+          .ambiguousTarget, "which database should `shard` split?", at: shard.keywordRange,
+          help: "name it: "
+            + databases.map { "`shard \($0.spec.name) \(shard.count)`" }
+            .joined(separator: " or "))
+        continue
+      } else if databases.isEmpty {
+        guard declare("db", kind: .database, at: shard.keywordRange) else { continue }
+        databases.append(
+          DatabaseDecl(
+            spec: DatabaseSpec(name: "db"), nameRange: shard.keywordRange, readsRange: nil))
+        index = 0
+      } else {
+        index = 0
+      }
+      guard let i = index, i < databases.count else { continue }
+      let name = databases[i].spec.name
+      if let first = shardedAt[name] {
+        reportRepeated("`shard` for `\(name)`", at: shard.keywordRange, first: first)
+        continue
+      }
+      shardedAt[name] = shard.keywordRange
+      databases[i].spec.shards = shard.count
+      if let hashing = shard.hashing { databases[i].spec.shardHashing = hashing }
+      if let scatter = shard.scatter { databases[i].spec.scatterFraction = scatter }
+    }
+    return databases.map(\.spec)
+  }
+
+  // MARK: Balancers
+
+  /// Server names a name stands for: a server itself, or a pool's members.
+  func expand(_ name: String) -> [String] {
+    if let pool = pools.first(where: { $0.name == name }) { return pool.members }
+    return [name]
+  }
+
+  func declaredWeight(of server: String) -> Int {
+    servers.first { $0.spec.name == server }?.spec.weight ?? Defaults.weight
+  }
+
+  mutating func resolveBalancers() -> [BalancerSpec] {
+    // Health checks first: which balancer each belongs to.
+    var checks: [String: HealthCheckSpec] = [:]
+    var checkedAt: [String: SourceRange] = [:]
+    for check in healthChecks {
+      guard let name = balancerName(for: check.target, at: check.keywordRange, role: "health-check")
+      else { continue }
+      if let first = checkedAt[name] {
+        reportRepeated(
+          "a `health-check` for `\(name)`", at: check.target?.range ?? check.keywordRange,
+          first: first)
+        continue
+      }
+      checkedAt[name] = check.target?.range ?? check.keywordRange
+      checks[name] = check.spec
+    }
+    var result: [BalancerSpec] = []
+    for decl in balancers {
+      var backends: [Backend] = []
+      if let list = decl.to {
+        for ref in list where resolve(ref, kinds: [.server, .pool], role: "balance to") != nil {
+          for server in expand(ref.name) {
+            backends.append(Backend(server: server, weight: declaredWeight(of: server)))
+          }
+        }
+      }
+      if let block = decl.block {
+        for entry in block
+        where resolve(entry.ref, kinds: [.server, .pool], role: "balance to") != nil {
+          for server in expand(entry.ref.name) {
+            backends.append(
+              Backend(server: server, weight: entry.weight ?? declaredWeight(of: server)))
+          }
+        }
+      }
+      result.append(
+        BalancerSpec(
+          name: decl.name, strategy: decl.strategy, backends: backends,
+          healthCheck: checks[decl.name], failover: decl.failover))
+    }
+    return result
+  }
+
+  /// The balancer a statement means: the one named, or the only one.
+  mutating func balancerName(for target: NameRef?, at range: SourceRange, role: String) -> String? {
+    if let target {
+      return resolve(target, kinds: [.balancer], role: role).map { _ in target.name }
+    }
+    switch balancers.count {
+    case 1: return balancers[0].name
+    case 0:
+      report(
+        .ambiguousTarget, "there is no balancer to `\(role)`", at: range,
+        help: "add a balancer, e.g. `balancer lb round-robin`")
+    default:
+      report(
+        .ambiguousTarget, "which balancer should `\(role)` apply to?", at: range,
+        help: "name it: " + balancers.map { "`\(role) \($0.name)`" }.joined(separator: " or "))
+    }
+    return nil
+  }
+
+  // MARK: Autoscalers
+
+  mutating func resolveAutoscalers() -> [AutoscalerSpec] {
+    var result: [AutoscalerSpec] = []
+    var scaledAt: [String: SourceRange] = [:]
+    for decl in autoscalers {
+      var group: String?
+      if let named = decl.group {
+        guard resolve(named, kinds: [.pool, .balancer], role: "autoscale") != nil else { continue }
+        group = named.name
+      } else if balancers.count == 1 {
+        group = balancers[0].name
+      } else if balancers.count > 1 {
+        report(
+          .ambiguousTarget, "which balancer's servers should `autoscale` grow?",
+          at: decl.keywordRange,
+          help: "name it: " + balancers.map { "`autoscale \($0.name) …`" }.joined(separator: " or ")
+        )
+        continue
+      } else if pools.count == 1 {
+        group = pools[0].name
+      } else if pools.count > 1 {
+        report(
+          .ambiguousTarget, "which pool should `autoscale` grow?", at: decl.keywordRange,
+          help: "name it: " + pools.map { "`autoscale \($0.name) …`" }.joined(separator: " or "))
+        continue
+      } else {
+        report(
+          .nothingToScale, "`autoscale` has no pool or balancer to grow", at: decl.keywordRange,
+          help:
+            "add a balancer in front of the servers (`balancer lb`) or a pool (`server web count 2`)"
+        )
+        continue
+      }
+      guard let group else { continue }
+      if let first = scaledAt[group] {
+        reportRepeated(
+          "an `autoscale` for `\(group)`", at: decl.group?.range ?? decl.keywordRange, first: first)
+        continue
+      }
+      scaledAt[group] = decl.group?.range ?? decl.keywordRange
+      var spec = decl.spec
+      spec.group = group
+      result.append(spec)
+    }
+    return result
+  }
+
+  // MARK: Expectations
+
+  mutating func checkExpectation(_ decl: ExpectDecl) {
+    guard let component = decl.component else { return }
+    let all: [NameKind] = [.server, .balancer, .cache, .database, .queue, .breaker, .rateLimit]
+    guard let entry = resolve(component, kinds: all, role: "expect") else { return }
+    if let kinds = Self.kinds(for: decl.expectation.metric), !kinds.contains(entry.kind) {
+      report(
+        .metricNotApplicable,
+        "`\(decl.expectation.metric.name)` does not apply to \(entry.kind.withArticle)",
+        at: decl.metricRange,
+        help: "`\(decl.expectation.metric.name)` is measured on "
+          + WordReader.list(kinds.map { "\($0.rawValue)s" }))
+    }
+  }
+
+  // MARK: Run length
+
+  mutating func resolveDuration() -> Double {
+    var length = Defaults.duration
+    if let duration {
+      length = duration.value
+      if let traffic, let forDuration = traffic.forDuration, forDuration != duration.value,
+        let range = traffic.forRange
+      {
+        report(
+          .forOverridden, "`duration` overrides this `for`", at: range,
+          help: "the run lasts \(Self.describe(seconds: duration.value)); remove one of them")
+      }
+    } else if let forDuration = traffic?.forDuration {
+      length = forDuration
+    } else if let traffic {
+      report(
+        .defaultDuration,
+        "no run length given; the run lasts \(Self.describe(seconds: Defaults.duration))",
+        at: traffic.keywordRange, help: "add `for 10min` to `traffic` or a `duration` statement")
+    }
+    if let warmup, warmup.value >= length {
+      report(
+        .inconsistent,
+        "`warmup` (\(Self.describe(seconds: warmup.value))) leaves nothing of a \(Self.describe(seconds: length)) run to measure",
+        at: warmup.range, help: "make `warmup` shorter than the run")
+    }
+    if let traffic {
+      let peak = traffic.spec.cycle?.high ?? traffic.spec.rate
+      if peak * length > Defaults.maxRequests {
+        report(
+          .aboveCap,
+          "the run would simulate more than 10 billion requests",
+          at: traffic.keywordRange, help: "lower the rate or shorten the run")
+      }
+    }
+    return length
+  }
+
+  /// `90s`, `10min`, `2h` for messages.
+  static func describe(seconds: Double) -> String {
+    if seconds >= 3600, (seconds / 3600).rounded() == seconds / 3600 {
+      return "\(WordReader.format(seconds / 3600))h"
+    }
+    if seconds >= 60, (seconds / 60).rounded() == seconds / 60 {
+      return "\(WordReader.format(seconds / 60))min"
+    }
+    if seconds < 1 { return "\(WordReader.format((seconds * 1e6).rounded() / 1000))ms" }
+    return "\(WordReader.format(seconds))s"
+  }
+}
