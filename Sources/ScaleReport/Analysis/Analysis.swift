@@ -1,0 +1,211 @@
+import ScaleModel
+
+/// Analytic steady-state estimates for a scenario's stations, from queueing theory
+/// (docs/report-formats.md § Analysis says which formula is used when).
+///
+/// Routing follows the request path of `Scenario`: the traffic's rate (a cycle's peak) passes
+/// each rate limit (capped at its rate), is split equally over balancers and, behind a
+/// balancer, equally over its backends (by weight for `weighted`); with no balancer, equally
+/// over all servers. Reads go to the cache and, on a miss, to the database; writes go to the
+/// database, except the async share, which goes to the first queue. The database's read load
+/// needs a hit rate when there is a cache: pass `cacheHitRate` (e.g. the simulated one),
+/// otherwise the database is reported as not computable. Only the first database is on the
+/// path; shards split its load evenly (scatter reads go to every shard); with `reads
+/// eventual` and replicas, reads are split over the replicas and the primary takes writes.
+/// Events (ramps, failures, scaling) are ignored: this is the starting topology at the
+/// starting rate.
+public enum Analysis {
+  /// One estimate per station in request-path order.
+  public static func estimate(_ scenario: Scenario, cacheHitRate: Double? = nil)
+    -> [ComponentEstimate]
+  {
+    guard let traffic = scenario.traffic else { return [] }
+    var lambda = traffic.cycle.map { Swift.max($0.low, $0.high) } ?? traffic.rate
+    guard lambda.isFinite, lambda >= 0 else { return [] }
+    let arrivalSCV: Double = traffic.arrivals == .poisson ? 1 : 0
+    var estimates: [ComponentEstimate] = []
+
+    for limit in scenario.rateLimits {
+      let rho = limit.rate > 0 ? lambda / limit.rate : Double.infinity
+      var notes: [String] = []
+      if lambda > limit.rate {
+        notes.append(
+          "rejects about " + Format.percent((lambda - limit.rate) / lambda) + " of its traffic")
+      }
+      estimates.append(
+        ComponentEstimate(
+          name: limit.name, kind: .rateLimit, model: "token bucket", arrivalRate: lambda,
+          servers: 1, meanService: 0, serviceSCV: 0, utilisation: rho, notes: notes))
+      lambda = Swift.min(lambda, Swift.max(0, limit.rate))
+    }
+
+    for (server, rate) in serverRates(scenario, lambda: lambda) {
+      let mean = UniversalScalability.effectiveMeanService(
+        server.service.mean, cores: server.cores, contention: server.contention)
+      estimates.append(
+        station(
+          name: server.name, kind: .server, lambda: rate, servers: server.cores,
+          meanService: mean, serviceSCV: server.service.squaredCoefficientOfVariation,
+          arrivalSCV: arrivalSCV))
+    }
+
+    let reads = lambda * clampShare(traffic.readFraction)
+    let allWrites = lambda * (1 - clampShare(traffic.readFraction))
+    let asyncShare = scenario.queues.isEmpty ? 0 : clampShare(traffic.asyncFraction)
+    if let queue = scenario.queues.first {
+      estimates.append(
+        station(
+          name: queue.name, kind: .queue, lambda: allWrites * asyncShare, servers: queue.workers,
+          meanService: queue.service.mean,
+          serviceSCV: queue.service.squaredCoefficientOfVariation, arrivalSCV: arrivalSCV))
+    }
+    let writes = allWrites * (1 - asyncShare)
+
+    var readsToDatabase: Double? = reads
+    if !scenario.caches.isEmpty {
+      readsToDatabase = cacheHitRate.map { reads * (1 - clampShare($0)) }
+    }
+    for (index, db) in scenario.databases.enumerated() {
+      estimates += database(
+        db, reads: index == 0 ? readsToDatabase : nil, writes: index == 0 ? writes : nil,
+        arrivalSCV: arrivalSCV, firstOnPath: index == 0)
+    }
+    return estimates
+  }
+
+  /// The station with the highest utilisation (the first among equals); nil when none has one.
+  public static func bottleneck(_ estimates: [ComponentEstimate]) -> ComponentEstimate? {
+    var best: ComponentEstimate?
+    for e in estimates where e.isStation {
+      guard let rho = e.utilisation else { continue }
+      if rho > (best?.utilisation ?? -1) { best = e }
+    }
+    return best
+  }
+
+  static func clampShare(_ x: Double) -> Double {
+    x.isFinite ? Swift.min(1, Swift.max(0, x)) : 0
+  }
+
+  /// Arrival rate per server, in declaration order.
+  static func serverRates(_ scenario: Scenario, lambda: Double) -> [(ServerSpec, Double)] {
+    var rates = [String: Double]()
+    if scenario.balancers.isEmpty {
+      let share = scenario.servers.isEmpty ? 0 : lambda / Double(scenario.servers.count)
+      for s in scenario.servers { rates[s.name, default: 0] += share }
+    } else {
+      let perBalancer = lambda / Double(scenario.balancers.count)
+      for balancer in scenario.balancers {
+        let backends =
+          balancer.backends.isEmpty
+          ? scenario.servers.map { Backend(server: $0.name, weight: $0.weight) }
+          : balancer.backends
+        let weights = backends.map { b -> Double in
+          balancer.strategy == .weighted ? Double(Swift.max(0, b.weight)) : 1
+        }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { continue }
+        for (backend, weight) in zip(backends, weights) {
+          rates[backend.server, default: 0] += perBalancer * weight / total
+        }
+      }
+    }
+    return scenario.servers.map { ($0, rates[$0.name] ?? 0) }
+  }
+
+  static func database(
+    _ db: DatabaseSpec, reads: Double?, writes: Double?, arrivalSCV: Double, firstOnPath: Bool
+  ) -> [ComponentEstimate] {
+    let shards = Swift.max(1, db.shards)
+    let scatter = clampShare(db.scatterFraction)
+    let shardReads = reads.map { $0 * ((1 - scatter) / Double(shards) + scatter) }
+    let shardWrites = writes.map { $0 / Double(shards) }
+    let useReplicas = db.reads == .eventual && db.replicas > 0
+    let primaryRate: Double?
+    if let w = shardWrites, let r = shardReads {
+      primaryRate = useReplicas ? w : w + r
+    } else {
+      primaryRate = nil
+    }
+    var notes: [String] = []
+    if !firstOnPath {
+      notes.append("only the first database is on the request path")
+    } else if reads == nil {
+      notes.append("needs the cache's hit rate")
+    }
+    let role = shards > 1 ? "each of \(shards) shards" : ""
+    var rows = [
+      station(
+        name: db.name, kind: .database, role: role, lambda: primaryRate, servers: db.cores,
+        meanService: db.service.mean, serviceSCV: db.service.squaredCoefficientOfVariation,
+        arrivalSCV: arrivalSCV, notes: notes)
+    ]
+    if useReplicas {
+      let perReplica = shardReads.map { $0 / Double(db.replicas) }
+      let replicaRole =
+        "each of \(db.replicas) replica" + (db.replicas == 1 ? "" : "s")
+        + (shards > 1 ? " per shard" : "")
+      rows.append(
+        station(
+          name: db.name + " replica", kind: .replica, role: replicaRole, lambda: perReplica,
+          servers: db.cores, meanService: db.service.mean,
+          serviceSCV: db.service.squaredCoefficientOfVariation, arrivalSCV: arrivalSCV,
+          notes: notes))
+    }
+    return rows
+  }
+
+  /// Kendall letter of a distribution by its squared CV.
+  static func letter(_ scv: Double) -> String {
+    scv == 1 ? "M" : (scv == 0 ? "D" : "G")
+  }
+
+  /// One station's estimate: exact M/M/c (Erlang C) when arrivals are Poisson and service
+  /// exponential; Pollaczek–Khinchine for M/G/1; Kingman (c = 1) or Allen–Cunneen (c > 1)
+  /// otherwise. The 99th percentile is given for M/M/c only (exact there).
+  static func station(
+    name: String, kind: ComponentKind, role: String = "", lambda: Double?, servers: Int,
+    meanService: Double, serviceSCV: Double, arrivalSCV: Double, notes: [String] = []
+  ) -> ComponentEstimate {
+    let c = Swift.max(1, servers)
+    let arrivalLetter = arrivalSCV == 1 ? "M" : "D"
+    let model = arrivalLetter + "/" + letter(serviceSCV) + "/\(c)"
+    var e = ComponentEstimate(
+      name: name, kind: kind, role: role, model: model, arrivalRate: lambda, servers: c,
+      meanService: meanService, serviceSCV: serviceSCV, notes: notes)
+    guard let lambda, meanService > 0, meanService.isFinite else {
+      if let lambda, lambda > 0, !(meanService.isFinite) { e.utilisation = .infinity }
+      return e
+    }
+    let rho = lambda * meanService / Double(c)
+    e.utilisation = rho
+    guard rho < 1 else {
+      e.notes.append("ρ ≥ 1: saturated, the queue grows until the connection limit rejects")
+      return e
+    }
+    let mu = 1 / meanService
+    let exponential = serviceSCV == 1 && arrivalSCV == 1
+    if exponential {
+      e.waitProbability = ErlangC.waitProbability(servers: c, load: lambda * meanService)
+      e.meanWait = ErlangC.meanWait(servers: c, arrivalRate: lambda, serviceRate: mu)
+      e.p99Response = ErlangC.responseQuantile(
+        0.99, servers: c, arrivalRate: lambda, serviceRate: mu)
+    } else if c == 1 && arrivalSCV == 1 {
+      e.meanWait = PollaczekKhinchine.meanWait(
+        arrivalRate: lambda, meanService: meanService, squaredCV: serviceSCV)
+    } else if c == 1 {
+      e.meanWait = Kingman.meanWait(
+        utilisation: rho, arrivalSCV: arrivalSCV, serviceSCV: serviceSCV,
+        meanService: meanService)
+    } else {
+      e.meanWait = Kingman.meanWait(
+        servers: c, arrivalRate: lambda, meanService: meanService, arrivalSCV: arrivalSCV,
+        serviceSCV: serviceSCV)
+    }
+    e.meanResponse = e.meanWait.map { $0 + meanService }
+    e.meanInSystem = e.meanResponse.map {
+      LittlesLaw.meanInSystem(arrivalRate: lambda, meanTime: $0)
+    }
+    return e
+  }
+}

@@ -1,0 +1,133 @@
+import ScaleModel
+
+/// Analytic estimates beside the simulated figures (`scale analyze`). A simulated value is
+/// marked `*` when it differs from the analytic one by more than `disagreementThreshold`
+/// (relative to the analytic value), and each such difference is explained below the table.
+public enum AnalysisReport {
+  /// Relative difference above which analytic and simulated values are flagged: 10 %.
+  public static let disagreementThreshold = 0.10
+
+  /// The report as text ending in a newline.
+  public static func render(
+    _ estimates: [ComponentEstimate], result: RunResult?, color: Bool, width: Int = 100
+  ) -> String {
+    guard !estimates.isEmpty else {
+      return "Analytic estimates: no traffic, nothing to estimate.\n"
+    }
+    var lines = [
+      Style.bold.apply("Analytic estimates (steady state, events ignored)", color: color)
+    ]
+    typealias C = TextTable.Column
+    var columns = [
+      C("component", .left), C("model", .left), C("λ"), C("ρ"), C("Wq"), C("W"), C("p99"),
+    ]
+    if result != nil {
+      columns += [C("sim ρ"), C("sim W"), C("sim p99")]
+    }
+    var table = TextTable(columns)
+    var disagreements: [String] = []
+    for e in estimates {
+      let label = e.role.isEmpty ? e.name : e.name + " (" + e.role + ")"
+      let rhoText = e.utilisation.map { $0.isFinite ? Format.percent1($0) : "∞" } ?? "?"
+      let rhoStyle: Style? = e.saturated ? .red : ((e.utilisation ?? 0) >= 0.7 ? .yellow : nil)
+      let dash = e.saturated ? "∞" : "–"
+      var row: [TextTable.Cell] = [
+        .init(label), .init(e.model),
+        .init(e.arrivalRate.map { Format.rate($0) } ?? "?"),
+        .init(rhoText, style: rhoStyle),
+        .init(e.meanWait.map { Format.duration($0) } ?? dash),
+        .init(e.meanResponse.map { Format.duration($0) } ?? dash),
+        .init(e.p99Response.map { Format.duration($0) } ?? dash),
+      ]
+      if let result {
+        let sim = e.role.isEmpty || e.kind == .database ? result.component(e.name) : nil
+        if let sim, e.isStation {
+          let hasLatency = sim.latency.count > 0
+          let pairs: [(String, Double?, Double?, (Double) -> String)] = [
+            ("utilisation", e.utilisation, sim.utilisation, Format.percent1),
+            (
+              "mean time", e.meanResponse, hasLatency ? sim.latency.mean : nil,
+              { Format.duration($0) }
+            ),
+            ("p99", e.p99Response, hasLatency ? sim.latency.p99 : nil, { Format.duration($0) }),
+          ]
+          for (what, analytic, simulated, format) in pairs {
+            guard let simulated else {
+              row.append(.init("–"))
+              continue
+            }
+            var text = format(simulated)
+            var style: Style?
+            if let analytic, analytic.isFinite, let diff = relativeDifference(analytic, simulated),
+              diff > disagreementThreshold
+            {
+              text += "*"
+              style = .yellow
+              let direction = simulated > analytic ? "above" : "below"
+              disagreements.append(
+                e.name + ": simulated " + what + " " + format(simulated) + " is "
+                  + Format.percent(diff) + " " + direction + " the analytic " + format(analytic))
+            } else {
+              text += " "
+            }
+            row.append(.init(text, style: style))
+          }
+        } else {
+          row += [.init("–"), .init("–"), .init("–")]
+        }
+      }
+      table.add(row)
+    }
+    lines += table.render(width: width, color: color)
+
+    var notes: [String] = []
+    for e in estimates {
+      for note in e.notes { notes.append(e.name + ": " + note) }
+    }
+    if !notes.isEmpty {
+      lines.append("")
+      lines += notes.flatMap { Wrap.hanging($0, first: "  · ", width: width) }
+    }
+    if !disagreements.isEmpty {
+      lines.append("")
+      lines.append(
+        Style.yellow.apply(
+          "* differs from the analytic value by more than "
+            + Format.percent(disagreementThreshold) + ":", color: color))
+      lines += disagreements.flatMap { Wrap.hanging($0, first: "  · ", width: width) }
+    }
+    lines.append("")
+    if let bottleneck = Analysis.bottleneck(estimates), let rho = bottleneck.utilisation {
+      var text =
+        "Bottleneck: " + bottleneck.name + " (ρ " + (rho.isFinite ? Format.percent1(rho) : "∞")
+        + ")"
+      if rho >= 1 {
+        text += ", saturated at this load"
+      } else if rho > 0, let entry = entryRate(estimates, bottleneck: bottleneck) {
+        text += "; saturates at about " + Format.rate(entry / rho) + " offered"
+      }
+      lines.append(Style.bold.apply(text, color: color))
+    } else {
+      lines.append("Bottleneck: not computable")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The client's rate the estimates were made at: the first rate limit's arrivals, else
+  /// the sum over servers.
+  static func entryRate(_ estimates: [ComponentEstimate], bottleneck: ComponentEstimate)
+    -> Double?
+  {
+    if estimates.contains(where: { $0.kind == .rateLimit }) { return nil }
+    let servers = estimates.filter { $0.kind == .server }.compactMap(\.arrivalRate)
+    let total = servers.reduce(0, +)
+    return total > 0 ? total : nil
+  }
+
+  /// |simulated − analytic| / |analytic|; nil when the analytic value is 0 and the
+  /// simulated one is too small to matter (below 1e-9).
+  static func relativeDifference(_ analytic: Double, _ simulated: Double) -> Double? {
+    if analytic == 0 { return Swift.abs(simulated) < 1e-9 ? nil : .infinity }
+    return Swift.abs(simulated - analytic) / Swift.abs(analytic)
+  }
+}

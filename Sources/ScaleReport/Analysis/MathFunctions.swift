@@ -1,0 +1,14 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Natural logarithm from the platform's C library (one place, so the analysis files need
+/// no platform imports).
+@inline(__always) func naturalLog(_ x: Double) -> Double { log(x) }
+
+/// e^x from the platform's C library.
+@inline(__always) func exponential(_ x: Double) -> Double { exp(x) }

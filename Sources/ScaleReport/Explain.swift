@@ -1,0 +1,79 @@
+import ScaleModel
+
+/// A plain-language narration of a run's events for learners (`--explain`): each event in
+/// time order becomes a sentence built from its kind and the engine's own detail, and a
+/// failure followed by the balancer marking the server down is told as one story, with the
+/// time it took. It only restates what the events say.
+public enum Explain {
+  /// The narration, one paragraph per event, ending in a newline.
+  public static func narrate(_ result: RunResult, width: Int = 100) -> String {
+    guard !result.events.isEmpty else {
+      return "Nothing happened during the run: no failures, scaling or traffic changes.\n"
+    }
+    var paragraphs: [String] = []
+    var failedAt: [String: Double] = [:]
+    for event in result.events {
+      let at = "At " + Format.clock(event.time) + ", "
+      let c = event.component
+      var sentence: String
+      switch event.kind {
+      case "fail":
+        failedAt[c] = event.time
+        sentence = at + c + " failed: it stops answering requests."
+      case "recover":
+        sentence = at + c + " recovered and answers again."
+        if let since = failedAt[c] {
+          sentence += " It had been failed for " + Format.duration(event.time - since) + "."
+        }
+      case "marked-down":
+        if let since = failedAt[c] {
+          sentence =
+            "The balancer kept sending " + c + " traffic until " + Format.clock(event.time)
+            + " (" + Format.duration(event.time - since)
+            + " after it failed), when it marked it down; requests sent to it in between failed."
+        } else {
+          sentence = at + "the balancer marked " + c + " down."
+        }
+      case "marked-up":
+        sentence = at + "the balancer marked " + c + " up again and sends it traffic."
+      case "scale-out":
+        sentence = at + "the autoscaler added a server (" + c + ")."
+      case "scale-in":
+        sentence = at + "the autoscaler removed a server (" + c + ")."
+      case "scale-up":
+        sentence = at + c + " was scaled up (vertical scaling)."
+      case "breaker-open":
+        sentence =
+          at + "circuit breaker " + c + " opened: calls are refused at once instead of waiting."
+      case "breaker-half-open":
+        sentence = at + "circuit breaker " + c + " let a few trial calls through (half-open)."
+      case "breaker-closed":
+        sentence = at + "circuit breaker " + c + " closed again: calls flow normally."
+      case "rate":
+        sentence = at + "the offered traffic changed."
+      case "nodes":
+        sentence = at + "cache " + c + " changed its number of nodes, so some keys moved."
+      default:
+        sentence = at + c + ": " + event.kind + "."
+      }
+      if !event.detail.isEmpty { sentence += " " + event.detail }
+      paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
+    }
+    var closing =
+      "In the measured part of the run " + Format.count(result.completed) + " of "
+      + Format.count(result.offered) + " requests completed"
+    if result.errors.total > 0 {
+      var causes: [String] = []
+      let e = result.errors
+      if e.rejected > 0 { causes.append(Format.count(e.rejected) + " rejected") }
+      if e.timedOut > 0 { causes.append(Format.count(e.timedOut) + " timed out") }
+      if e.unavailable > 0 { causes.append(Format.count(e.unavailable) + " found no server") }
+      if e.breakerOpen > 0 { causes.append(Format.count(e.breakerOpen) + " refused by a breaker") }
+      closing += "; " + causes.joined(separator: ", ") + "."
+    } else {
+      closing += " and none failed."
+    }
+    paragraphs.append(Wrap.lines(closing, width: width).joined(separator: "\n"))
+    return paragraphs.joined(separator: "\n\n") + "\n"
+  }
+}

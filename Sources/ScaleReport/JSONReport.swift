@@ -1,0 +1,123 @@
+import ScaleModel
+
+/// The run result as JSON (`"schema": "scale.run/v1"`), described by
+/// `docs/schema/run-result-v1.json`. Keys come in a fixed, documented order (see
+/// docs/report-formats.md); the same result always gives the same bytes.
+public enum JSONReport {
+  /// The schema identifier written as the first key.
+  public static let schema = "scale.run/v1"
+
+  /// The document, pretty-printed, ending in a newline.
+  public static func render(_ result: RunResult, scenario: Scenario, fileName: String) -> String {
+    document(result, scenario: scenario, fileName: fileName).serialized() + "\n"
+  }
+
+  static func document(_ result: RunResult, scenario: Scenario, fileName: String) -> JSONValue {
+    let passed = result.verdicts.filter { $0.outcome == .pass }.count
+    let failed = result.verdicts.filter { $0.outcome == .fail }.count
+    return .object([
+      ("schema", .string(schema)),
+      ("file", .string(fileName)),
+      ("seed", .uint(result.seed)),
+      ("requestedDuration", .double(scenario.duration)),
+      ("duration", .double(result.duration)),
+      ("warmup", .double(result.warmup)),
+      ("measuredDuration", .double(result.measuredDuration)),
+      ("interrupted", .bool(result.interrupted)),
+      ("offered", .int(result.offered)),
+      ("completed", .int(result.completed)),
+      ("throughput", .double(result.throughput)),
+      ("errorRate", .double(result.errorRate)),
+      ("errors", errors(result.errors)),
+      ("latency", latency(result.latency)),
+      ("components", .array(result.components.map(component))),
+      ("intervals", .array(result.intervals.map(interval))),
+      ("events", .array(result.events.map(event))),
+      ("verdicts", .array(result.verdicts.map(verdict))),
+      (
+        "expectations",
+        .object([
+          ("total", .int(result.verdicts.count)), ("passed", .int(passed)),
+          ("failed", .int(failed)),
+          ("inconclusive", .int(result.verdicts.count - passed - failed)),
+        ])
+      ),
+      ("eventsProcessed", .int(result.eventsProcessed)),
+    ])
+  }
+
+  static func errors(_ e: ErrorCounts) -> JSONValue {
+    .object([
+      ("rejected", .int(e.rejected)), ("timedOut", .int(e.timedOut)),
+      ("unavailable", .int(e.unavailable)), ("breakerOpen", .int(e.breakerOpen)),
+      ("total", .int(e.total)),
+    ])
+  }
+
+  static func latency(_ l: LatencySummary) -> JSONValue {
+    .object([
+      ("count", .int(l.count)), ("mean", .double(l.mean)), ("p50", .double(l.p50)),
+      ("p90", .double(l.p90)), ("p95", .double(l.p95)), ("p99", .double(l.p99)),
+      ("p999", .double(l.p999)), ("max", .double(l.max)),
+    ])
+  }
+
+  static func component(_ c: ComponentStats) -> JSONValue {
+    .object([
+      ("name", .string(c.name)), ("kind", .string(c.kind.rawValue)), ("cores", .int(c.cores)),
+      ("arrivals", .int(c.arrivals)), ("completed", .int(c.completed)),
+      ("errors", errors(c.errors)), ("utilisation", .double(c.utilisation)),
+      ("meanQueueLength", .double(c.meanQueueLength)),
+      ("maxQueueLength", .int(c.maxQueueLength)), ("meanInSystem", .double(c.meanInSystem)),
+      ("latency", latency(c.latency)), ("hits", .int(c.hits)), ("misses", .int(c.misses)),
+      ("hitRate", .double(c.hitRate)), ("evictions", .int(c.evictions)),
+      ("reads", .int(c.reads)), ("writes", .int(c.writes)), ("staleReads", .int(c.staleReads)),
+      ("downTime", .double(c.downTime)), ("healthy", .bool(c.healthy)),
+    ])
+  }
+
+  /// A name → value map with keys sorted (so dictionary order never reaches the output).
+  static func sortedMap(_ map: [String: Double]) -> JSONValue {
+    .object(map.keys.sorted().map { ($0, JSONValue.optional(map[$0])) })
+  }
+
+  static func interval(_ i: IntervalStats) -> JSONValue {
+    .object([
+      ("start", .double(i.start)), ("end", .double(i.end)), ("offered", .int(i.offered)),
+      ("completed", .int(i.completed)), ("errors", .int(i.errors)),
+      ("servers", .int(i.servers)), ("latency", latency(i.latency)),
+      ("utilisation", sortedMap(i.utilisation)), ("queueLength", sortedMap(i.queueLength)),
+    ])
+  }
+
+  static func event(_ e: RunEvent) -> JSONValue {
+    .object([
+      ("time", .double(e.time)), ("kind", .string(e.kind)), ("component", .string(e.component)),
+      ("detail", .string(e.detail)),
+    ])
+  }
+
+  static func verdict(_ v: Verdict) -> JSONValue {
+    let e = v.expectation
+    var quantile: JSONValue = .null
+    if case .latency(let q) = e.metric { quantile = .double(q) }
+    let interval: JSONValue =
+      v.interval.map {
+        .object([("low", .double($0.lowerBound)), ("high", .double($0.upperBound))])
+      } ?? .null
+    return .object([
+      ("statement", .string(VerdictText.statement(e))),
+      ("line", .int(e.line)),
+      ("component", e.component.map { .string($0) } ?? .null),
+      ("metric", .string(e.metric.name)),
+      ("quantile", quantile),
+      ("unit", .string(MetricUnit(e.metric).rawValue)),
+      ("comparison", .string(e.comparison.rawValue)),
+      ("bound", .double(e.bound)),
+      ("confidence", JSONValue.optional(e.confidence)),
+      ("outcome", .string(v.outcome.rawValue)),
+      ("measured", JSONValue.optional(v.measured)),
+      ("interval", interval),
+    ])
+  }
+}
