@@ -316,6 +316,9 @@ public struct Lexer {
       message =
         scalars.count == 1
         ? "unexpected character `\(shown)`" : "unexpected characters `\(shown)\(more)`"
+      if let first = scalars.first, first.value > 0x7F, first.properties.isAlphabetic {
+        help = "names use the letters `a`–`z` and `A`–`Z`, digits, `-` and `_`"
+      }
       switch scalars.first {
       case "=": help = "write attributes as `key value`, without `=`"
       case ";": help = "a statement ends at the end of its line; write one statement per line"
@@ -324,7 +327,7 @@ public struct Lexer {
       case "_": help = "a name starts with a letter"
       case "%": help = "write `%` right after its number, like `90%`"
       case "!": help = "comparisons are `<`, `<=`, `>`, `>=`"
-      default: help = nil
+      default: break
       }
     }
     report("E0001", message, from: start, to: index, help: help)

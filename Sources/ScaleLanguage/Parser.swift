@@ -71,6 +71,7 @@ private struct ParserState {
           "E0102", "unexpected `}` with no open block", at: current.range,
           help: "remove it, or open the block with `{` at the end of a statement's line")
         advance()
+        skipNewline()
       case .invalid:
         // Already reported by the lexer; the rest of the line cannot be a statement.
         skipLine(inBlock: false)
