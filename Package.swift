@@ -60,7 +60,10 @@ let package = Package(
       resources: [.copy("Golden")]
     ),
     .testTarget(name: "ScaleEngineTests", dependencies: ["ScaleEngine"]),
-    .testTarget(name: "ScaleReportTests", dependencies: ["ScaleReport"]),
+    .testTarget(
+      name: "ScaleReportTests", dependencies: ["ScaleReport"],
+      resources: [.copy("Golden")]
+    ),
     .testTarget(name: "ScaleKitTests", dependencies: ["ScaleKit"]),
     .testTarget(name: "ScaleREPLTests", dependencies: ["ScaleREPL"]),
     .testTarget(name: "ScaleCLITests", dependencies: ["ScaleKit"]),

@@ -129,8 +129,10 @@ public enum TextReport {
     let servers = of([.server])
     if !servers.isEmpty {
       var t = TextTable([
-        C("server", .left), C("cores"), C("arrivals"), C("completed"), C("util"),
-        C("mean queue"), C("max queue"), C("p99 here"), C("errors"), C("health", .left),
+        C("server", .left, priority: 3), C("cores", priority: 1), C("arrivals", priority: 1),
+        C("completed", priority: 1), C("util", priority: 3), C("mean queue", priority: 0),
+        C("max queue", priority: 0), C("p99 here", priority: 2), C("errors", priority: 2),
+        C("health", .left, priority: 2),
       ])
       for s in servers {
         t.add([
@@ -162,8 +164,9 @@ public enum TextReport {
     let caches = of([.cache])
     if !caches.isEmpty {
       var t = TextTable([
-        C("cache", .left), C("lookups"), C("hits"), C("misses"), C("hit rate"), C("evictions"),
-        C("p99 here"), C("errors"),
+        C("cache", .left, priority: 3), C("lookups", priority: 2), C("hits", priority: 1),
+        C("misses", priority: 1), C("hit rate", priority: 3), C("evictions", priority: 2),
+        C("p99 here", priority: 0), C("errors", priority: 2),
       ])
       for c in caches {
         t.add([
@@ -197,8 +200,10 @@ public enum TextReport {
     let stores = of([.database, .replica, .shard])
     if !stores.isEmpty {
       var t = TextTable([
-        C("database", .left), C("kind", .left), C("cores"), C("reads"), C("writes"),
-        C("stale reads"), C("util"), C("p99 here"), C("errors"), C("health", .left),
+        C("database", .left, priority: 3), C("kind", .left, priority: 1), C("cores", priority: 0),
+        C("reads", priority: 1), C("writes", priority: 1), C("stale reads", priority: 2),
+        C("util", priority: 3), C("p99 here", priority: 2), C("errors", priority: 2),
+        C("health", .left, priority: 2),
       ])
       for d in stores {
         let stale = d.reads > 0 ? Double(d.staleReads) / Double(d.reads) : 0
@@ -216,8 +221,9 @@ public enum TextReport {
     let queues = of([.queue])
     if !queues.isEmpty {
       var t = TextTable([
-        C("queue", .left), C("workers"), C("arrivals"), C("completed"), C("util"),
-        C("mean depth"), C("max depth"), C("p99 here"), C("refused"),
+        C("queue", .left, priority: 3), C("workers", priority: 1), C("arrivals", priority: 1),
+        C("completed", priority: 1), C("util", priority: 3), C("mean depth", priority: 2),
+        C("max depth", priority: 0), C("p99 here", priority: 2), C("refused", priority: 2),
       ])
       for q in queues {
         t.add([

@@ -1,5 +1,6 @@
-/// A plain-text table: computed column widths, numbers right-aligned, and the first column
-/// shortened with `…` when the table would be wider than the terminal. Styles are applied
+/// A plain-text table: computed column widths, numbers right-aligned, and when the table
+/// would be wider than the terminal, the first column shortened with `…` (down to 8
+/// characters) and then the least important columns left out. Styles are applied
 /// after padding, so ANSI escapes never disturb alignment.
 struct TextTable {
   enum Alignment {
@@ -9,9 +10,13 @@ struct TextTable {
   struct Column {
     var title: String
     var alignment: Alignment
-    init(_ title: String, _ alignment: Alignment = .right) {
+    /// Columns of lowest priority are dropped first (rightmost first among equals) when
+    /// the table is too wide even with the first column shortened; 0 is dropped first.
+    var priority: Int
+    init(_ title: String, _ alignment: Alignment = .right, priority: Int = 1) {
       self.title = title
       self.alignment = alignment
+      self.priority = priority
     }
   }
 
@@ -42,31 +47,48 @@ struct TextTable {
     rows.append(texts.map { Cell($0) })
   }
 
-  /// The table's lines, none wider than `width` (unless even the shortest first column
-  /// does not fit, when the other columns are kept whole).
+  /// The table's lines, none wider than `width` unless even the first column and the
+  /// columns of the highest priority do not fit.
   func render(width: Int, color: Bool) -> [String] {
     guard !columns.isEmpty else { return [] }
-    var widths = columns.map { $0.title.count }
+    var natural = columns.map { $0.title.count }
     for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = Swift.max(widths[index], cell.text.count)
+      for (index, cell) in row.enumerated() where index < natural.count {
+        natural[index] = Swift.max(natural[index], cell.text.count)
       }
     }
-    let total = indent + widths.reduce(0, +) + gap * (widths.count - 1)
-    if total > width {
-      let shrink = total - width
-      widths[0] = Swift.max(Swift.min(8, widths[0]), widths[0] - shrink)
+    let firstMinimum = Swift.min(8, natural[0])
+    func total(_ kept: [Int]) -> Int {
+      indent + kept.map { $0 == 0 ? firstMinimum : natural[$0] }.reduce(0, +) + gap
+        * (kept.count - 1)
+    }
+    var kept = Array(columns.indices)
+    let maxPriority = columns.map(\.priority).max() ?? 0
+    while total(kept) > width {
+      let droppable = kept.filter { $0 != 0 && columns[$0].priority < maxPriority }
+      guard
+        let victim = droppable.min(by: { a, b in
+          (columns[a].priority, -a) < (columns[b].priority, -b)
+        })
+      else { break }
+      kept.removeAll { $0 == victim }
+    }
+    var widths = kept.map { natural[$0] }
+    let full = indent + widths.reduce(0, +) + gap * (widths.count - 1)
+    if full > width {
+      widths[0] = Swift.max(firstMinimum, widths[0] - (full - width))
     }
     var lines: [String] = []
-    let header = columns.map { Cell($0.title, style: .bold) }
-    lines.append(line(header, widths: widths, color: color))
+    let header = kept.map { Cell(columns[$0].title, style: .bold) }
+    lines.append(line(header, columns: kept, widths: widths, color: color))
     for row in rows {
-      lines.append(line(row, widths: widths, color: color))
+      let cells = kept.map { $0 < row.count ? row[$0] : Cell("") }
+      lines.append(line(cells, columns: kept, widths: widths, color: color))
     }
     return lines
   }
 
-  private func line(_ cells: [Cell], widths: [Int], color: Bool) -> String {
+  private func line(_ cells: [Cell], columns kept: [Int], widths: [Int], color: Bool) -> String {
     var parts: [String] = []
     for (index, width) in widths.enumerated() {
       let cell = index < cells.count ? cells[index] : Cell("")
@@ -74,7 +96,7 @@ struct TextTable {
       let pad = String(repeating: " ", count: Swift.max(0, width - text.count))
       let padded: String
       let styled = cell.style.map { $0.apply(text, color: color) } ?? text
-      switch columns[index].alignment {
+      switch columns[kept[index]].alignment {
       case .left: padded = index == widths.count - 1 ? styled : styled + pad
       case .right: padded = pad + styled
       }

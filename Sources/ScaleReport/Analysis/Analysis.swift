@@ -133,7 +133,7 @@ public enum Analysis {
     } else if reads == nil {
       notes.append("needs the cache's hit rate")
     }
-    let role = shards > 1 ? "each of \(shards) shards" : ""
+    let role = shards > 1 ? "per shard" : ""
     var rows = [
       station(
         name: db.name, kind: .database, role: role, lambda: primaryRate, servers: db.cores,
@@ -142,9 +142,7 @@ public enum Analysis {
     ]
     if useReplicas {
       let perReplica = shardReads.map { $0 / Double(db.replicas) }
-      let replicaRole =
-        "each of \(db.replicas) replica" + (db.replicas == 1 ? "" : "s")
-        + (shards > 1 ? " per shard" : "")
+      let replicaRole = db.replicas == 1 ? "" : "each"
       rows.append(
         station(
           name: db.name + " replica", kind: .replica, role: replicaRole, lambda: perReplica,

@@ -35,9 +35,9 @@ public enum AnalysisReport {
         .init(label), .init(e.model),
         .init(e.arrivalRate.map { Format.rate($0) } ?? "?"),
         .init(rhoText, style: rhoStyle),
-        .init(e.meanWait.map { Format.duration($0) } ?? dash),
-        .init(e.meanResponse.map { Format.duration($0) } ?? dash),
-        .init(e.p99Response.map { Format.duration($0) } ?? dash),
+        .init(e.meanWait.map(time) ?? dash),
+        .init(e.meanResponse.map(time) ?? dash),
+        .init(e.p99Response.map(time) ?? dash),
       ]
       if let result {
         let sim = e.role.isEmpty || e.kind == .database ? result.component(e.name) : nil
@@ -49,7 +49,7 @@ public enum AnalysisReport {
               "mean time", e.meanResponse, hasLatency ? sim.latency.mean : nil,
               { Format.duration($0) }
             ),
-            ("p99", e.p99Response, hasLatency ? sim.latency.p99 : nil, { Format.duration($0) }),
+            ("p99", e.p99Response, hasLatency ? sim.latency.p99 : nil, time),
           ]
           for (what, analytic, simulated, format) in pairs {
             guard let simulated else {
@@ -111,6 +111,11 @@ public enum AnalysisReport {
       lines.append("Bottleneck: not computable")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A duration, with anything below a microsecond (but not zero) as `<1µs`.
+  static func time(_ seconds: Double) -> String {
+    seconds > 0 && seconds < 1e-6 ? "<1µs" : Format.duration(seconds)
   }
 
   /// The client's rate the estimates were made at: the first rate limit's arrivals, else

@@ -5,7 +5,7 @@ public struct ComponentEstimate: Sendable, Equatable {
   /// The component's name (a simulated `ComponentStats` of the same name is compared).
   public var name: String
   public var kind: ComponentKind
-  /// What the row stands for when not the whole component (`each of 4 shards`), else "".
+  /// What the row stands for when not the whole component (`per shard`, `each`), else "".
   public var role: String
   /// Kendall notation of the model used (`M/M/4`, `M/G/1`, `D/G/2`), or `token bucket`.
   public var model: String

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleReport() {
-  #expect(Bool(true))
-}

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import ScaleReport
+
+@Test func columnsAlignAndNumbersRightAlign() {
+  var table = TextTable([.init("name", .left), .init("value")])
+  table.add(["a", "1"])
+  table.add(["longer", "1,000"])
+  #expect(
+    table.render(width: 100, color: false) == [
+      "  name    value", "  a           1", "  longer  1,000",
+    ])
+}
+
+@Test func longNamesAreShortenedToFitTheWidth() {
+  var table = TextTable([.init("name", .left), .init("value")])
+  table.add([String(repeating: "x", count: 80), "1"])
+  let lines = table.render(width: 40, color: false)
+  #expect(lines.allSatisfy { $0.count <= 40 })
+  #expect(lines[1].hasSuffix("…      1"))
+}
+
+@Test func colourDoesNotChangeLayout() {
+  var table = TextTable([.init("name", .left), .init("value")])
+  table.add([.init("a"), .init("9", style: .red)])
+  let plain = table.render(width: 100, color: false)
+  let coloured = table.render(width: 100, color: true)
+  #expect(coloured[1] == "  a         \u{1B}[31m9\u{1B}[0m")
+  #expect(plain[1] == "  a         9")
+}
+
+@Test func wrappingHangs() {
+  #expect(
+    Wrap.hanging("one two three four", first: "> ", width: 11) == [
+      "> one two", "  three", "  four",
+    ])
+  #expect(Wrap.lines("", width: 5) == [""])
+}
