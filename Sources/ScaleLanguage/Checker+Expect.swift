@@ -18,10 +18,18 @@ extension CheckSession {
     case "timeouts": return .timeoutRate
     case "completed": return .completed
     default:
-      guard word.hasPrefix("p"), let percent = Double(word.dropFirst()), percent > 0,
-        percent < 100, word.dropFirst().allSatisfy({ $0.isNumber || $0 == "." })
+      // `pNN[.N]`: the quantile from the digits themselves, so p99.9 is exactly 0.999.
+      let digits = word.dropFirst()
+      let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+      guard word.hasPrefix("p"), parts.count <= 2, let whole = parts.first,
+        (1...2).contains(whole.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+        digits.allSatisfy({ $0.isNumber || $0 == "." }),
+        let quantile = Double(
+          "0." + String(repeating: "0", count: 2 - whole.count) + whole
+            + (parts.count == 2 ? parts[1] : "")),
+        quantile > 0, quantile < 1
       else { return nil }
-      return .latency(quantile: percent / 100)
+      return .latency(quantile: quantile)
     }
   }
 

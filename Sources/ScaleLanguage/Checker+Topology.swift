@@ -105,7 +105,6 @@ extension CheckSession {
           .inconsistent, "`rps` and `service` both set the service time",
           at: rpsRange.start < serviceRange.start ? serviceRange : rpsRange,
           help: "keep one: `rps N` means a mean service time of 1/N s per core")
-        return nil
       }
       service = .exponential(mean: 1 / rps)
     }

@@ -24,7 +24,7 @@ extension CheckSession {
         .noTraffic, "nothing to simulate: there is no `traffic`", at: first.metricRange,
         help: "add a `traffic` statement, e.g. `traffic 1000 rps`")
     }
-    for event in events where event.event.time >= scenario.duration {
+    for event in events where traffic != nil && event.event.time >= scenario.duration {
       report(
         .eventAfterEnd,
         "this event at \(Self.describe(seconds: event.event.time)) comes after the run ends at \(Self.describe(seconds: scenario.duration))",

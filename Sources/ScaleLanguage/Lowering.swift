@@ -56,7 +56,7 @@ extension CheckSession {
         .unknownReference, "unknown \(what) `\(ref.name)`", at: ref.range,
         help: Suggestions.didYouMean(ref.name, among: candidates)
           ?? (candidates.isEmpty
-            ? "no \(what) is declared"
+            ? "there is no " + WordReader.list(kinds.map(\.rawValue)) + " yet"
             : "declared: "
               + candidates.prefix(8).map { "`\($0)`" }
               .joined(separator: ", ")),
@@ -195,6 +195,7 @@ extension CheckSession {
     for decl in autoscalers {
       var group: String?
       if let named = decl.group {
+        if names[named.name] == nil { formImplicitPool(named) }
         guard resolve(named, kinds: [.pool, .balancer], role: "autoscale") != nil else { continue }
         group = named.name
       } else if balancers.count == 1 {
@@ -233,6 +234,26 @@ extension CheckSession {
       result.append(spec)
     }
     return result
+  }
+
+  /// `autoscale web` over servers declared one by one as `web-1`, `web-2`, …: they form the
+  /// pool `web` (as if declared with `server web count N`), as the product brief writes it.
+  mutating func formImplicitPool(_ ref: NameRef) {
+    let prefix = ref.name + "-"
+    var members: [String] = []
+    for i in servers.indices {
+      let name = servers[i].spec.name
+      guard servers[i].spec.pool == nil, name.hasPrefix(prefix),
+        let suffix = Optional(name.dropFirst(prefix.count)), !suffix.isEmpty,
+        suffix.allSatisfy({ $0.isASCII && $0.isNumber })
+      else { continue }
+      members.append(name)
+    }
+    guard !members.isEmpty, declare(ref.name, kind: .pool, at: ref.range) else { return }
+    for i in servers.indices where members.contains(servers[i].spec.name) {
+      servers[i].spec.pool = ref.name
+    }
+    pools.append(PoolDecl(name: ref.name, range: ref.range, members: members))
   }
 
   // MARK: Expectations

@@ -25,6 +25,15 @@ enum Quantity {
     }
   }
 
+  /// A time in seconds. Sub-second units divide (so `50ms` is exactly the double `0.05`).
+  static func seconds(_ value: Double, _ unit: Unit) -> Double? {
+    switch unit {
+    case .microseconds: return value / 1_000_000
+    case .milliseconds: return value / 1000
+    default: return seconds(per: unit).map { value * $0 }
+    }
+  }
+
   /// GB per unit of size (binary: 1 TB = 1024 GB, 1 GB = 1024 MB).
   static func gigabytes(per unit: Unit) -> Double? {
     switch unit {

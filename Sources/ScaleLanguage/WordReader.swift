@@ -11,6 +11,8 @@ struct WordReader {
   let endRange: SourceRange
   private(set) var index = 0
   var diagnostics: [Diagnostic] = []
+  /// The attributes being read (so `rps` as an attribute is not taken for a unit).
+  private var attributeNames: [String] = []
 
   init(statement: Statement) {
     keyword = statement.keyword
@@ -69,6 +71,8 @@ struct WordReader {
   /// Reads `key value` pairs until the end of the words, by `specs`.
   mutating func readAttributes(_ specs: [AttributeSpec], into attributes: inout Attributes) {
     let names = specs.map(\.name)
+    attributeNames = names
+    defer { attributeNames = [] }
     while let word = peek {
       guard let name = word.identifier else {
         advance()
@@ -89,6 +93,12 @@ struct WordReader {
       }
       advance()
       let value = readValue(spec, keyRange: word.range, attributeNames: names)
+      if value == nil {
+        // Skip the rest of a bad value up to the next attribute: one mistake, one diagnostic.
+        while let next = peek, next.identifier.map({ !names.contains($0) }) ?? true {
+          advance()
+        }
+      }
       if let previous = attributes[name] {
         report(
           .repeatedAttribute,
@@ -120,6 +130,14 @@ struct WordReader {
   }
 
   mutating func reportDetachedUnit(_ name: String, unit: String, at range: SourceRange) {
+    // The number just before the unit, if there is one (`60 s` → `60s`).
+    var number = "250"
+    var fix: FixIt?
+    if let before = peek(at: -2), case .number(let literal) = before.kind, literal.unit == nil {
+      number = literal.text
+      fix = FixIt(
+        range: SourceRange(start: before.range.end, end: range.end), replacement: unit)
+    }
     if unit == "m" {
       report(
         .wrongKind, "`m` is ambiguous", at: range,
@@ -127,7 +145,7 @@ struct WordReader {
     } else {
       report(
         .wrongKind, "unit `\(name)` must be written next to its number", at: range,
-        help: "write it without a space, e.g. `250\(unit)`")
+        help: "write it without a space: `\(number)\(unit)`", fixIt: fix)
     }
   }
 
@@ -226,7 +244,8 @@ struct WordReader {
 
   /// After a number that is not a rate: a following `rps` or detached unit is wrong.
   private mutating func rejectTrailingUnit(name: String, what: String, number: Word) {
-    guard let next = peekIdentifier, let nextWord = peek else { return }
+    guard let next = peekIdentifier, let nextWord = peek, !attributeNames.contains(next)
+    else { return }
     if next == "rps" {
       advance()
       report(
@@ -298,7 +317,9 @@ struct WordReader {
     max high: Double, minExclusive: Bool
   ) -> Double? {
     if value > high {
-      report(.aboveCap, "`\(name)` is at most \(Self.format(high))", at: range)
+      report(
+        .aboveCap, "`\(name)` is at most \(Self.format(high))", at: range,
+        help: "see the limits in docs/language.md")
       return nil
     }
     if minExclusive ? value <= low : value < low {
@@ -315,17 +336,16 @@ struct WordReader {
   mutating func seconds(
     of literal: NumberLiteral, at range: SourceRange, name: String, example: String
   ) -> Double? {
-    var factor = 1.0
+    var value = literal.value
     if let unit = literal.unit {
-      guard let perUnit = Quantity.seconds(per: unit) else {
+      guard let converted = Quantity.seconds(literal.value, unit) else {
         report(
           .wrongKind, "`\(name)` expects a duration, not \(Quantity.describe(unit))", at: range,
           help: "for example `\(example)`")
         return nil
       }
-      factor = perUnit
+      value = converted
     }
-    let value = literal.value * factor
     guard value.isFinite, value <= Defaults.maxDuration else {
       report(
         .aboveCap, "`\(name)` is longer than the limit of 366 days", at: range,
@@ -358,13 +378,15 @@ struct WordReader {
     _ literal: NumberLiteral, range: SourceRange, name: String, example: String
   ) -> Double? {
     guard literal.unit == .percent else {
-      let fix =
-        literal.unit == nil
-        ? FixIt(range: range, replacement: literal.text + "%") : nil
+      // A bare fraction (`0.9`) most likely means 90%.
+      let written =
+        literal.value > 0 && literal.value < 1
+        ? Self.format((literal.value * 10_000).rounded() / 100) + "%" : literal.text + "%"
+      let fix = literal.unit == nil ? FixIt(range: range, replacement: written) : nil
       report(
         .wrongKind, "`\(name)` expects a percentage, not \(Quantity.describe(literal.unit))",
         at: range,
-        help: literal.unit == nil ? "write `\(literal.text)%`" : "for example `\(example)`",
+        help: literal.unit == nil ? "write `\(written)`" : "for example `\(example)`",
         fixIt: fix)
       return nil
     }

@@ -22,16 +22,3 @@ enum CheckHarness {
     Frontend.compile(source).diagnostics.filter { $0.severity == .error }.map(\.id)
   }
 }
-
-@Test func explore() {
-  let sources = [
-    "server web-1 cpu 4", "balancer weighted", "cache ttl 60 nodes 3", "shard 4",
-    "autoscale 30..70",
-    "server web-1 cpu -1", "expect p99.9 < 1s", "server web-1 cpu 4ms", "cache ttl 60 rps",
-    "traffic 2000rps", "server web-1 cpu 2.5", "cache tll 60",
-  ]
-  for s in sources {
-    let r = Frontend.compile(s)
-    print("== \(s)\n\(CheckHarness.render(r.diagnostics))\n\(r.scenario.map { "\($0)" } ?? "nil")")
-  }
-}
