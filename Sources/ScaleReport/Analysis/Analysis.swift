@@ -45,7 +45,7 @@ public enum Analysis {
       estimates.append(
         station(
           name: server.name, kind: .server, lambda: rate, servers: server.cores,
-          meanService: mean, serviceSCV: server.service.squaredCoefficientOfVariation,
+          meanService: mean, service: server.service,
           arrivalSCV: arrivalSCV))
     }
 
@@ -57,7 +57,7 @@ public enum Analysis {
         station(
           name: queue.name, kind: .queue, lambda: allWrites * asyncShare, servers: queue.workers,
           meanService: queue.service.mean,
-          serviceSCV: queue.service.squaredCoefficientOfVariation, arrivalSCV: arrivalSCV))
+          service: queue.service, arrivalSCV: arrivalSCV))
     }
     let writes = allWrites * (1 - asyncShare)
 
@@ -137,7 +137,7 @@ public enum Analysis {
     var rows = [
       station(
         name: db.name, kind: .database, role: role, lambda: primaryRate, servers: db.cores,
-        meanService: db.service.mean, serviceSCV: db.service.squaredCoefficientOfVariation,
+        meanService: db.service.mean, service: db.service,
         arrivalSCV: arrivalSCV, notes: notes)
     ]
     if useReplicas {
@@ -147,15 +147,19 @@ public enum Analysis {
         station(
           name: db.name + " replica", kind: .replica, role: replicaRole, lambda: perReplica,
           servers: db.cores, meanService: db.service.mean,
-          serviceSCV: db.service.squaredCoefficientOfVariation, arrivalSCV: arrivalSCV,
+          service: db.service, arrivalSCV: arrivalSCV,
           notes: notes))
     }
     return rows
   }
 
-  /// Kendall letter of a distribution by its squared CV.
-  static func letter(_ scv: Double) -> String {
-    scv == 1 ? "M" : (scv == 0 ? "D" : "G")
+  /// Kendall letter of a service distribution: M exponential, D constant, G any other.
+  static func letter(_ service: Distribution) -> String {
+    switch service {
+    case .exponential: return "M"
+    case .constant: return "D"
+    default: return "G"
+    }
   }
 
   /// One station's estimate: exact M/M/c (Erlang C) when arrivals are Poisson and service
@@ -163,11 +167,12 @@ public enum Analysis {
   /// otherwise. The 99th percentile is given for M/M/c only (exact there).
   static func station(
     name: String, kind: ComponentKind, role: String = "", lambda: Double?, servers: Int,
-    meanService: Double, serviceSCV: Double, arrivalSCV: Double, notes: [String] = []
+    meanService: Double, service: Distribution, arrivalSCV: Double, notes: [String] = []
   ) -> ComponentEstimate {
+    let serviceSCV = service.squaredCoefficientOfVariation
     let c = Swift.max(1, servers)
     let arrivalLetter = arrivalSCV == 1 ? "M" : "D"
-    let model = arrivalLetter + "/" + letter(serviceSCV) + "/\(c)"
+    let model = arrivalLetter + "/" + letter(service) + "/\(c)"
     var e = ComponentEstimate(
       name: name, kind: kind, role: role, model: model, arrivalRate: lambda, servers: c,
       meanService: meanService, serviceSCV: serviceSCV, notes: notes)
@@ -182,7 +187,7 @@ public enum Analysis {
       return e
     }
     let mu = 1 / meanService
-    let exponential = serviceSCV == 1 && arrivalSCV == 1
+    let exponential = letter(service) == "M" && arrivalSCV == 1
     if exponential {
       e.waitProbability = ErlangC.waitProbability(servers: c, load: lambda * meanService)
       e.meanWait = ErlangC.meanWait(servers: c, arrivalRate: lambda, serviceRate: mu)

@@ -1,0 +1,26 @@
+import ScaleModel
+import Testing
+
+@testable import ScaleReport
+
+@Test func disagreementsAboveTenPercentAreFlagged() {
+  var result = Fixtures.smallResult
+  // Analytic ρ is 75 %; 80 % is 6.7 % off (agrees), the p99 of 250 ms is far off.
+  result.components[0].utilisation = 0.80
+  let text = AnalysisReport.render(
+    Analysis.estimate(Fixtures.smallScenario), result: result, color: false)
+  #expect(text.contains("80.0% "))
+  #expect(!text.contains("80.0%*"))
+  #expect(text.contains("250ms*"))
+  #expect(text.contains("· api: simulated p99 250ms is"))
+  #expect(text.hasSuffix("Bottleneck: api (ρ 75.0%); saturates at about 2k rps offered\n"))
+  #expect(AnalysisReport.relativeDifference(1, 1.1).map { $0 > 0.0999 && $0 < 0.1001 } == true)
+  #expect(AnalysisReport.relativeDifference(0, 0) == nil)
+}
+
+@Test func withoutAResultOnlyAnalyticColumns() {
+  let text = AnalysisReport.render(
+    Analysis.estimate(Fixtures.smallScenario), result: nil, color: false)
+  #expect(!text.contains("sim"))
+  #expect(AnalysisReport.render([], result: nil, color: false).contains("no traffic"))
+}

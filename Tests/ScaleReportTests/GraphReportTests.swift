@@ -1,0 +1,64 @@
+import Foundation
+import ScaleModel
+import Testing
+
+@testable import ScaleReport
+
+@Test func bottleneckIsTheBusiestStation() {
+  #expect(Topology.bottleneck(Fixtures.shopResult) == "web-3")
+  let text = GraphReport.text(Fixtures.shopScenario, result: Fixtures.shopResult)
+  #expect(text.split(separator: "\n").filter { $0.contains("◀ bottleneck") }.count == 1)
+  #expect(text.contains("server web-3 · 8 cores · service 4ms · util 93.1%  ◀ bottleneck"))
+}
+
+@Test func graphWithoutBalancerOrTraffic() {
+  var scenario = Scenario()
+  scenario.servers = [ServerSpec(name: "a"), ServerSpec(name: "b")]
+  scenario.databases = [DatabaseSpec(name: "db")]
+  #expect(
+    GraphReport.text(scenario, result: nil) == """
+      client · no traffic
+      ├─ server a · 1 core · service 1ms
+      ├─ server b · 1 core · service 1ms
+      └─ ↓ every server calls
+         └─ reads, writes → database db · 4 cores
+
+      """)
+  let mermaid = GraphReport.mermaid(scenario, result: nil)
+  #expect(mermaid.contains("  n0 --> n1\n  n0 --> n2\n  n1 -- \"reads, writes\" --> n3\n"))
+  #expect(!mermaid.contains("classDef"))
+}
+
+@Test func labelsAreEscaped() {
+  #expect(GraphReport.dotString("a \"b\" \\ c\nd") == #""a \"b\" \\ c\nd""#)
+  #expect(GraphReport.mermaidText("a \"b\" <c> #1") == "a #quot;b#quot; #lt;c#gt; #35;1")
+}
+
+@Test func dotIsAcceptedByGraphviz() throws {
+  let candidates = ["/usr/bin/dot", "/usr/local/bin/dot"]
+  guard let dot = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+  else {
+    // Graphviz is optional on build machines: record the skip instead of failing.
+    print("note: Graphviz `dot` not installed; DOT syntax check skipped")
+    return
+  }
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: dot)
+  process.arguments = ["-Tsvg"]
+  let input = Pipe()
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardInput = input
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  input.fileHandleForWriting.write(
+    Data(GraphReport.dot(Fixtures.shopScenario, result: Fixtures.shopResult).utf8))
+  try input.fileHandleForWriting.close()
+  let svg = output.fileHandleForReading.readDataToEndOfFile()
+  let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0)
+  #expect(messages == "")
+  #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
+}
