@@ -17,15 +17,21 @@ public struct Backoff: Sendable, Equatable {
   /// The previous delay (decorrelated jitter's state).
   public private(set) var previous: Double
 
-  public init(base: Double, cap: Double, jitter: Jitter) {
+  /// `previous`: the delay before the last retry, to resume a request's decorrelated sequence
+  /// (nil or not positive: none yet, start from `base`).
+  public init(base: Double, cap: Double, jitter: Jitter, previous: Double? = nil) {
     self.base = base.isFinite ? max(0, base) : 0
     self.cap = cap.isFinite ? max(0, cap) : self.base
     self.jitter = jitter
-    self.previous = self.base
+    if let p = previous, p.isFinite, p > 0 {
+      self.previous = p
+    } else {
+      self.previous = self.base
+    }
   }
 
-  public init(spec: RetrySpec) {
-    self.init(base: spec.base, cap: spec.cap, jitter: spec.jitter)
+  public init(spec: RetrySpec, previous: Double? = nil) {
+    self.init(base: spec.base, cap: spec.cap, jitter: spec.jitter, previous: previous)
   }
 
   /// The exponential ceiling of retry `n` (1-based; n < 1 counts as 1).

@@ -82,6 +82,13 @@ import Testing
     }
   }
 
+  @Test func decorrelatedResumes() {
+    var d = Backoff(base: 1, cap: 100, jitter: .decorrelated, previous: 5)
+    let delay = d.delay(retry: 3, uniform: 1)
+    #expect(delay == 15)
+    #expect(Backoff(base: 1, cap: 100, jitter: .decorrelated, previous: -2).previous == 1)
+  }
+
   @Test func badInput() {
     var b = Backoff(base: .nan, cap: -1, jitter: .full)
     do {
