@@ -65,13 +65,16 @@ public enum ErlangC {
     guard mu > 0, lambda >= 0, lambda < Double(c) * mu, t >= 0,
       let wait = waitProbability(servers: c, load: lambda / mu)
     else { return nil }
-    let theta = Double(c) * mu - lambda
-    let serviceTail = exponential(-mu * t)
+    return tail(t, wait: wait, theta: Double(c) * mu - lambda, mu: mu)
+  }
+
+  static func tail(_ t: Double, wait: Double, theta: Double, mu: Double) -> Double {
+    let serviceTail = naturalExp(-mu * t)
     let both: Double
     if Swift.abs(theta - mu) <= 1e-9 * mu {
       both = (1 + mu * t) * serviceTail
     } else {
-      both = (theta * serviceTail - mu * exponential(-theta * t)) / (theta - mu)
+      both = (theta * serviceTail - mu * naturalExp(-theta * t)) / (theta - mu)
     }
     return (1 - wait) * serviceTail + wait * both
   }
@@ -81,23 +84,21 @@ public enum ErlangC {
   public static func responseQuantile(
     _ p: Double, servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double
   ) -> Double? {
-    guard p > 0, p < 1,
-      responseTail(0, servers: c, arrivalRate: lambda, serviceRate: mu) != nil
+    guard p > 0, p < 1, mu > 0, lambda >= 0, lambda < Double(c) * mu,
+      let wait = waitProbability(servers: c, load: lambda / mu)
     else { return nil }
+    let theta = Double(c) * mu - lambda
     let target = 1 - p
-    func tail(_ t: Double) -> Double {
-      responseTail(t, servers: c, arrivalRate: lambda, serviceRate: mu) ?? 0
-    }
     var high = 1 / mu
     var doublings = 0
-    while tail(high) > target && doublings < 200 {
+    while tail(high, wait: wait, theta: theta, mu: mu) > target && doublings < 200 {
       high *= 2
       doublings += 1
     }
     var low = 0.0
     for _ in 0..<200 {
       let mid = (low + high) / 2
-      if tail(mid) > target { low = mid } else { high = mid }
+      if tail(mid, wait: wait, theta: theta, mu: mu) > target { low = mid } else { high = mid }
     }
     return (low + high) / 2
   }

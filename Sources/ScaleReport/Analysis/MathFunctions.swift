@@ -11,4 +11,4 @@
 @inline(__always) func naturalLog(_ x: Double) -> Double { log(x) }
 
 /// e^x from the platform's C library.
-@inline(__always) func exponential(_ x: Double) -> Double { exp(x) }
+@inline(__always) func naturalExp(_ x: Double) -> Double { exp(x) }
