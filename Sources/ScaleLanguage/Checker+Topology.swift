@@ -77,6 +77,13 @@ extension CheckSession {
     reader.readAttributes(spec.attributes, into: &attributes)
     guard let nameRef else { return }
     guard let server = makeServer(name: nameRef.name, attributes, reader: &reader) else { return }
+    let total = servers.count + (attributes.count("count") ?? 1)
+    if total > StatementSchema.maxServers {
+      report(
+        .aboveCap, "more than \(StatementSchema.maxServers) servers in all", at: nameRef.range,
+        help: "see the limits in docs/language.md")
+      return
+    }
     if let count = attributes.count("count") {
       guard declare(nameRef.name, kind: .pool, at: nameRef.range) else { return }
       var members: [String] = []

@@ -22,3 +22,123 @@ enum CheckHarness {
     Frontend.compile(source).diagnostics.filter { $0.severity == .error }.map(\.id)
   }
 }
+
+/// Each check, by the id it must produce; removing a check makes its row fail.
+@Test(arguments: [
+  ("sever web-1", "E0200"),
+  ("server web-1 cpus 4", "E0201"),
+  ("cache tll 60", "E0201"),
+  ("server web-1 cpu", "E0202"),
+  ("server web-1 cpu 4ms", "E0203"),
+  ("cache ttl 60 rps", "E0203"),
+  ("traffic 10 rps read 0.9", "E0203"),
+  ("cache ttl 60 s", "E0203"),
+  ("shard 0", "E0204"),
+  ("server web-1 cpu 0", "E0204"),
+  ("traffic 10 rps read 101%", "E0204"),
+  ("server web-1 cpu 2.5", "E0205"),
+  ("server web count 100001", "E0206"),
+  ("duration 367d", "E0206"),
+  ("traffic 10000001 rps", "E0206"),
+  ("server web-1 cpu 99999999999999999999999999", "E0206"),
+  ("server", "E0207"),
+  ("traffic", "E0207"),
+  ("seed 1 2", "E0208"),
+  ("server web-1 cpu 1 cpu 2", "E0209"),
+  ("server a\nserver a", "E0210"),
+  ("server web count 2\nserver web-2", "E0210"),
+  ("seed 1\nseed 2", "E0211"),
+  ("traffic 1 rps\ntraffic 2 rps", "E0211"),
+  ("retry\nretry", "E0211"),
+  ("balancer\nhealth-check\nhealth-check", "E0211"),
+  ("server web-1\ntraffic 1 rps\nat 1s fail web-9", "E0212"),
+  ("health-check lb2\nbalancer lb", "E0212"),
+  ("circuit-breaker on nope", "E0212"),
+  ("expect nope p99 < 1s", "E0212"),
+  ("server web-1\nat 1s remove x", "E0212"),
+  ("server web-1\nbalancer to web-2", "E0212"),
+  ("server web-1\nhealth-check web-1", "E0213"),
+  ("server web-1\nexpect web-1 hit-rate > 10%", "E0214"),
+  ("autoscale 70..30", "E0215"),
+  ("database d reads eventual", "E0216"),
+  ("autoscale min 5 max 2", "E0216"),
+  ("warmup 1min\nduration 1min", "E0216"),
+  ("database a\ndatabase b\nshard 2", "E0217"),
+  ("health-check", "E0217"),
+  ("cache hashing ring", "E0218"),
+  ("expect p99x < 1s", "E0218"),
+  ("cache c {\n  x\n}", "E0219"),
+  ("at 1min traffic 10 rps", "E0220"),
+])
+func checkProduces(source: String, id: String) {
+  let result = Frontend.compile(source)
+  #expect(result.diagnostics.map(\.id).contains(id), "\(CheckHarness.render(result.diagnostics))")
+  #expect(result.scenario == nil)
+}
+
+@Test(arguments: [
+  ("server web-1\nbalancer lb", "W0200"),
+  ("server a cpu 1\ntraffic 5000 rps for 1min", "W0201"),
+  ("cache ttl 5min\ntraffic 1 rps for 1min", "W0202"),
+  ("server a\nserver b\nbalancer lb {\n  a weight 2\n  b\n}", "W0203"),
+  ("traffic 1 rps for 1min\nat 2min traffic 2 rps", "W0204"),
+  ("autoscale", "W0205"),
+  ("expect p99 < 1s", "W0206"),
+  ("traffic 1 rps", "W0207"),
+  ("duration 2min\ntraffic 1 rps for 1min", "W0208"),
+  ("balancer rundrobin", "W0209"),
+  ("traffic 1 rps for 1min async 10%", "W0210"),
+])
+func warningProduces(source: String, id: String) {
+  let result = Frontend.compile(source)
+  #expect(result.diagnostics.map(\.id).contains(id), "\(CheckHarness.render(result.diagnostics))")
+  #expect(!result.hasErrors)
+  #expect(result.scenario != nil)
+}
+
+@Test func aNegativeNumberIsOneDiagnostic() {
+  let result = Frontend.compile("server web-1 cpu -1")
+  #expect(result.diagnostics.count == 1)
+  #expect(result.scenario == nil)
+}
+
+@Test func diagnosticsPointAtTheOffendingWord() throws {
+  let result = Frontend.compile("server web-1 cpu 4\nserver web-2 cpu 4ms")
+  let diagnostic = try #require(result.diagnostics.first)
+  #expect(diagnostic.range.description == "2:18-2:21")
+  #expect(result.diagnostics(onLine: 2).count == 1)
+  #expect(result.diagnostics(onLine: 1).isEmpty)
+}
+
+@Test func didYouMeanUsesDeclaredNames() throws {
+  let result = Frontend.compile("server web-1\nserver web-2\ntraffic 1 rps\nat 1s fail web-3")
+  let diagnostic = try #require(result.diagnostics.first { $0.id == "E0212" })
+  #expect(diagnostic.help == "did you mean `web-1`?")
+  #expect(diagnostic.fixIt?.replacement == "web-1")
+}
+
+@Test func duplicateNamesMentionTheFirstDeclaration() throws {
+  let result = Frontend.compile("cache sessions\nserver sessions")
+  let diagnostic = try #require(result.diagnostics.first)
+  #expect(diagnostic.message == "`sessions` is already declared as a cache at 1:7")
+}
+
+@Test func diagnosticsAreSortedByPosition() {
+  let result = Frontend.compile("server b cpu 0\nsever a\nserver c cpu 2.5")
+  #expect(result.diagnostics.map(\.id) == ["E0204", "E0200", "E0205"])
+}
+
+/// Every prefix and every one-word deletion of a full script checks without crashing, and
+/// the scenario is nil exactly when there is an error.
+@Test func mutilatedScriptsNeverCrash() {
+  let words = (Shop.source + "\n" + "queue q workers 2\nretry backoff 1ms..2ms\nrate-limit 5 rps")
+    .split(separator: " ", omittingEmptySubsequences: false)
+  for cut in stride(from: 0, to: words.count, by: 1) {
+    var mutated = words
+    mutated.remove(at: cut)
+    let result = Frontend.compile(mutated.joined(separator: " "))
+    #expect((result.scenario == nil) == result.hasErrors)
+    let prefix = Frontend.compile(words[..<cut].joined(separator: " "))
+    #expect((prefix.scenario == nil) == prefix.hasErrors)
+  }
+}
