@@ -1,7 +1,7 @@
 import ScaleDiagnostics
 
 /// Prints a syntax tree in the canonical layout (`scale fmt`). The layout, also described in
-/// docs/language.md ("Canonical formatting"):
+/// docs/formatting.md:
 ///
 /// - one statement per line, words separated by one space, no space before `,` and one after;
 /// - a block's `{` ends its statement's line, its statements are indented two spaces and `}`
