@@ -1,0 +1,56 @@
+/// What a scheduled event does when its time comes. The payload's meaning depends on the kind.
+public enum SimEventKind: UInt8, Sendable {
+  /// A server finished serving request `slot` (payload `a` = slot, `b` = slot generation).
+  case serviceDone
+  /// The client's timeout for request `a` (generation `b`) expired.
+  case timeout
+  /// A health check of backend `b` of balancer `a`.
+  case healthCheck
+  /// A scripted event: `a` indexes `Simulation.scriptedEvents`.
+  case scripted
+  /// A failed component recovers after its `fail … for` duration (`a` = server index,
+  /// `b` = failure epoch, so a later manual recover/fail cancels it).
+  case autoRecover
+  /// A server's scale-up downtime ends (`a` = server index, `b` = epoch).
+  case scaleUpDone
+  /// A traffic spike ends (`b` = spike epoch).
+  case spikeEnd
+  /// A ramp ends or a cycle's thinning segment ends: recompute the next arrival.
+  case rateChange
+  /// The time-series interval closes.
+  case intervalTick
+  /// The warm-up ends: per-component figures start counting.
+  case warmupEnd
+  /// A client retry of request `a` (generation `b`) re-enters the request path.
+  case retry
+  /// The data tier (h4): `a`, `b` and `c` are its own.
+  case dataTier
+}
+
+/// One scheduled event: a small value type. `sequence` breaks time ties first-scheduled-first,
+/// which makes the order of simultaneous events deterministic.
+public struct SimEvent: Sendable, Equatable {
+  public var time: Double
+  public var sequence: UInt64
+  public var kind: SimEventKind
+  public var a: Int32
+  public var b: UInt32
+  public var c: Int32
+  @inlinable
+  public init(
+    time: Double, sequence: UInt64, kind: SimEventKind, a: Int32 = 0, b: UInt32 = 0, c: Int32 = 0
+  ) {
+    self.time = time
+    self.sequence = sequence
+    self.kind = kind
+    self.a = a
+    self.b = b
+    self.c = c
+  }
+
+  /// Earlier time first; equal times in scheduling order.
+  @inlinable
+  public func precedes(_ other: SimEvent) -> Bool {
+    time < other.time || (time == other.time && sequence < other.sequence)
+  }
+}
