@@ -1,0 +1,85 @@
+import ScaleModel
+
+/// Judges `expect` statements against a run's figures.
+///
+/// Global metrics are the client's view; a component's are its own (see `measure`). Latency
+/// quantiles other than p50, p90, p95, p99, p99.9 and max are interpolated linearly between
+/// the two nearest of those. A metric that cannot be measured (unknown component, no completed
+/// request, no cache) fails with `measured == nil`.
+public enum ExpectationEvaluator {
+  public static func evaluate(_ expectations: [Expectation], result: RunResult) -> [Verdict] {
+    expectations.map { e in
+      let value = measure(e.metric, component: e.component, in: result)
+      guard let value, value.isFinite else {
+        return Verdict(expectation: e, outcome: .fail, measured: nil)
+      }
+      return Verdict(
+        expectation: e, outcome: e.comparison.holds(value, e.bound) ? .pass : .fail, measured: value
+      )
+    }
+  }
+
+  /// The measured value of a metric, or nil when there is nothing to measure.
+  public static func measure(_ metric: Metric, component: String?, in r: RunResult) -> Double? {
+    let seconds = r.measuredDuration
+    if let name = component {
+      guard let c = r.component(name) else { return nil }
+      switch metric {
+      case .latency(let q): return c.latency.count > 0 ? quantile(q, of: c.latency) : nil
+      case .meanLatency: return c.latency.count > 0 ? c.latency.mean : nil
+      case .errorRate: return ratio(c.errors.total, c.arrivals)
+      case .throughput: return seconds > 0 ? Double(c.completed) / seconds : nil
+      case .utilisation: return c.utilisation
+      case .hitRate: return c.hits + c.misses > 0 ? c.hitRate : nil
+      case .staleReads: return ratio(c.staleReads, c.reads)
+      case .queueLength: return c.meanQueueLength
+      case .rejectedRate: return ratio(c.errors.rejected, c.arrivals)
+      case .timeoutRate: return ratio(c.errors.timedOut, c.arrivals)
+      case .completed: return Double(c.completed)
+      }
+    }
+    switch metric {
+    case .latency(let q): return r.latency.count > 0 ? quantile(q, of: r.latency) : nil
+    case .meanLatency: return r.latency.count > 0 ? r.latency.mean : nil
+    case .errorRate: return ratio(r.errors.total, r.offered)
+    case .throughput: return seconds > 0 ? r.throughput : nil
+    case .utilisation:
+      let servers = r.components.filter { $0.kind == .server }
+      let cores = servers.reduce(0) { $0 + $1.cores }
+      guard cores > 0 else { return nil }
+      return servers.reduce(0.0) { $0 + $1.utilisation * Double($1.cores) } / Double(cores)
+    case .hitRate:
+      let caches = r.components.filter { $0.kind == .cache }
+      return ratio(caches.reduce(0) { $0 + $1.hits }, caches.reduce(0) { $0 + $1.hits + $1.misses })
+    case .staleReads:
+      let dbs = r.components.filter { $0.kind == .database }
+      return ratio(dbs.reduce(0) { $0 + $1.staleReads }, dbs.reduce(0) { $0 + $1.reads })
+    case .queueLength:
+      let servers = r.components.filter { $0.kind == .server }
+      return servers.isEmpty ? nil : servers.reduce(0.0) { $0 + $1.meanQueueLength }
+    case .rejectedRate: return ratio(r.errors.rejected, r.offered)
+    case .timeoutRate: return ratio(r.errors.timedOut, r.offered)
+    case .completed: return Double(r.completed)
+    }
+  }
+
+  static func ratio(_ a: Int, _ b: Int) -> Double? {
+    b > 0 ? Double(a) / Double(b) : nil
+  }
+
+  /// A quantile from a summary: exact at the summary's points, linear in between.
+  public static func quantile(_ q: Double, of s: LatencySummary) -> Double {
+    let points: [(Double, Double)] = [
+      (0, 0), (0.5, s.p50), (0.9, s.p90), (0.95, s.p95), (0.99, s.p99), (0.999, s.p999), (1, s.max),
+    ]
+    if q >= 1 { return s.max }
+    if q <= 0 { return 0 }
+    for k in 1..<points.count where q <= points[k].0 {
+      let (q0, v0) = points[k - 1]
+      let (q1, v1) = points[k]
+      if q == q1 { return v1 }
+      return v0 + (v1 - v0) * (q - q0) / (q1 - q0)
+    }
+    return s.max
+  }
+}

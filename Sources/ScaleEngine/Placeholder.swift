@@ -1,1 +1,0 @@
-// ScaleEngine: see Package.swift for this layer's role.

@@ -1,0 +1,128 @@
+import Foundation
+import ScaleModel
+
+/// Arrival times. Poisson arrivals use thinning (Lewis & Shedler 1979) against the rate
+/// profile's envelope: candidates come from a Poisson process at the envelope's bound and are
+/// kept with probability rate(t)/bound; where the rate is constant the bound is the rate and
+/// every candidate is kept without a second draw, so constant rates are exactly exponential
+/// gaps. At an envelope boundary the candidate is dropped and drawing restarts there
+/// (memorylessness makes that exact). Constant arrivals are spaced 1/rate(t) apart.
+extension SimulationCore {
+  mutating func firstArrival() -> Double {
+    poisson ? nextArrivalTime(after: 0) : nextConstantArrival(after: 0)
+  }
+
+  mutating func nextArrivalTime(after t: Double) -> Double {
+    poisson ? nextPoissonArrival(after: t) : nextConstantArrival(after: t)
+  }
+
+  mutating func nextPoissonArrival(after start: Double) -> Double {
+    var t = start
+    // Each pass either returns or moves t forward; the pass count bounds pathological profiles.
+    for _ in 0..<1_000_000 {
+      if t >= duration { return .infinity }
+      let (bound, end, exact) = profile.envelope(at: t)
+      if !(bound > 0) {
+        if end.isFinite && end > t {
+          t = end
+          continue
+        }
+        return .infinity
+      }
+      let candidate = t - log(arrivalRng.nextOpenDouble()) / bound
+      if candidate >= end {
+        t = end
+        continue
+      }
+      t = candidate
+      if t >= duration { return .infinity }
+      if exact || arrivalRng.nextDouble() * bound <= profile.rate(at: t) { return t }
+    }
+    return .infinity
+  }
+
+  mutating func nextConstantArrival(after start: Double) -> Double {
+    var t = start
+    for _ in 0..<100_000 {
+      if t >= duration { return .infinity }
+      let r = profile.rate(at: t)
+      if r > 0 {
+        let next = t + 1 / r
+        return next < duration ? next : .infinity
+      }
+      let (_, end, _) = profile.envelope(at: t)
+      if end.isFinite && end > t {
+        t = end
+      } else if case .cycle(let c) = profile.base, c.period > 0 {
+        t += c.period / 1000
+      } else {
+        return .infinity
+      }
+    }
+    return .infinity
+  }
+
+  /// After the rate changed: redraw the next arrival from now (exact for Poisson by
+  /// memorylessness; constant arrivals keep their spacing from the last arrival at the new
+  /// rate, but never before now).
+  mutating func rescheduleArrival() {
+    guard scenario.traffic != nil else { return }
+    if poisson {
+      nextArrival = nextPoissonArrival(after: now)
+    } else {
+      let next = nextConstantArrival(after: lastArrival)
+      nextArrival = next < now ? nextConstantArrival(after: now) : next
+    }
+  }
+
+  // MARK: - Rate events
+
+  mutating func setRate(_ rps: Double) {
+    profile.base = .constant(RateProfile.clean(rps))
+    rescheduleArrival()
+  }
+
+  mutating func ramp(to rps: Double, over seconds: Double) {
+    let from = profile.baseRate(at: now)
+    let d = seconds.isFinite ? Swift.max(0, seconds) : 0
+    profile.base = .ramp(from: from, to: RateProfile.clean(rps), start: now, end: now + d)
+    rescheduleArrival()
+  }
+
+  mutating func spike(to rps: Double, for seconds: Double) {
+    let d = seconds.isFinite ? Swift.max(0, seconds) : 0
+    spikeEpoch &+= 1
+    profile.spikeRate = RateProfile.clean(rps)
+    profile.spikeEnd = now + d
+    events.schedule(at: now + d, kind: .spikeEnd, b: spikeEpoch)
+    rescheduleArrival()
+  }
+
+  mutating func spikeEnded(epoch: UInt32) {
+    guard epoch == spikeEpoch, profile.spikeRate != nil else { return }
+    profile.spikeRate = nil
+    note("rate", "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
+    rescheduleArrival()
+  }
+}
+
+/// "2000 rps", "1.5 rps".
+func formatRate(_ rps: Double) -> String {
+  formatNumber(rps) + " rps"
+}
+
+/// A compact number: integers without decimals, others with up to 3 significant decimals.
+func formatNumber(_ x: Double) -> String {
+  if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+  var s = String(format: "%.3f", x)
+  while s.hasSuffix("0") { s.removeLast() }
+  if s.hasSuffix(".") { s.removeLast() }
+  return s
+}
+
+/// "30 s", "250 ms", "2 min".
+func formatSeconds(_ s: Double) -> String {
+  if s >= 60 && (s / 60) == (s / 60).rounded() { return formatNumber(s / 60) + " min" }
+  if s < 1 && s > 0 { return formatNumber(s * 1000) + " ms" }
+  return formatNumber(s) + " s"
+}

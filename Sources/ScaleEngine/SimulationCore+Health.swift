@@ -1,0 +1,80 @@
+import ScaleModel
+
+/// Active health checks with HAProxy's semantics (`inter`, `fall`, `rise`): each backend is
+/// checked every `interval`; `fall` consecutive failures mark it down (the balancer stops
+/// choosing it), `rise` consecutive successes mark it up again.
+///
+/// Stagger: backend j of n is first checked at `interval × j / n` after the run starts (HAProxy
+/// spreads its checks the same way), then every `interval`. A server added later is first
+/// checked one interval after it joins.
+///
+/// A check fails when the server is unavailable (failed, or down for a scale-up), or when its
+/// answer would take longer than `timeout`. The answer time is modelled as the queueing delay a
+/// request would see now — (requests present − cores + 1)⁺ × mean service / cores — plus one
+/// service-time sample (drawn from the balancer's own health stream, so checks never shift the
+/// servers' draws).
+extension SimulationCore {
+  mutating func scheduleInitialHealthChecks(balancer b: Int) {
+    guard let check = balancers[b].healthCheck, check.interval > 0, check.interval.isFinite else {
+      return
+    }
+    let n = balancers[b].count
+    for p in 0..<n {
+      let offset = check.interval * Double(p) / Double(n)
+      events.schedule(
+        at: now + offset, kind: .healthCheck, a: Int32(truncatingIfNeeded: b),
+        b: UInt32(truncatingIfNeeded: p))
+    }
+  }
+
+  mutating func healthCheck(balancer b: Int, position p: Int) {
+    guard b >= 0, b < balancers.count, p >= 0, p < balancers[b].count,
+      let check = balancers[b].healthCheck
+    else { return }
+    if balancers[b].draining[p] { return }  // removed servers are no longer checked
+    let s = balancers[b].servers[p]
+    let ok = checkPasses(server: s, timeout: check.timeout, balancer: b)
+    let name = servers[s].spec.name
+    let fall = Swift.max(1, check.fall)
+    let rise = Swift.max(1, check.rise)
+    if ok {
+      balancers[b].consecutiveFails[p] = 0
+      balancers[b].consecutiveOks[p] += 1
+      if balancers[b].markedDown[p] && balancers[b].consecutiveOks[p] >= rise {
+        balancers[b].markedDown[p] = false
+        balancers[b].rebuildEligible()
+        servers[s].markedDownCount -= 1
+        servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
+        note(
+          "marked-up", name,
+          "\(name) marked up after \(rise) successful check\(rise == 1 ? "" : "s")")
+      }
+    } else {
+      balancers[b].consecutiveOks[p] = 0
+      balancers[b].consecutiveFails[p] += 1
+      if !balancers[b].markedDown[p] && balancers[b].consecutiveFails[p] >= fall {
+        balancers[b].markedDown[p] = true
+        balancers[b].rebuildEligible()
+        servers[s].markedDownCount += 1
+        servers[s].downTimeAverage.set(1, at: now)
+        let why =
+          servers[s].unavailable ? "" : " (answers slower than \(formatSeconds(check.timeout)))"
+        note(
+          "marked-down", name,
+          "\(name) marked down after \(fall) failed check\(fall == 1 ? "" : "s")\(why)")
+      }
+    }
+    events.schedule(
+      at: now + check.interval, kind: .healthCheck, a: Int32(truncatingIfNeeded: b),
+      b: UInt32(truncatingIfNeeded: p))
+  }
+
+  mutating func checkPasses(server s: Int, timeout: Double, balancer b: Int) -> Bool {
+    if servers[s].unavailable { return false }
+    let cores = Double(servers[s].cores)
+    let ahead = Double(Swift.max(0, servers[s].inSystem - servers[s].cores + 1))
+    var sampler = servers[s].service
+    let answer = ahead * sampler.mean / cores + sampler.sample(&balancers[b].healthRng)
+    return answer <= timeout
+  }
+}

@@ -1,0 +1,270 @@
+import ScaleModel
+
+/// What a server did with an arriving request.
+enum Admission {
+  case admitted
+  case refused(ErrorCause)
+}
+
+extension SimulationCore {
+  // MARK: - Arrival
+
+  mutating func arrive() {
+    lastArrival = nextArrival
+    nextArrival = nextArrivalTime(after: now)
+    let slot = allocateSlot()
+    let i = Int(slot)
+    let measured = now >= warmup
+    requests[i].arrival = now
+    requests[i].entered = now
+    requests[i].measured = measured
+    requests[i].timedOut = false
+    requests[i].attempt = 0
+    requests[i].server = -1
+    requests[i].balancer = -1
+    requests[i].aux = 0
+    if needsKeys { requests[i].key = keySampler.sample(&keyRng) }
+    if needsMix { requests[i].isRead = mixRng.nextDouble() < readFraction }
+    if measured { offered += 1 }
+    intervalOffered += 1
+    if let timeout {
+      events.schedule(at: now + timeout, kind: .timeout, a: slot, b: requests[i].generation)
+    }
+    advance(slot, to: entryStage)
+  }
+
+  // MARK: - The stage machine
+
+  /// Moves a request through stages until it parks, fails or is done.
+  mutating func advance(_ slot: Int32, to first: Stage) {
+    var stage = first
+    while true {
+      requests[Int(slot)].stage = stage
+      let outcome: StageOutcome
+      switch stage {
+      case .rateLimit: outcome = enterRateLimit(slot)
+      case .balancer: outcome = enterBalancer(slot)
+      case .server: outcome = .next(stageAfterServer(slot))
+      case .queue: outcome = enterQueue(slot)
+      case .cache: outcome = enterCache(slot)
+      case .database: outcome = enterDatabase(slot)
+      case .done:
+        finish(slot)
+        return
+      }
+      switch outcome {
+      case .next(let s): stage = s
+      case .wait: return
+      case .fail(let cause):
+        fail(slot, cause)
+        return
+      }
+    }
+  }
+
+  /// The request reached the end of its path: a success unless it already timed out.
+  mutating func finish(_ slot: Int32) {
+    let i = Int(slot)
+    if !requests[i].timedOut {
+      let w = now - requests[i].arrival
+      if requests[i].measured {
+        completed += 1
+        latency.record(w)
+      }
+      intervalCompleted += 1
+      intervalLatency.record(w)
+    }
+    freeSlot(slot)
+  }
+
+  /// The request failed at some stage: retried if the retry policy says so, otherwise counted
+  /// once (not again if it had already timed out) and its slot freed.
+  mutating func fail(_ slot: Int32, _ cause: ErrorCause) {
+    let i = Int(slot)
+    if !requests[i].timedOut, let delay = retryDelay(slot, cause) {
+      requests[i].attempt &+= 1
+      events.schedule(
+        at: now + Swift.max(0, delay), kind: .retry, a: slot, b: requests[i].generation)
+      requests[i].stage = .done
+      return
+    }
+    if !requests[i].timedOut {
+      countError(measured: requests[i].measured, cause)
+    }
+    freeSlot(slot)
+  }
+
+  mutating func countError(measured: Bool, _ cause: ErrorCause) {
+    intervalErrors += 1
+    guard measured else { return }
+    switch cause {
+    case .rejected: errors.rejected += 1
+    case .timedOut: errors.timedOut += 1
+    case .unavailable: errors.unavailable += 1
+    case .breakerOpen: errors.breakerOpen += 1
+    }
+  }
+
+  mutating func timeoutFired(slot: Int32, generation: UInt32) {
+    let i = Int(slot)
+    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation,
+      !requests[i].timedOut
+    else { return }
+    requests[i].timedOut = true
+    countError(measured: requests[i].measured, .timedOut)
+    if requests[i].server >= 0 && requests[i].stage == .server {
+      servers[Int(requests[i].server)].counters.timedOut += 1
+    }
+    requestTimedOut(slot)
+  }
+
+  mutating func retryFired(slot: Int32, generation: UInt32) {
+    let i = Int(slot)
+    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation
+    else { return }
+    if requests[i].timedOut {
+      freeSlot(slot)
+      return
+    }
+    requests[i].server = -1
+    requests[i].balancer = -1
+    advance(slot, to: entryStage)
+  }
+
+  // MARK: - Balancer
+
+  mutating func enterBalancer(_ slot: Int32) -> StageOutcome {
+    let b = entryBalancer
+    if b < 0 {
+      if directServer < 0 { return .next(stageAfterServer(slot)) }
+      switch admit(server: directServer, slot: slot) {
+      case .admitted: return .wait
+      case .refused(let cause): return .fail(cause)
+      }
+    }
+    return route(slot, balancer: b)
+  }
+
+  /// Picks a backend by the balancer's strategy; on refusal, fails over once to the least
+  /// loaded other eligible backend.
+  mutating func route(_ slot: Int32, balancer b: Int) -> StageOutcome {
+    balancers[b].counters.arrivals += 1
+    requests[Int(slot)].balancer = Int32(truncatingIfNeeded: b)
+    requests[Int(slot)].routed = now
+    let p = pick(balancer: b, slot: slot)
+    if p < 0 {
+      balancers[b].counters.unavailable += 1
+      return .fail(.unavailable)
+    }
+    var cause: ErrorCause
+    switch admit(server: balancers[b].servers[p], slot: slot) {
+    case .admitted: return .wait
+    case .refused(let c): cause = c
+    }
+    if balancers[b].failover {
+      let q = balancers[b].leastLoadedOther(excluding: p) { servers[$0].inSystem }
+      if q >= 0 {
+        switch admit(server: balancers[b].servers[q], slot: slot) {
+        case .admitted: return .wait
+        case .refused(let c): cause = c
+        }
+      }
+    }
+    if cause == .rejected {
+      balancers[b].counters.rejected += 1
+    } else {
+      balancers[b].counters.unavailable += 1
+    }
+    return .fail(cause)
+  }
+
+  mutating func pick(balancer b: Int, slot: Int32) -> Int {
+    switch balancers[b].strategy {
+    case .roundRobin: return balancers[b].roundRobinPick()
+    case .weighted: return balancers[b].smoothWeightedPick()
+    case .leastConnections: return balancers[b].leastConnectionsPick { servers[$0].inSystem }
+    case .random: return balancers[b].randomPick()
+    case .powerOfTwo: return balancers[b].powerOfTwoPick { servers[$0].inSystem }
+    case .hash: return balancers[b].hashPick(key: requests[Int(slot)].key)
+    }
+  }
+
+  // MARK: - Server
+
+  /// An arrival at a server: refused when it is unavailable or at its connection limit,
+  /// served at once when a core is free, queued otherwise.
+  mutating func admit(server s: Int, slot: Int32) -> Admission {
+    servers[s].counters.arrivals += 1
+    if servers[s].unavailable {
+      servers[s].counters.unavailable += 1
+      return .refused(.unavailable)
+    }
+    if servers[s].inSystem >= servers[s].maxConnections {
+      servers[s].counters.rejected += 1
+      return .refused(.rejected)
+    }
+    let i = Int(slot)
+    requests[i].server = Int32(truncatingIfNeeded: s)
+    requests[i].entered = now
+    requests[i].stage = .server
+    if servers[s].busy < servers[s].cores {
+      startService(server: s, slot: slot)
+    } else {
+      servers[s].queue.append(slot)
+      let q = servers[s].queue.count
+      servers[s].queueTime.set(Double(q), at: now)
+      if q > servers[s].maxQueue { servers[s].maxQueue = q }
+    }
+    return .admitted
+  }
+
+  mutating func startService(server s: Int, slot: Int32) {
+    servers[s].busy += 1
+    servers[s].busyTime.set(Double(servers[s].busy), at: now)
+    let t = servers[s].sampleServiceTime()
+    events.schedule(
+      at: now + t, kind: .serviceDone, a: slot, b: requests[Int(slot)].generation)
+  }
+
+  mutating func serviceDone(slot: Int32, generation: UInt32) {
+    let i = Int(slot)
+    guard requests[i].generation == generation, requests[i].active else { return }
+    let s = Int(requests[i].server)
+    guard s >= 0 && s < servers.count else { return }
+    servers[s].busy -= 1
+    servers[s].busyTime.set(Double(servers[s].busy), at: now)
+    servers[s].counters.completed += 1
+    servers[s].latency.record(now - requests[i].entered)
+    let b = Int(requests[i].balancer)
+    if b >= 0 { balancers[b].counters.completed += 1 }
+    startQueued(server: s)
+    advance(slot, to: stageAfterServer(slot))
+  }
+
+  /// Starts waiting requests while cores are free.
+  mutating func startQueued(server s: Int) {
+    while servers[s].busy < servers[s].cores, let next = servers[s].queue.popFirst() {
+      servers[s].queueTime.set(Double(servers[s].queue.count), at: now)
+      startService(server: s, slot: next)
+    }
+  }
+
+  /// A server fails or goes down for maintenance: every request it holds fails as unavailable.
+  mutating func dropRequests(server s: Int) {
+    _ = servers[s].queue.drain()
+    var held: [Int32] = []
+    for i in requests.indices
+    where requests[i].active && requests[i].stage == .server && Int(requests[i].server) == s {
+      held.append(Int32(truncatingIfNeeded: i))
+    }
+    servers[s].busy = 0
+    servers[s].busyTime.set(0, at: now)
+    servers[s].queueTime.set(0, at: now)
+    servers[s].counters.unavailable += held.count
+    for slot in held {
+      let b = Int(requests[Int(slot)].balancer)
+      if b >= 0 { balancers[b].counters.unavailable += 1 }
+      fail(slot, .unavailable)
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import ScaleModel
+
+/// All the state of a run and the event loop, as one struct so the hot path works on `inout`
+/// storage (no class-property exclusivity checks, no reference counting per event).
+/// `Simulation` is the public face; the data tier (h4) extends this type.
+struct SimulationCore {
+  let scenario: Scenario
+  let seed: UInt64
+  let duration: Double
+  let warmup: Double
+  var now: Double = 0
+
+  var events = EventQueue()
+  var requests: [RequestSlot] = []
+  var freeSlots: [Int32] = []
+  var activeRequests = 0
+
+  var servers: [ServerState] = []
+  var serverByName: [String: Int] = [:]
+  var balancers: [BalancerState] = []
+  var balancerByName: [String: Int] = [:]
+  /// The balancer clients talk to (the first declared), −1 if none.
+  var entryBalancer = -1
+  /// With no balancer and one server, the server clients talk to; −1 otherwise.
+  var directServer = -1
+  /// The first stage of every request.
+  var entryStage: Stage = .balancer
+
+  // Traffic.
+  var profile: RateProfile
+  var poisson = true
+  var nextArrival = Double.infinity
+  var lastArrival: Double = 0
+  var arrivalRng: RandomStream
+  var mixRng: RandomStream
+  var keyRng: RandomStream
+  var keySampler: KeySampler
+  var needsKeys = false
+  var needsMix = false
+  var readFraction: Double
+  var timeout: Double?
+  var spikeEpoch: UInt32 = 0
+  var scripted: [EventAction] = []
+
+  // Client-side figures (measured requests only).
+  var offered = 0
+  var completed = 0
+  var errors = ErrorCounts()
+  var latency = LatencyRecorder()
+  var runEvents: [RunEvent] = []
+  var eventsProcessed = 0
+  var warmupDone = false
+  var serverWarmup: [(areas: StationAreas, counters: StationCounters)] = []
+
+  // Time series.
+  let intervalLength: Double
+  var intervalStart: Double = 0
+  var intervals: [IntervalStats] = []
+  var intervalLatency = LatencyRecorder()
+  var intervalOffered = 0
+  var intervalCompleted = 0
+  var intervalErrors = 0
+  var serverIntervalAreas: [StationAreas] = []
+
+  init(scenario: Scenario) {
+    self.scenario = scenario
+    seed = scenario.seed
+    let d = scenario.duration
+    duration = d.isFinite && d > 0 ? d : 0
+    let w = scenario.warmup
+    warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
+    intervalLength = SimulationCore.intervalLength(for: duration)
+    profile = RateProfile(traffic: scenario.traffic)
+    arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
+    mixRng = RandomStream(seed: seed, purpose: "mix")
+    keyRng = RandomStream(seed: seed, purpose: "keys")
+    keySampler = KeySampler(scenario.traffic?.keys ?? .uniform(count: Defaults.keyCount))
+    let rf = scenario.traffic?.readFraction ?? Defaults.readFraction
+    readFraction = rf.isFinite ? Swift.min(Swift.max(rf, 0), 1) : Defaults.readFraction
+    if let t = scenario.traffic?.timeout, t.isFinite, t > 0 { timeout = t }
+    poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
+    requests.reserveCapacity(1024)
+
+    for spec in scenario.servers where serverByName[spec.name] == nil {
+      appendServer(spec)
+    }
+    for spec in scenario.balancers where balancerByName[spec.name] == nil {
+      var b = BalancerState(
+        name: spec.name, strategy: spec.strategy, failover: spec.failover,
+        healthCheck: spec.healthCheck, seed: seed)
+      if spec.backends.isEmpty {
+        for (i, s) in servers.enumerated() { b.addBackend(server: i, weight: s.spec.weight) }
+      } else {
+        for backend in spec.backends {
+          if let i = serverByName[backend.server], b.position(ofServer: i) == nil {
+            b.addBackend(server: i, weight: backend.weight)
+          }
+        }
+      }
+      balancerByName[spec.name] = balancers.count
+      balancers.append(b)
+    }
+    if balancers.isEmpty && servers.count > 1 {
+      var b = BalancerState(
+        name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
+        reported: false)
+      for (i, s) in servers.enumerated() { b.addBackend(server: i, weight: s.spec.weight) }
+      balancers.append(b)
+    }
+    entryBalancer = balancers.isEmpty ? -1 : 0
+    directServer = balancers.isEmpty && servers.count == 1 ? 0 : -1
+    entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
+    needsKeys = balancers.contains { $0.strategy == .hash }
+    needsMix = false
+
+    // Scripted events first, so at equal times they run before checks and ticks.
+    for event in scenario.events {
+      let t = event.time.isFinite ? Swift.max(0, event.time) : Double.infinity
+      guard t <= duration else { continue }
+      events.schedule(at: t, kind: .scripted, a: Int32(truncatingIfNeeded: scripted.count))
+      scripted.append(event.action)
+    }
+    for b in balancers.indices { scheduleInitialHealthChecks(balancer: b) }
+    if warmup > 0 { events.schedule(at: warmup, kind: .warmupEnd) } else { endWarmup() }
+    if intervalLength < duration { events.schedule(at: intervalLength, kind: .intervalTick) }
+
+    setUpDataTier()
+    if scenario.traffic != nil {
+      nextArrival = firstArrival()
+    }
+  }
+
+  /// duration/60 rounded up to 1, 2 or 5 × 10ⁿ seconds, at least 1 s.
+  static func intervalLength(for duration: Double) -> Double {
+    let raw = duration / 60
+    guard raw > 1, raw.isFinite else { return 1 }
+    var magnitude = 1.0
+    while magnitude * 10 <= raw { magnitude *= 10 }
+    for step in [1.0, 2.0, 5.0, 10.0] where magnitude * step >= raw {
+      return magnitude * step
+    }
+    return magnitude * 10
+  }
+
+  mutating func appendServer(_ spec: ServerSpec) {
+    serverByName[spec.name] = servers.count
+    servers.append(ServerState(spec: spec, seed: seed, now: now))
+    serverWarmup.append((StationAreas(), StationCounters()))
+    serverIntervalAreas.append(StationAreas())
+  }
+
+  var isFinished: Bool { now >= duration }
+
+  // MARK: - The event loop
+
+  /// Processes every event up to `limit` (clamped to the duration). Returns false when
+  /// `shouldStop` said stop (checked every 4096 events).
+  mutating func run(until limit: Double, shouldStop: () -> Bool) -> Bool {
+    let end = Swift.min(limit.isNaN ? now : limit, duration)
+    var sinceCheck = 0
+    while true {
+      let heapTime = events.nextTime
+      let arrivalTime = nextArrival
+      if heapTime <= arrivalTime {
+        if heapTime > end { break }
+        guard let event = events.pop() else { break }
+        now = event.time
+        handle(event)
+      } else {
+        if arrivalTime > end { break }
+        now = arrivalTime
+        arrive()
+      }
+      eventsProcessed &+= 1
+      sinceCheck &+= 1
+      if sinceCheck >= 4096 {
+        sinceCheck = 0
+        if shouldStop() { return false }
+      }
+    }
+    if end > now { now = end }
+    return true
+  }
+
+  mutating func handle(_ event: SimEvent) {
+    switch event.kind {
+    case .serviceDone: serviceDone(slot: event.a, generation: event.b)
+    case .timeout: timeoutFired(slot: event.a, generation: event.b)
+    case .healthCheck: healthCheck(balancer: Int(event.a), position: Int(event.b))
+    case .scripted:
+      let i = Int(event.a)
+      if i >= 0 && i < scripted.count { apply(scripted[i]) }
+    case .autoRecover: autoRecover(server: Int(event.a), epoch: event.b)
+    case .scaleUpDone: scaleUpDone(server: Int(event.a), epoch: event.b, cores: Int(event.c))
+    case .spikeEnd: spikeEnded(epoch: event.b)
+    case .rateChange: rescheduleArrival()
+    case .intervalTick: intervalTick()
+    case .warmupEnd: endWarmup()
+    case .retry: retryFired(slot: event.a, generation: event.b)
+    case .dataTier: handleDataTierEvent(event)
+    }
+  }
+
+  // MARK: - Request slots
+
+  mutating func allocateSlot() -> Int32 {
+    activeRequests += 1
+    if let slot = freeSlots.popLast() {
+      requests[Int(slot)].active = true
+      return slot
+    }
+    requests.append(RequestSlot())
+    let slot = Int32(truncatingIfNeeded: requests.count - 1)
+    requests[Int(slot)].active = true
+    return slot
+  }
+
+  mutating func freeSlot(_ slot: Int32) {
+    let i = Int(slot)
+    requests[i].active = false
+    requests[i].generation &+= 1
+    requests[i].stage = .done
+    activeRequests -= 1
+    freeSlots.append(slot)
+  }
+
+  mutating func note(_ kind: String, _ component: String, _ detail: String) {
+    runEvents.append(RunEvent(time: now, kind: kind, component: component, detail: detail))
+  }
+}

@@ -1,0 +1,96 @@
+import ScaleModel
+
+/// One component's state at a moment of a run.
+public struct ComponentSnapshot: Sendable, Equatable {
+  public var name: String
+  public var kind: ComponentKind
+  public var cores: Int
+  public var busy: Int
+  public var queueLength: Int
+  public var inSystem: Int
+  /// Failed or down for a scale-up: refuses everything.
+  public var failed: Bool
+  /// Marked down by health checks.
+  public var markedDown: Bool
+  /// Up and in service (not failed, not marked down, not removed).
+  public var healthy: Bool
+  /// Busy share of cores since the start (warm-up included).
+  public var utilisation: Double
+  public init(
+    name: String, kind: ComponentKind, cores: Int = 0, busy: Int = 0, queueLength: Int = 0,
+    inSystem: Int = 0, failed: Bool = false, markedDown: Bool = false, healthy: Bool = true,
+    utilisation: Double = 0
+  ) {
+    self.name = name
+    self.kind = kind
+    self.cores = cores
+    self.busy = busy
+    self.queueLength = queueLength
+    self.inSystem = inSystem
+    self.failed = failed
+    self.markedDown = markedDown
+    self.healthy = healthy
+    self.utilisation = utilisation
+  }
+}
+
+/// The state of a run at `time`, for the REPL's step mode.
+public struct SimulationSnapshot: Sendable, Equatable {
+  public var time: Double
+  public var duration: Double
+  /// The offered rate now, in requests per second.
+  public var rate: Double
+  public var components: [ComponentSnapshot]
+  /// The last (up to 20) things that happened.
+  public var recentEvents: [RunEvent]
+  /// Servers in service (not failed, not marked down, not removed).
+  public var servers: Int
+  /// Client figures so far (after warm-up).
+  public var offered: Int
+  public var completed: Int
+  public var errors: ErrorCounts
+  /// Requests in the system now.
+  public var inFlight: Int
+  public var eventsProcessed: Int
+}
+
+extension SimulationCore {
+  mutating func snapshot() -> SimulationSnapshot {
+    var components: [ComponentSnapshot] = []
+    var live = 0
+    for s in servers.indices {
+      let a = servers[s].areas(at: now)
+      let up = !servers[s].isDown && !servers[s].removed
+      if up { live += 1 }
+      components.append(
+        ComponentSnapshot(
+          name: servers[s].spec.name, kind: .server, cores: servers[s].cores, busy: servers[s].busy,
+          queueLength: servers[s].queue.count, inSystem: servers[s].inSystem,
+          failed: servers[s].unavailable, markedDown: servers[s].markedDownCount > 0, healthy: up,
+          utilisation: a.cores > 0 ? a.busy / a.cores : 0))
+    }
+    for b in balancers where b.reported {
+      var c = ComponentSnapshot(name: b.name, kind: .balancer)
+      var busyArea = 0.0
+      var coreArea = 0.0
+      for s in b.servers {
+        let a = servers[s].areas(at: now)
+        busyArea += a.busy
+        coreArea += a.cores
+        c.cores += servers[s].cores
+        c.busy += servers[s].busy
+        c.queueLength += servers[s].queue.count
+        c.inSystem += servers[s].inSystem
+      }
+      c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
+      c.healthy = !b.eligible.isEmpty
+      components.append(c)
+    }
+    components += dataTierSnapshot()
+    return SimulationSnapshot(
+      time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),
+      components: components, recentEvents: Array(runEvents.suffix(20)), servers: live,
+      offered: offered, completed: completed, errors: errors, inFlight: activeRequests,
+      eventsProcessed: eventsProcessed)
+  }
+}

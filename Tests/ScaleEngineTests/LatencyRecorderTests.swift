@@ -1,0 +1,53 @@
+import Testing
+
+@testable import ScaleEngine
+
+@Suite struct LatencyRecorderTests {
+  @Test func quantilesWithinThreeSignificantDigits() {
+    var r = LatencyRecorder()
+    for i in 1...10_000 { r.record(Double(i) * 1e-6) }  // 1 µs … 10 ms
+    #expect(r.count == 10_000)
+    #expect(abs(r.mean - 5000.5e-6) < 1e-12)
+    #expect(abs(r.quantile(0.5) - 5e-3) <= 5e-3 * 0.001 + 1e-9)
+    #expect(abs(r.quantile(0.99) - 9.9e-3) <= 9.9e-3 * 0.001 + 1e-9)
+    #expect(r.quantile(1) == 0.01)
+    #expect(r.summary.max == 0.01)
+  }
+
+  @Test func hugeAndBadValuesAreClampedNotLost() {
+    var r = LatencyRecorder()
+    r.record(1e9)
+    r.record(-1)
+    r.record(.nan)
+    #expect(r.count == 3)
+    #expect(r.maximum == 1e9)
+    #expect(r.quantile(0.5) == 0)
+    r.reset()
+    #expect(r.count == 0 && r.summary == .init())
+  }
+}
+
+@Suite struct LatencyRecorderLayoutTests {
+  @Test func bucketLayoutMatchesHdrHistogram() {
+    // Every value recorded through our index lands where HdrHistogram puts it.
+    var rng = RandomStream(seed: 1)
+    let h = LatencyRecorder().histogram()
+    for k in 0..<20_000 {
+      let v = k < 5000 ? UInt64(k) : rng.next() % 9_000_000_000_000
+      let i = LatencyRecorder.index(of: v)
+      #expect(
+        LatencyRecorder.value(at: i) == h.lowestEquivalentForValue(v), "value \(v) index \(i)")
+    }
+  }
+
+  @Test func addMergesCounts() {
+    var a = LatencyRecorder()
+    var b = LatencyRecorder()
+    for i in 1...100 { a.record(Double(i) * 1e-3) }
+    for i in 101...200 { b.record(Double(i) * 1e-3) }
+    a.add(b)
+    #expect(a.count == 200)
+    #expect(abs(a.quantile(0.5) - 0.1) < 0.1 * 0.001 + 1e-9)
+    #expect(a.maximum == 0.2)
+  }
+}

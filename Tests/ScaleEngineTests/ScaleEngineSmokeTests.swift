@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleEngine() {
-  #expect(Bool(true))
-}
