@@ -52,7 +52,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "scale-bench", dependencies: ["ScaleEngine", "ScaleModel"]),
+    .executableTarget(
+      name: "scale-bench",
+      dependencies: [
+        "ScaleEngine", "ScaleModel", .product(name: "Collections", package: "swift-collections"),
+      ]
+    ),
     .testTarget(name: "ScaleDiagnosticsTests", dependencies: ["ScaleDiagnostics"]),
     .testTarget(name: "ScaleModelTests", dependencies: ["ScaleModel"]),
     .testTarget(

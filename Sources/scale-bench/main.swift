@@ -1,1 +1,85 @@
-print("scale-bench")
+// scale-bench: release-mode engine benchmark. Prints simulated requests per second (wall clock)
+// and peak memory for a few standard models. Not a test: figures depend on the machine.
+//
+//   swift run -c release scale-bench [--requests N] [--large] [--heap]
+
+import Foundation
+import ScaleEngine
+import ScaleModel
+
+/// Peak resident set size (VmHWM) in MB, from /proc/self/status; nil where unavailable.
+func peakRSSMegabytes() -> Double? {
+  guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return nil
+  }
+  for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let digits = line.split(separator: " ").compactMap { Double($0) }
+    if let kb = digits.first { return kb / 1024 }
+  }
+  return nil
+}
+
+func seconds(_ body: () -> Void) -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// `servers` single-core servers (1 ms exponential service) behind `strategy`, offered
+/// ρ = 0.8 of their capacity, long enough for about `requests` requests.
+func model(servers: Int, strategy: BalancingStrategy?, requests: Int) -> Scenario {
+  let rate = 800.0 * Double(servers)
+  let specs = (1...servers).map { ServerSpec(name: "web-\($0)") }
+  let balancers = strategy.map { [BalancerSpec(name: "lb", strategy: $0)] } ?? []
+  return Scenario(
+    seed: 42, duration: Double(requests) / rate, servers: specs, balancers: balancers,
+    traffic: TrafficSpec(rate: rate))
+}
+
+func bench(_ label: String, _ scenario: Scenario) {
+  var result: RunResult?
+  let wall = seconds { result = Engine.run(scenario) }
+  guard let r = result else { return }
+  let requests = Double(r.offered)
+  let rss = peakRSSMegabytes().map { String(format: "%.1f MB", $0) } ?? "n/a"
+  print(
+    String(
+      format:
+        "%-34@ %11.0f requests %7.2f s  %6.2f M req/s  %6.2f M events/s  mean %.3f ms  peak RSS %@",
+      label as NSString, requests, wall, requests / wall / 1e6,
+      Double(r.eventsProcessed) / wall / 1e6,
+      r.latency.mean * 1000, rss as NSString))
+}
+
+var requests = 2_000_000
+var large = false
+var heap = false
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+  switch argument {
+  case "--requests":
+    if let value = arguments.next(), let n = Int(value), n > 0 { requests = n }
+  case "--large": large = true
+  case "--heap": heap = true
+  default:
+    print("usage: scale-bench [--requests N] [--large] [--heap]")
+    exit(2)
+  }
+}
+
+if heap {
+  HeapBench.run()
+} else {
+  print("scale-bench: \(requests) requests per model, ρ = 0.8, exponential 1 ms service")
+  bench("M/M/1 (one server)", model(servers: 1, strategy: nil, requests: requests))
+  bench("round-robin over 10", model(servers: 10, strategy: .roundRobin, requests: requests))
+  bench(
+    "least-connections over 10", model(servers: 10, strategy: .leastConnections, requests: requests)
+  )
+  bench("round-robin over 100", model(servers: 100, strategy: .roundRobin, requests: requests))
+  if large {
+    bench(
+      "round-robin over 10, 10^8 requests",
+      model(servers: 10, strategy: .roundRobin, requests: 100_000_000))
+  }
+}
