@@ -30,7 +30,7 @@ public enum Explain {
           sentence =
             "The balancer kept sending " + c + " traffic until " + Format.clock(event.time)
             + " (" + Format.duration(event.time - since)
-            + " after it failed), when it marked it down; requests sent to it in between failed."
+            + " after it failed), when it marked it down and stopped sending it requests."
         } else {
           sentence = at + "the balancer marked " + c + " down."
         }
@@ -40,6 +40,14 @@ public enum Explain {
         sentence = at + "the autoscaler added a server (" + c + ")."
       case "scale-in":
         sentence = at + "the autoscaler removed a server (" + c + ")."
+      case "add-server":
+        sentence = at + "server " + c + " joined."
+      case "remove-server":
+        sentence = at + "server " + c + " was removed."
+      case "scale-up-done":
+        sentence = at + c + " finished scaling up."
+      case "ignored":
+        sentence = at + "an event could not be applied."
       case "scale-up":
         sentence = at + c + " was scaled up (vertical scaling)."
       case "breaker-open":

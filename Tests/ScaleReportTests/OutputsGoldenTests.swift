@@ -48,3 +48,24 @@ import Testing
 @Test func narrationMatchesGolden() {
   Golden.check(Explain.narrate(Fixtures.shopResult, width: 80), "shop-explain.txt")
 }
+
+@Test func everyRendererIsDeterministic() {
+  let scenario = Fixtures.shopScenario
+  func all() -> [String] {
+    let result = Fixtures.shopResult
+    return [
+      TextReport.render(result, scenario: scenario, fileName: "s", color: true),
+      JSONReport.render(result, scenario: scenario, fileName: "s"),
+      JUnitReport.render(results: [(fileName: "s", result: result)]),
+      CSVReport.timeSeries(result), CSVReport.components(result),
+      GraphReport.text(scenario, result: result), GraphReport.dot(scenario, result: result),
+      GraphReport.mermaid(scenario, result: result),
+      AnalysisReport.render(
+        Analysis.estimate(scenario, cacheHitRate: 0.5), result: result, color: true),
+      Explain.narrate(result),
+    ]
+  }
+  let first = all()
+  let second = all()
+  #expect(first.map { Array($0.utf8) } == second.map { Array($0.utf8) })
+}
