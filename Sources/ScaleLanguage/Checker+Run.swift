@@ -126,9 +126,9 @@ extension CheckSession {
       reportRepeated("`traffic`", at: statement.keywordRange, first: first.keywordRange)
       return
     }
-    _ = rateRange
     traffic = TrafficDecl(
-      spec: spec, forDuration: attributes.seconds("for"), forRange: attributes.range("for"),
+      spec: spec, rateRange: rateRange, forDuration: attributes.seconds("for"),
+      forRange: attributes.range("for"),
       keywordRange: statement.keywordRange, asyncRange: attributes.range("async"))
   }
 }

@@ -4,7 +4,8 @@ import ScaleModel
 /// What checking a script found: the scenario to run (only when there is no error) and
 /// every diagnostic, in source order.
 public struct CheckResult: Sendable {
-  /// nil if and only if some diagnostic is an error.
+  /// nil if and only if some diagnostic is an error (for `Checker.check` alone, also when
+  /// the tree carries a parser error).
   public var scenario: Scenario?
   public var diagnostics: [Diagnostic]
   public init(scenario: Scenario?, diagnostics: [Diagnostic]) {
@@ -43,7 +44,10 @@ public enum Checker {
           : lhs.offset < rhs.offset
       }
       .map(\.element)
-    let failed = diagnostics.contains { $0.severity == .error } || session.hasErrors
+    // A tree the parser had to repair may have lost statements: never lower it.
+    let failed =
+      diagnostics.contains { $0.severity == .error } || session.hasErrors
+      || tree.diagnostics.contains { $0.severity == .error }
     return CheckResult(scenario: failed ? nil : scenario, diagnostics: diagnostics)
   }
 }
@@ -133,6 +137,8 @@ struct BreakerDecl {
 
 struct TrafficDecl {
   var spec: TrafficSpec
+  /// The rate as written (`2000 rps`'s number, or the range).
+  var rateRange: SourceRange
   var forDuration: Double?
   var forRange: SourceRange?
   var keywordRange: SourceRange
@@ -159,11 +165,6 @@ struct ExpectDecl {
   var expectation: Expectation
   var component: NameRef?
   var metricRange: SourceRange
-}
-
-/// A statement that may appear once per script (or once per target), with where it was.
-struct Once {
-  var range: SourceRange
 }
 
 /// The state of one check: declarations read so far and the diagnostics found.

@@ -94,7 +94,7 @@ extension CheckSession {
         report(
           .overCapacity,
           "\(WordReader.format(rate)) rps is more than the servers can serve (about \(WordReader.format(capacity.rounded())) rps)",
-          at: traffic.keywordRange,
+          at: traffic.rateRange,
           help: "expect queueing and rejections; add servers or cores, or lower the rate")
         return
       }
@@ -114,7 +114,7 @@ extension CheckSession {
         report(
           .overCapacity,
           "\(WordReader.format(rate)) rps is more than database `\(database.name)` can serve",
-          at: traffic.keywordRange,
+          at: traffic.rateRange,
           help: "add a cache, cores, replicas or shards, or lower the rate")
         return
       }
