@@ -5,6 +5,11 @@ import ScaleModel
 // the request path"). For now they pass requests straight through: with no data tier a request
 // is done when its server finishes.
 
+/// The data tier's state inside `SimulationCore.dataTier`: caches, databases, queues, breakers,
+/// rate limiters, the autoscaler. Add fields here (with defaults) and set them up in
+/// `setUpDataTier()`.
+struct DataTierState {}
+
 extension SimulationCore {
   /// Called once at the end of `init`, after servers, balancers, scripted events and health
   /// checks are set up and before the first arrival is drawn. Build data-tier state here; set

@@ -62,6 +62,9 @@ struct SimulationCore {
   var intervalErrors = 0
   var serverIntervalAreas: [StationAreas] = []
 
+  /// The data tier's own state (defined in Simulation+DataTier.swift).
+  var dataTier = DataTierState()
+
   init(scenario: Scenario) {
     self.scenario = scenario
     seed = scenario.seed
