@@ -1,5 +1,0 @@
-import Testing
-
-@Test func placeholderScaleCLI() {
-  #expect(Bool(true))
-}
