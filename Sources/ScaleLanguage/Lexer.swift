@@ -256,10 +256,28 @@ public struct Lexer {
         help: "write `min` for minutes or `M` for millions")
       return nil
     }
+    let fixIt = Self.suggestedUnit(for: suffix).map {
+      FixIt(range: SourceRange(start: location(numberEnd), end: location(index)), replacement: $0)
+    }
     report(
       "E0002", "unknown unit `\(Self.abbreviated(suffix))` in `\(Self.abbreviated(whole))`",
-      from: numberEnd, to: index, help: Self.suffixHelp(suffix))
+      from: numberEnd, to: index, help: Self.suffixHelp(suffix), fixIt: fixIt)
     return nil
+  }
+
+  /// The unit a wrong suffix most likely means: another case (`mb`, `MS`) or a long
+  /// spelling (`sec`, `hours`).
+  static func suggestedUnit(for suffix: String) -> String? {
+    let lower = suffix.lowercased()
+    if let unit = Unit.allCases.first(where: { $0.rawValue.lowercased() == lower }) {
+      return unit.rawValue
+    }
+    let aliases: [(String, String)] = [
+      ("sec", "s"), ("secs", "s"), ("second", "s"), ("seconds", "s"), ("mins", "min"),
+      ("minute", "min"), ("minutes", "min"), ("hr", "h"), ("hrs", "h"), ("hour", "h"),
+      ("hours", "h"), ("day", "d"), ("days", "d"), ("msec", "ms"), ("usec", "us"),
+    ]
+    return aliases.first(where: { $0.0 == lower })?.1
   }
 
   static func suffixHelp(_ suffix: String) -> String {
@@ -268,17 +286,8 @@ public struct Lexer {
         < (Unit.allCases.firstIndex { $0.rawValue == rhs } ?? 0)
     }
     let list = "units are " + units.map { "`\($0)`" }.joined(separator: ", ")
-    let lower = suffix.lowercased()
-    if let unit = Unit.allCases.first(where: { $0.rawValue.lowercased() == lower }) {
-      return "did you mean `\(unit.rawValue)`? \(list)"
-    }
-    let aliases: [(String, String)] = [
-      ("sec", "s"), ("secs", "s"), ("second", "s"), ("seconds", "s"), ("mins", "min"),
-      ("minute", "min"), ("minutes", "min"), ("hr", "h"), ("hrs", "h"), ("hour", "h"),
-      ("hours", "h"), ("day", "d"), ("days", "d"), ("msec", "ms"), ("usec", "us"),
-    ]
-    if let alias = aliases.first(where: { $0.0 == lower }) {
-      return "did you mean `\(alias.1)`? \(list)"
+    if let unit = suggestedUnit(for: suffix) {
+      return "did you mean `\(unit)`? \(list)"
     }
     if let first = suffix.first, first == "e" || first == "E",
       suffix.dropFirst().allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" })
@@ -330,7 +339,12 @@ public struct Lexer {
       default: break
       }
     }
-    report("E0001", message, from: start, to: index, help: help)
+    // `cpu=4` → `cpu 4`.
+    let fixIt =
+      run == [Self.equals]
+      ? FixIt(range: SourceRange(start: location(start), end: location(index)), replacement: " ")
+      : nil
+    report("E0001", message, from: start, to: index, help: help, fixIt: fixIt)
   }
 
   /// Bytes that cannot start any token (so they extend a run of bad characters).
@@ -411,12 +425,14 @@ public struct Lexer {
   }
 
   private mutating func report(
-    _ id: String, _ message: String, from start: Int, to end: Int, help: String?
+    _ id: String, _ message: String, from start: Int, to end: Int, help: String?,
+    fixIt: FixIt? = nil
   ) {
     collector.append(
       Diagnostic(
         id: id, severity: .error, message: message,
-        range: SourceRange(start: location(start), end: location(max(start, end))), help: help))
+        range: SourceRange(start: location(start), end: location(max(start, end))), help: help,
+        fixIt: fixIt))
   }
 
   static func isLetter(_ byte: UInt8) -> Bool {

@@ -211,3 +211,14 @@ func unknownSuffixes(text: String) {
   #expect(diagnostics.last?.id == "N0001")
   #expect(diagnostics.last?.severity == .note)
 }
+
+@Test func fixItsForObviousMistakes() {
+  let unit = Lexer.tokens("ram 16gb").1.first?.fixIt
+  #expect(unit?.replacement == "GB")
+  #expect(unit?.range.description == "1:7-1:9")
+  #expect(Lexer.tokens("ttl 5secs").1.first?.fixIt?.replacement == "s")
+  #expect(Lexer.tokens("ttl 5xyz").1.first?.fixIt == nil)
+  let equals = Lexer.tokens("cpu=4").1.first?.fixIt
+  #expect(equals?.replacement == " ")
+  #expect(equals?.range.description == "1:4-1:5")
+}
