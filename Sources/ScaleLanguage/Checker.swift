@@ -174,6 +174,8 @@ struct CheckSession {
   var hasErrors = false
 
   var names: [String: NameEntry] = [:]
+  /// How many more unknown names get a "did you mean" (see `resolve`).
+  var suggestionsLeft = 20
   var seed: (value: UInt64, range: SourceRange)?
   var duration: (value: Double, range: SourceRange)?
   var warmup: (value: Double, range: SourceRange)?

@@ -36,11 +36,18 @@ extension CheckSession {
   /// non-weighted strategy ignores.
   mutating func warnBackends(_ scenario: Scenario) {
     let scaled = Set(scenario.autoscalers.map(\.group))
+    // Built once: most balancers stand in front of every server.
+    let allNames = servers.map(\.spec.name)
+    let allPools = Set(servers.compactMap(\.spec.pool))
+    let poolOf = Dictionary(
+      servers.compactMap { s in s.spec.pool.map { (s.spec.name, $0) } },
+      uniquingKeysWith: { a, _ in a })
+    let weighted = servers.filter(\.weightGiven)
+    let weightedSet = Set(weighted.map(\.spec.name))
     for (decl, spec) in zip(balancers, scenario.balancers) {
-      let backendNames =
-        spec.backends.isEmpty ? servers.map(\.spec.name) : spec.backends.map(\.server)
-      let pools = Set(
-        servers.filter { backendNames.contains($0.spec.name) }.compactMap(\.spec.pool))
+      let all = spec.backends.isEmpty
+      let backendNames = all ? allNames : spec.backends.map(\.server)
+      let pools = all ? allPools : Set(backendNames.compactMap { poolOf[$0] })
       let autoscaled = scaled.contains(spec.name) || !pools.isDisjoint(with: scaled)
       if backendNames.count <= 1, !autoscaled, !hasErrors {
         report(
@@ -55,12 +62,12 @@ extension CheckSession {
         report(
           .weightsIgnored, "`\(spec.strategy.rawValue)` ignores weights", at: range,
           help: "write `balancer \(spec.name) weighted` to use them")
-      } else if let server = servers.first(where: {
-        $0.weightGiven && backendNames.contains($0.spec.name)
-      }) {
+      } else if let server = all
+        ? weighted.first?.spec.name : backendNames.first(where: { weightedSet.contains($0) })
+      {
         report(
           .weightsIgnored,
-          "`\(spec.strategy.rawValue)` balancer `\(spec.name)` ignores the weight of `\(server.spec.name)`",
+          "`\(spec.strategy.rawValue)` balancer `\(spec.name)` ignores the weight of `\(server)`",
           at: decl.nameRange, help: "write `balancer \(spec.name) weighted` to use it")
       }
     }

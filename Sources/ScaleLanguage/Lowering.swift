@@ -48,19 +48,29 @@ extension CheckSession {
   mutating func resolve(_ ref: NameRef, kinds: [NameKind], role: String) -> NameEntry? {
     let what = kinds.count == 1 ? kinds[0].rawValue : "component"
     guard let entry = names[ref.name] else {
-      let candidates = names.filter { kinds.contains($0.value.kind) }.keys.sorted()
-      let fix = Suggestions.closest(to: ref.name, among: candidates).map {
-        FixIt(range: ref.range, replacement: $0)
+      // Suggestions cost a pass over every name: offer them for the first 20 unknown
+      // names only, so a huge script full of typos stays linear.
+      suggestionsLeft -= 1
+      let candidates =
+        suggestionsLeft >= 0 ? names.filter { kinds.contains($0.value.kind) }.map(\.key) : []
+      let suggestion = Suggestions.closest(to: ref.name, among: candidates)
+      var help: String
+      if let suggestion {
+        help = "did you mean `\(suggestion)`?"
+      } else if suggestionsLeft < 0 {
+        help = "declare it first"
+      } else if candidates.isEmpty {
+        help = "there is no " + WordReader.list(kinds.map(\.rawValue)) + " yet"
+      } else {
+        let first = candidates.count <= 10_000 ? Array(candidates.sorted().prefix(8)) : []
+        help =
+          first.isEmpty
+          ? "declare it first" : "declared: " + first.map { "`\($0)`" }.joined(separator: ", ")
+        if candidates.count > first.count, !first.isEmpty { help += ", …" }
       }
       report(
-        .unknownReference, "unknown \(what) `\(ref.name)`", at: ref.range,
-        help: Suggestions.didYouMean(ref.name, among: candidates)
-          ?? (candidates.isEmpty
-            ? "there is no " + WordReader.list(kinds.map(\.rawValue)) + " yet"
-            : "declared: "
-              + candidates.prefix(8).map { "`\($0)`" }
-              .joined(separator: ", ")),
-        fixIt: fix)
+        .unknownReference, "unknown \(what) `\(ref.name)`", at: ref.range, help: help,
+        fixIt: suggestion.map { FixIt(range: ref.range, replacement: $0) })
       return nil
     }
     guard kinds.contains(entry.kind) else {
@@ -78,11 +88,15 @@ extension CheckSession {
 
   mutating func resolveShards() -> [DatabaseSpec] {
     var shardedAt: [String: SourceRange] = [:]
+    var databaseIndex: [String: Int] = [:]
+    for (i, database) in databases.enumerated() where databaseIndex[database.spec.name] == nil {
+      databaseIndex[database.spec.name] = i
+    }
     for shard in shards {
       var index: Int?
       if let target = shard.target {
         guard resolve(target, kinds: [.database], role: "shard") != nil else { continue }
-        index = databases.firstIndex { $0.spec.name == target.name }
+        index = databaseIndex[target.name]
       } else if databases.count > 1 {
         report(
           .ambiguousTarget, "which database should `shard` split?", at: shard.keywordRange,
@@ -116,13 +130,17 @@ extension CheckSession {
   // MARK: Balancers
 
   /// Server names a name stands for: a server itself, or a pool's members.
-  func expand(_ name: String) -> [String] {
-    if let pool = pools.first(where: { $0.name == name }) { return pool.members }
-    return [name]
+  static func expand(_ name: String, pools: [String: [String]]) -> [String] {
+    pools[name] ?? [name]
   }
 
-  func declaredWeight(of server: String) -> Int {
-    servers.first { $0.spec.name == server }?.spec.weight ?? Defaults.weight
+  /// Backends over all balancers at most: `to web` on many balancers must not multiply a
+  /// pool of 100 000 servers without bound.
+  static let maxBackends = 1_000_000
+
+  /// Each declared server's weight, by name (built once: pools may hold 100 000 servers).
+  func declaredWeights() -> [String: Int] {
+    Dictionary(servers.map { ($0.spec.name, $0.spec.weight) }, uniquingKeysWith: { a, _ in a })
   }
 
   mutating func resolveBalancers() -> [BalancerSpec] {
@@ -142,21 +160,41 @@ extension CheckSession {
       checks[name] = check.spec
     }
     var result: [BalancerSpec] = []
+    let weights = declaredWeights()
+    let members = Dictionary(pools.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
+    var total = 0
+    var capReported = false
     for decl in balancers {
       var backends: [Backend] = []
+      func fits(_ count: Int, _ ref: NameRef, _ session: inout CheckSession) -> Bool {
+        total += count
+        guard total <= Self.maxBackends else {
+          if capReported { return false }
+          capReported = true
+          session.report(
+            .aboveCap, "more than \(Self.maxBackends) backends over all balancers", at: ref.range,
+            help: "see the limits in docs/language.md")
+          return false
+        }
+        return true
+      }
       if let list = decl.to {
         for ref in list where resolve(ref, kinds: [.server, .pool], role: "balance to") != nil {
-          for server in expand(ref.name) {
-            backends.append(Backend(server: server, weight: declaredWeight(of: server)))
+          let servers = Self.expand(ref.name, pools: members)
+          guard fits(servers.count, ref, &self) else { break }
+          for server in servers {
+            backends.append(Backend(server: server, weight: weights[server] ?? Defaults.weight))
           }
         }
       }
       if let block = decl.block {
         for entry in block
         where resolve(entry.ref, kinds: [.server, .pool], role: "balance to") != nil {
-          for server in expand(entry.ref.name) {
+          let servers = Self.expand(entry.ref.name, pools: members)
+          guard fits(servers.count, entry.ref, &self) else { break }
+          for server in servers {
             backends.append(
-              Backend(server: server, weight: entry.weight ?? declaredWeight(of: server)))
+              Backend(server: server, weight: entry.weight ?? weights[server] ?? Defaults.weight))
           }
         }
       }
@@ -192,10 +230,11 @@ extension CheckSession {
   mutating func resolveAutoscalers() -> [AutoscalerSpec] {
     var result: [AutoscalerSpec] = []
     var scaledAt: [String: SourceRange] = [:]
+    let numbered = autoscalers.isEmpty ? [:] : numberedServers()
     for decl in autoscalers {
       var group: String?
       if let named = decl.group {
-        if names[named.name] == nil { formImplicitPool(named) }
+        if names[named.name] == nil { formImplicitPool(named, numbered: numbered) }
         guard resolve(named, kinds: [.pool, .balancer], role: "autoscale") != nil else { continue }
         group = named.name
       } else if balancers.count == 1 {
@@ -238,22 +277,26 @@ extension CheckSession {
 
   /// `autoscale web` over servers declared one by one as `web-1`, `web-2`, …: they form the
   /// pool `web` (as if declared with `server web count N`), as the product brief writes it.
-  mutating func formImplicitPool(_ ref: NameRef) {
-    let prefix = ref.name + "-"
-    var members: [String] = []
-    for i in servers.indices {
-      let name = servers[i].spec.name
-      guard servers[i].spec.pool == nil, name.hasPrefix(prefix),
-        let suffix = Optional(name.dropFirst(prefix.count)), !suffix.isEmpty,
-        suffix.allSatisfy({ $0.isASCII && $0.isNumber })
-      else { continue }
-      members.append(name)
+  mutating func formImplicitPool(_ ref: NameRef, numbered: [String: [Int]]) {
+    guard let indices = numbered[ref.name], !indices.isEmpty,
+      declare(ref.name, kind: .pool, at: ref.range)
+    else { return }
+    for i in indices { servers[i].spec.pool = ref.name }
+    pools.append(
+      PoolDecl(name: ref.name, range: ref.range, members: indices.map { servers[$0].spec.name }))
+  }
+
+  /// Servers outside any pool named `PREFIX-DIGITS`, by prefix (indices into `servers`).
+  func numberedServers() -> [String: [Int]] {
+    var result: [String: [Int]] = [:]
+    for (i, server) in servers.enumerated() where server.spec.pool == nil {
+      let name = server.spec.name
+      guard let dash = name.lastIndex(of: "-") else { continue }
+      let suffix = name[name.index(after: dash)...]
+      guard !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+      result[String(name[..<dash]), default: []].append(i)
     }
-    guard !members.isEmpty, declare(ref.name, kind: .pool, at: ref.range) else { return }
-    for i in servers.indices where members.contains(servers[i].spec.name) {
-      servers[i].spec.pool = ref.name
-    }
-    pools.append(PoolDecl(name: ref.name, range: ref.range, members: members))
+    return result
   }
 
   // MARK: Expectations

@@ -47,7 +47,10 @@ public enum Suggestions {
     guard limit > 0 else { return nil }
     var best: (name: String, distance: Int)?
     let lowered = word.lowercased()
+    let length = word.count
     for candidate in candidates where candidate != word {
+      // Lengths further apart than the limit cannot be within it: skip the full distance.
+      guard abs(candidate.count - length) <= limit else { continue }
       // Case-only differences (`Weighted`) count as one edit.
       let d =
         candidate.lowercased() == lowered

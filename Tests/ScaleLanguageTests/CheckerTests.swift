@@ -142,3 +142,20 @@ func warningProduces(source: String, id: String) {
     #expect((prefix.scenario == nil) == prefix.hasErrors)
   }
 }
+
+/// Big scripts stay linear (no timing here: a quadratic check would simply never finish).
+@Test func bigScriptsStayLinear() {
+  var lines = ["server web count 100000", "traffic 1 rps for 1min"]
+  for i in 0..<20 { lines.append("balancer lb\(i) to web") }
+  for i in 0..<5000 {
+    lines.append("database d\(i)")
+    lines.append("shard d\(i) 2")
+    lines.append("at 1s fail nope-\(i)")
+    lines.append("autoscale group-\(i)")
+  }
+  let result = Frontend.compile(lines.joined(separator: "\n"))
+  let ids = result.diagnostics.map(\.id)
+  #expect(ids.filter { $0 == "E0206" }.count == 1)  // 2 000 000 backends are too many
+  #expect(ids.filter { $0 == "E0212" }.count == 10_000)
+  #expect(result.scenario == nil)
+}
