@@ -178,11 +178,21 @@ extension CheckSession {
         }
         return true
       }
+      var listed = Set<String>()
+      func listedOnce(_ server: String, _ ref: NameRef, _ session: inout CheckSession) -> Bool {
+        guard listed.insert(server).inserted else {
+          session.report(
+            .repeatedAttribute, "`\(server)` is listed twice behind `\(decl.name)`", at: ref.range,
+            help: "list each backend once; use `weight` to send it more")
+          return false
+        }
+        return true
+      }
       if let list = decl.to {
         for ref in list where resolve(ref, kinds: [.server, .pool], role: "balance to") != nil {
           let servers = Self.expand(ref.name, pools: members)
           guard fits(servers.count, ref, &self) else { break }
-          for server in servers {
+          for server in servers where listedOnce(server, ref, &self) {
             backends.append(Backend(server: server, weight: weights[server] ?? Defaults.weight))
           }
         }
@@ -192,7 +202,7 @@ extension CheckSession {
         where resolve(entry.ref, kinds: [.server, .pool], role: "balance to") != nil {
           let servers = Self.expand(entry.ref.name, pools: members)
           guard fits(servers.count, entry.ref, &self) else { break }
-          for server in servers {
+          for server in servers where listedOnce(server, entry.ref, &self) {
             backends.append(
               Backend(server: server, weight: entry.weight ?? weights[server] ?? Defaults.weight))
           }
