@@ -15,12 +15,15 @@ public enum TextReport {
   ) -> String {
     let width = Swift.max(minimumWidth, Swift.min(width, 1000))
     var sections: [[String]] = []
-    sections.append(header(result, scenario: scenario, fileName: fileName, color: color))
-    sections.append(summary(result, color: color))
+    sections.append(
+      header(result, scenario: scenario, fileName: fileName, color: color, width: width))
+    sections.append(summary(result, color: color, width: width))
     sections += componentSections(result, width: width, color: color)
     let charts = overTime(result, scenario: scenario, width: width, color: color)
     if !charts.isEmpty { sections.append(charts) }
-    if !result.events.isEmpty { sections.append(timeline(result.events, width: width)) }
+    if !result.events.isEmpty {
+      sections.append(timeline(result.events, width: width, color: color))
+    }
     var lines = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
     lines +=
       "\n\n"
@@ -31,8 +34,29 @@ public enum TextReport {
 
   // MARK: Header and summary
 
+  /// `parts` joined by `separator` into as few lines as fit in `width` (a part wider than
+  /// `width` gets a line of its own); continuation lines start with `indent`.
+  static func joined(_ parts: [String], separator: String, width: Int, indent: String = "")
+    -> [String]
+  {
+    var lines: [String] = []
+    var current = ""
+    for part in parts {
+      if current.isEmpty {
+        current = (lines.isEmpty ? "" : indent) + part
+      } else if current.count + separator.count + part.count <= width {
+        current += separator + part
+      } else {
+        lines.append(current)
+        current = indent + part
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+
   static func header(
-    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool
+    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int
   ) -> [String] {
     var first = Style.bold.apply("scale run", color: color) + " · " + fileName
     if result.interrupted {
@@ -42,17 +66,16 @@ public enum TextReport {
           "interrupted at " + Format.duration(result.duration) + " of "
             + Format.duration(scenario.duration), color: color)
     }
-    var second = "seed \(result.seed) · simulated " + Format.duration(result.duration)
+    var parts = ["seed \(result.seed)", "simulated " + Format.duration(result.duration)]
     if result.warmup > 0 {
-      second +=
-        " · warm-up " + Format.duration(result.warmup) + " · measured "
-        + Format.duration(result.measuredDuration)
+      parts.append("warm-up " + Format.duration(result.warmup))
+      parts.append("measured " + Format.duration(result.measuredDuration))
     }
-    second += " · " + Format.count(result.eventsProcessed) + " events"
-    return [first, second]
+    parts.append(Format.count(result.eventsProcessed) + " events")
+    return [first] + joined(parts, separator: " · ", width: width)
   }
 
-  static func summary(_ result: RunResult, color: Bool) -> [String] {
+  static func summary(_ result: RunResult, color: Bool, width: Int) -> [String] {
     var rows: [(label: String, count: Int, note: String, style: Style?)] = []
     rows.append(("offered", result.offered, "requests", nil))
     rows.append(
@@ -78,16 +101,20 @@ public enum TextReport {
       lines.append("  " + label + value + "  " + row.note)
     }
     let l = result.latency
-    let latency: String
+    let latency: [String]
     if l.count == 0 {
-      latency = "no completed requests"
+      latency = ["no completed requests"]
     } else {
       latency = [
         ("p50", l.p50), ("p90", l.p90), ("p99", l.p99), ("p99.9", l.p999), ("max", l.max),
         ("mean", l.mean),
-      ].map { $0.0 + " " + Format.duration($0.1) }.joined(separator: "  ")
+      ].map { $0.0 + " " + Format.duration($0.1) }
     }
-    lines.append("  latency" + String(repeating: " ", count: labelWidth - 7) + latency)
+    let label = "  latency" + String(repeating: " ", count: labelWidth - 7)
+    let indent = String(repeating: " ", count: label.count)
+    lines += joined(
+      [label + (latency.first ?? "")] + latency.dropFirst(), separator: "  ",
+      width: width, indent: indent)
     return lines
   }
 
@@ -149,8 +176,9 @@ public enum TextReport {
     let balancers = of([.balancer])
     if !balancers.isEmpty {
       var t = TextTable([
-        C("balancer", .left), C("arrivals"), C("forwarded"), C("no healthy server"),
-        C("errors"),
+        C("balancer", .left, priority: 3), C("arrivals", priority: 2),
+        C("forwarded", priority: 1), C("no healthy server", priority: 1),
+        C("errors", priority: 3),
       ])
       for b in balancers {
         t.add([
@@ -182,8 +210,9 @@ public enum TextReport {
     if !nodes.isEmpty {
       let mean = Double(nodes.reduce(0) { $0 + $1.arrivals }) / Double(nodes.count)
       var t = TextTable([
-        C("cache node", .left), C("lookups"), C("hit rate"), C("load vs mean"), C("evictions"),
-        C("health", .left),
+        C("cache node", .left, priority: 3), C("lookups", priority: 1),
+        C("hit rate", priority: 2), C("load vs mean", priority: 3),
+        C("evictions", priority: 0), C("health", .left, priority: 1),
       ])
       for n in nodes {
         let load = mean > 0 ? Double(n.arrivals) / mean : 0
@@ -239,7 +268,8 @@ public enum TextReport {
     let breakers = of([.breaker])
     if !breakers.isEmpty {
       var t = TextTable([
-        C("breaker", .left), C("calls"), C("refused"), C("open for"), C("state", .left),
+        C("breaker", .left, priority: 3), C("calls", priority: 1), C("refused", priority: 3),
+        C("open for", priority: 2), C("state", .left, priority: 2),
       ])
       for b in breakers {
         t.add([
@@ -255,7 +285,8 @@ public enum TextReport {
     let limits = of([.rateLimit])
     if !limits.isEmpty {
       var t = TextTable([
-        C("rate limit", .left), C("arrivals"), C("admitted"), C("rejected"), C("rejected %"),
+        C("rate limit", .left, priority: 3), C("arrivals", priority: 1),
+        C("admitted", priority: 1), C("rejected", priority: 2), C("rejected %", priority: 3),
       ])
       for r in limits {
         let share = r.arrivals > 0 ? Double(r.errors.rejected) / Double(r.arrivals) : 0
@@ -270,7 +301,10 @@ public enum TextReport {
 
     let others = of([.autoscaler])
     if !others.isEmpty {
-      var t = TextTable([C("autoscaler", .left), C("arrivals"), C("completed"), C("errors")])
+      var t = TextTable([
+        C("autoscaler", .left, priority: 3), C("arrivals", priority: 1),
+        C("completed", priority: 1), C("errors", priority: 3),
+      ])
       for o in others {
         t.add([
           .init(o.name), .init(Format.count(o.arrivals)), .init(Format.count(o.completed)),
@@ -305,12 +339,14 @@ public enum TextReport {
     let names = seriesNames(result, \.utilisation)
     let longest = names.map { $0.count + 2 }.max() ?? 0
     let labelWidth = Swift.min(Swift.max(12, longest), Swift.max(12, width / 4))
-    let noteWidth = 26
+    let noteWidth = width >= 56 ? 26 : 0
     let chartWidth = Swift.max(8, width - 2 - labelWidth - 2 - 2 - noteWidth)
     func row(_ label: String, _ chart: String, _ note: String, indent: Int = 2) -> String {
       let name = TextTable.fit(label, width: labelWidth - (indent - 2))
       let pad = String(repeating: " ", count: Swift.max(0, labelWidth - (indent - 2) - name.count))
-      return String(repeating: " ", count: indent) + name + pad + "  " + chart + "  " + note
+      let tail = noteWidth > 0 && !note.isEmpty ? "  " + note : ""
+      return TextTable.trimTrailing(
+        String(repeating: " ", count: indent) + name + pad + "  " + chart + tail)
     }
 
     let lengths = Set(intervals.map { Format.duration($0.end - $0.start) })
@@ -350,9 +386,7 @@ public enum TextReport {
     }
     if !names.isEmpty {
       lines.append(
-        row(
-          "utilisation", "░ <25%  ▒ <50%  ▓ <75%  █ ≥75%", ""
-        ).replacingTrailingSpaces())
+        row("utilisation", "░ <25%  ▒ <50%  ▓ <75%  █ ≥75%", ""))
       for name in names {
         let series = intervals.map { $0.utilisation[name] ?? 0 }
         let mean = series.reduce(0, +) / Double(series.count)
@@ -368,12 +402,12 @@ public enum TextReport {
 
   // MARK: Timeline
 
-  static func timeline(_ events: [RunEvent], width: Int) -> [String] {
+  static func timeline(_ events: [RunEvent], width: Int, color: Bool) -> [String] {
     let times = events.map { Format.clock($0.time) }
     let timeWidth = times.map(\.count).max() ?? 4
     let componentWidth = Swift.min(events.map(\.component.count).max() ?? 0, width / 5)
     let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
-    var lines = ["Timeline"]
+    var lines = [Style.bold.apply("Timeline", color: color)]
     for (event, time) in zip(events, times) {
       let component = TextTable.fit(event.component, width: componentWidth)
       let kind = TextTable.fit(event.kind, width: kindWidth)
@@ -382,7 +416,13 @@ public enum TextReport {
         + String(repeating: " ", count: componentWidth - component.count) + "  " + kind
         + String(repeating: " ", count: kindWidth - kind.count) + "  "
       let detail = event.detail.isEmpty ? "–" : event.detail
-      lines += Wrap.hanging(detail, first: prefix, width: Swift.max(prefix.count + 20, width))
+      if width - prefix.count >= 30 {
+        lines += Wrap.hanging(detail, first: prefix, width: width)
+      } else {
+        // Too narrow for a detail column: the detail goes below, indented.
+        lines.append(TextTable.trimTrailing(prefix))
+        lines += Wrap.hanging(detail, first: "      ", width: width)
+      }
     }
     return lines
   }
@@ -406,15 +446,15 @@ public enum TextReport {
       }
       let text = TextTable.fit(statement, width: statementWidth)
       let pad = String(repeating: " ", count: statementWidth - text.count)
-      lines.append("  " + mark + " " + text + pad + "   " + note)
+      let plainLength = 4 + text.count + pad.count + 3 + note.count
+      if plainLength <= width {
+        lines.append("  " + mark + " " + text + pad + "   " + note)
+      } else {
+        lines.append("  " + mark + " " + text)
+        lines += Wrap.hanging(note, first: "      ", width: width)
+      }
     }
     lines.append(VerdictText.tally(verdicts))
     return lines
-  }
-}
-
-extension String {
-  fileprivate func replacingTrailingSpaces() -> String {
-    TextTable.trimTrailing(self)
   }
 }

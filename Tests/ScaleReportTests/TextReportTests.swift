@@ -58,3 +58,13 @@ func longNamesKeepTablesWithinWidth(width: Int) {
   #expect(text.hasSuffix("no expectations\n"))
   #expect(text.contains("no completed requests"))
 }
+
+@Test(arguments: [60, 72, 100])
+func everyLineFitsTheWidth(width: Int) {
+  var result = Fixtures.shopResult
+  result.components[3].name = "balancer-with-a-name-much-longer-than-anyone-would-type"
+  let text = TextReport.render(
+    result, scenario: Fixtures.shopScenario, fileName: "shop.scale", color: false, width: width)
+  let long = text.split(separator: "\n").filter { $0.count > width }
+  #expect(long == [])
+}
