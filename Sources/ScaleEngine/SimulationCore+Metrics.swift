@@ -25,7 +25,9 @@ extension SimulationCore {
   mutating func intervalTick() {
     intervals.append(currentInterval())
     intervalStart = now
+    latency.add(intervalLatency)
     intervalLatency.reset()
+    intervalWarmupLatency.reset()
     intervalOffered = 0
     intervalCompleted = 0
     intervalErrors = 0
@@ -40,7 +42,13 @@ extension SimulationCore {
     stats.offered = intervalOffered
     stats.completed = intervalCompleted
     stats.errors = intervalErrors
-    stats.latency = intervalLatency.summary
+    if intervalWarmupLatency.count == 0 {
+      stats.latency = intervalLatency.summary
+    } else {
+      var all = intervalWarmupLatency
+      all.add(intervalLatency)
+      stats.latency = all.summary
+    }
     let dt = now - intervalStart
     var live = 0
     for s in servers.indices {
@@ -75,7 +83,9 @@ extension SimulationCore {
     r.offered = offered
     r.completed = completed
     r.errors = errors
-    r.latency = latency.summary
+    var total = latency
+    total.add(intervalLatency)
+    r.latency = total.summary
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
     var components: [ComponentStats] = []

@@ -66,13 +66,16 @@ extension SimulationCore {
   mutating func finish(_ slot: Int32) {
     let i = Int(slot)
     if !requests[i].timedOut {
+      // One histogram record per request: the interval's; measured ones fold into the run's
+      // latency at each interval end.
       let w = now - requests[i].arrival
       if requests[i].measured {
         completed += 1
-        latency.record(w)
+        intervalLatency.record(w)
+      } else {
+        intervalWarmupLatency.record(w)
       }
       intervalCompleted += 1
-      intervalLatency.record(w)
     }
     freeSlot(slot)
   }

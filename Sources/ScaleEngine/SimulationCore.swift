@@ -46,6 +46,7 @@ struct SimulationCore {
   var offered = 0
   var completed = 0
   var errors = ErrorCounts()
+  /// End-to-end latency of measured requests that completed in earlier intervals.
   var latency = LatencyRecorder()
   var runEvents: [RunEvent] = []
   var eventsProcessed = 0
@@ -56,7 +57,9 @@ struct SimulationCore {
   let intervalLength: Double
   var intervalStart: Double = 0
   var intervals: [IntervalStats] = []
+  /// Latency of requests completed in this interval: measured ones, and warm-up ones.
   var intervalLatency = LatencyRecorder()
+  var intervalWarmupLatency = LatencyRecorder()
   var intervalOffered = 0
   var intervalCompleted = 0
   var intervalErrors = 0

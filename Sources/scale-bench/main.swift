@@ -25,6 +25,13 @@ func seconds(_ body: () -> Void) -> Double {
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// CPU seconds used by this thread (the machine may be shared: wall time then overstates).
+func cpuSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 /// `servers` single-core servers (1 ms exponential service) behind `strategy`, offered
 /// ρ = 0.8 of their capacity, long enough for about `requests` requests.
 func model(servers: Int, strategy: BalancingStrategy?, requests: Int) -> Scenario {
@@ -38,17 +45,20 @@ func model(servers: Int, strategy: BalancingStrategy?, requests: Int) -> Scenari
 
 func bench(_ label: String, _ scenario: Scenario) {
   var result: RunResult?
+  let cpuStart = cpuSeconds()
   let wall = seconds { result = Engine.run(scenario) }
+  let cpu = cpuSeconds() - cpuStart
   guard let r = result else { return }
   let requests = Double(r.offered)
   let rss = peakRSSMegabytes().map { String(format: "%.1f MB", $0) } ?? "n/a"
+  let padded = label.padding(toLength: 36, withPad: " ", startingAt: 0)
   print(
-    String(
-      format:
-        "%-34@ %11.0f requests %7.2f s  %6.2f M req/s  %6.2f M events/s  mean %.3f ms  peak RSS %@",
-      label as NSString, requests, wall, requests / wall / 1e6,
-      Double(r.eventsProcessed) / wall / 1e6,
-      r.latency.mean * 1000, rss as NSString))
+    padded
+      + String(
+        format:
+          "%11.0f req  wall %6.2f s %5.2f M req/s  cpu %6.2f s %5.2f M req/s %5.2f M ev/s  mean %.3f ms  peak RSS %@",
+        requests, wall, requests / wall / 1e6, cpu, requests / cpu / 1e6,
+        Double(r.eventsProcessed) / cpu / 1e6, r.latency.mean * 1000, rss as NSString))
 }
 
 var requests = 2_000_000

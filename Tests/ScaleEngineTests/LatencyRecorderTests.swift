@@ -40,6 +40,25 @@ import Testing
     }
   }
 
+  @Test(arguments: [1, 2, 3])
+  func quantilesMatchHdrHistogram(seed: UInt64) {
+    var rng = RandomStream(seed: seed)
+    var r = LatencyRecorder()
+    var h = LatencyRecorder().histogram()
+    var sampler = DistributionSampler(.lognormal(mean: 0.01, stddev: 0.02))
+    for _ in 0..<(seed == 1 ? 7 : 50_000) {
+      let x = sampler.sample(&rng)
+      r.record(x)
+      h.record(UInt64((x * 1e9).rounded(.toNearestOrEven)))
+    }
+    let qs = [0.1, 0.5, 0.9, 0.95, 0.99, 0.999]
+    let ours = r.quantiles(qs)
+    for (k, q) in qs.enumerated() {
+      let theirs = min(Double(h.valueAtPercentile(q * 100)) / 1e9, r.maximum)
+      #expect(ours[k] == theirs, "q \(q): \(ours[k]) vs \(theirs)")
+    }
+  }
+
   @Test func addMergesCounts() {
     var a = LatencyRecorder()
     var b = LatencyRecorder()
