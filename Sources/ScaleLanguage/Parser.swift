@@ -141,6 +141,8 @@ private struct ParserState {
       keyword: keyword, keywordRange: current.range, words: [], range: current.range)
     advance()
     while true {
+      let before = current.range.start.offset
+      let beforeKind = current.kind
       switch current.kind {
       case .identifier, .number, .range, .comparison, .comma:
         if let kind = current.wordKind {
@@ -181,6 +183,7 @@ private struct ParserState {
           help: "remove it, or open the block with `{` at the end of a statement's line")
         advance()
       }
+      guardProgress(before: before, kind: beforeKind)
     }
   }
 
@@ -279,7 +282,8 @@ private struct ParserState {
     default:
       // Leave the token: the caller reads it as the start of the next line.
       report(
-        "E0106", "unexpected \(current.description) after `}`", at: current.range,
+        "E0106", "expected the end of the line after `}`, found \(current.description)",
+        at: current.range,
         help: "start a new line after `}`")
     }
   }
