@@ -24,3 +24,22 @@ import Testing
   #expect(!text.contains("sim"))
   #expect(AnalysisReport.render([], result: nil, color: false).contains("no traffic"))
 }
+
+@Test func convenienceUsesTheMeasuredHitRate() {
+  #expect(AnalysisReport.measuredHitRate(Fixtures.shopResult) == 0.85)
+  #expect(AnalysisReport.measuredHitRate(Fixtures.smallResult) == nil)
+  let direct = AnalysisReport.render(
+    Analysis.estimate(Fixtures.shopScenario, cacheHitRate: 0.85), result: Fixtures.shopResult,
+    color: false)
+  #expect(
+    AnalysisReport.render(Fixtures.shopScenario, result: Fixtures.shopResult, color: false)
+      == direct)
+}
+
+@Test func littlesLawCheckFlagsInconsistentFigures() {
+  let lines = AnalysisReport.littleCheck(Fixtures.shopResult, width: 100)
+  // web-3 completes 570,000 in 570 s (λ = 1000/s) with W = 4.2 ms, so λW = 4.2, not 2.1.
+  #expect(lines.contains("  web-3                2.1  4.2     50%*"))
+  #expect(lines.contains("  web-1                2.1  2.1  0.105%"))
+  #expect(AnalysisReport.littleCheck(RunResult(seed: 1, duration: 0), width: 100) == [])
+}

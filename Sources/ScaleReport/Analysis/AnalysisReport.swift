@@ -7,6 +7,50 @@ public enum AnalysisReport {
   /// Relative difference above which analytic and simulated values are flagged: 10 %.
   public static let disagreementThreshold = 0.10
 
+  /// Estimates `scenario` (with the cache hit rate measured in `result`, when there is
+  /// one) and renders them beside `result`.
+  public static func render(
+    _ scenario: Scenario, result: RunResult?, color: Bool, width: Int = 100
+  ) -> String {
+    let estimates = Analysis.estimate(scenario, cacheHitRate: result.flatMap(measuredHitRate))
+    return render(estimates, result: result, color: color, width: width)
+  }
+
+  /// Hits over lookups summed over a result's caches; nil when there were no lookups.
+  public static func measuredHitRate(_ result: RunResult) -> Double? {
+    let caches = result.components.filter { $0.kind == .cache }
+    let hits = caches.reduce(0) { $0 + $1.hits }
+    let lookups = caches.reduce(0) { $0 + $1.hits + $1.misses }
+    return lookups > 0 ? Double(hits) / Double(lookups) : nil
+  }
+
+  /// Little's law on the simulated figures: for each station that completed requests,
+  /// L (time-averaged number present) against λW (completions per measured second × mean
+  /// time here). Lines for stations off by more than the threshold are marked `*`.
+  static func littleCheck(_ result: RunResult, width: Int) -> [String] {
+    let stations: Set<ComponentKind> = [.server, .database, .replica, .shard, .queue]
+    let seconds = result.measuredDuration
+    guard seconds > 0 else { return [] }
+    var table = TextTable([
+      .init("Little's law", .left, priority: 3), .init("L measured", priority: 3),
+      .init("λW", priority: 3), .init("off by", priority: 3),
+    ])
+    for c in result.components where stations.contains(c.kind) && c.latency.count > 0 {
+      let lambda = Double(c.completed) / seconds
+      let expected = LittlesLaw.meanInSystem(arrivalRate: lambda, meanTime: c.latency.mean)
+      let error = LittlesLaw.relativeError(
+        meanInSystem: c.meanInSystem, arrivalRate: lambda, meanTime: c.latency.mean)
+      let flag = error > disagreementThreshold ? "*" : " "
+      table.add([
+        c.name, Format.significant(c.meanInSystem, digits: 3),
+        Format.significant(expected, digits: 3),
+        Format.percent(error) + flag,
+      ])
+    }
+    guard !table.rows.isEmpty else { return [] }
+    return table.render(width: width, color: false)
+  }
+
   /// The report as text ending in a newline.
   public static func render(
     _ estimates: [ComponentEstimate], result: RunResult?, color: Bool, width: Int = 100
@@ -95,6 +139,13 @@ public enum AnalysisReport {
           "* differs from the analytic value by more than "
             + Format.percent(disagreementThreshold) + ":", color: color))
       lines += disagreements.flatMap { Wrap.hanging($0, first: "  · ", width: width) }
+    }
+    if let result {
+      let little = littleCheck(result, width: width)
+      if !little.isEmpty {
+        lines.append("")
+        lines += little
+      }
     }
     lines.append("")
     if let bottleneck = Analysis.bottleneck(estimates), let rho = bottleneck.utilisation {
