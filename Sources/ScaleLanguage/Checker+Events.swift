@@ -185,6 +185,7 @@ extension CheckSession {
     }
     guard let server = makeServer(name: name, attributes, reader: &reader) else { return nil }
     guard declare(name, kind: .server, at: word.range) else { return nil }
+    addedServers[name] = word.range
     return .addServer(server, balancer: balancer?.name)
   }
 }

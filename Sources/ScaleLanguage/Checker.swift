@@ -180,6 +180,8 @@ struct CheckSession {
   var duration: (value: Double, range: SourceRange)?
   var warmup: (value: Double, range: SourceRange)?
   var servers: [ServerDecl] = []
+  /// Servers that only join at run time (`at … add server`), and where.
+  var addedServers: [String: SourceRange] = [:]
   var pools: [PoolDecl] = []
   var balancers: [BalancerDecl] = []
   var healthChecks: [HealthDecl] = []

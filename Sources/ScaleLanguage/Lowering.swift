@@ -178,6 +178,14 @@ extension CheckSession {
         }
         return true
       }
+      /// A server that joins at run time is added to a balancer by its own event.
+      func existsAtStart(_ ref: NameRef, _ session: inout CheckSession) -> Bool {
+        guard let added = session.addedServers[ref.name] else { return true }
+        session.report(
+          .inconsistent, "`\(ref.name)` only joins at run time (at \(added.start))", at: ref.range,
+          help: "name the balancer in its event: `add server \(ref.name) … to \(decl.name)`")
+        return false
+      }
       var listed = Set<String>()
       func listedOnce(_ server: String, _ ref: NameRef, _ session: inout CheckSession) -> Bool {
         guard listed.insert(server).inserted else {
@@ -189,7 +197,10 @@ extension CheckSession {
         return true
       }
       if let list = decl.to {
-        for ref in list where resolve(ref, kinds: [.server, .pool], role: "balance to") != nil {
+        for ref in list
+        where resolve(ref, kinds: [.server, .pool], role: "balance to") != nil
+          && existsAtStart(ref, &self)
+        {
           let servers = Self.expand(ref.name, pools: members)
           guard fits(servers.count, ref, &self) else { break }
           for server in servers where listedOnce(server, ref, &self) {
@@ -199,7 +210,9 @@ extension CheckSession {
       }
       if let block = decl.block {
         for entry in block
-        where resolve(entry.ref, kinds: [.server, .pool], role: "balance to") != nil {
+        where resolve(entry.ref, kinds: [.server, .pool], role: "balance to") != nil
+          && existsAtStart(entry.ref, &self)
+        {
           let servers = Self.expand(entry.ref.name, pools: members)
           guard fits(servers.count, entry.ref, &self) else { break }
           for server in servers where listedOnce(server, entry.ref, &self) {
