@@ -209,7 +209,11 @@ public struct Lexer {
     }
     let suffixStart = index
     while index < bytes.count, Self.isSuffixByte(bytes[index]) { index += 1 }
-    let digits = text(start, digitsEnd).filter { $0 != "_" }
+    let digitBytes = bytes[start..<digitsEnd]
+    let digits =
+      digitBytes.contains(Self.underscore)
+      ? String(decoding: digitBytes.filter { $0 != Self.underscore }, as: UTF8.self)
+      : String(decoding: digitBytes, as: UTF8.self)
     let suffix = text(suffixStart, index)
     guard let parsed = Double(digits), parsed.isFinite else {
       report(
