@@ -28,9 +28,10 @@ import Testing
 @Test func convenienceUsesTheMeasuredHitRate() {
   #expect(AnalysisReport.measuredHitRate(Fixtures.shopResult) == 0.85)
   #expect(AnalysisReport.measuredHitRate(Fixtures.smallResult) == nil)
+  // The fixture offers 1,140,000 requests in 570 measured seconds: 2000 per second.
   let direct = AnalysisReport.render(
-    Analysis.estimate(Fixtures.shopScenario, cacheHitRate: 0.85), result: Fixtures.shopResult,
-    color: false)
+    Analysis.estimate(Fixtures.shopScenario, cacheHitRate: 0.85, offeredRate: 2000),
+    result: Fixtures.shopResult, color: false, basis: "the run's mean offered rate")
   #expect(
     AnalysisReport.render(Fixtures.shopScenario, result: Fixtures.shopResult, color: false)
       == direct)
@@ -42,4 +43,13 @@ import Testing
   #expect(lines.contains("  web-3                2.1  4.2     50%*"))
   #expect(lines.contains("  web-1                2.1  2.1  0.105%"))
   #expect(AnalysisReport.littleCheck(RunResult(seed: 1, duration: 0), width: 100) == [])
+}
+
+@Test func offeredRateOverridesTheScript() {
+  let estimates = Analysis.estimate(Fixtures.smallScenario, offeredRate: 1000)
+  #expect(estimates.first?.arrivalRate == 1000)
+  let text = AnalysisReport.render(estimates, result: nil, color: false)
+  #expect(
+    text.hasPrefix(
+      "Analytic estimates at 1k rps offered (the script's starting rate; events ignored)\n"))
 }

@@ -3,7 +3,8 @@ import ScaleModel
 /// Analytic steady-state estimates for a scenario's stations, from queueing theory
 /// (docs/report-formats.md § Analysis says which formula is used when).
 ///
-/// Routing follows the request path of `Scenario`: the traffic's rate (a cycle's peak) passes
+/// Routing follows the request path of `Scenario`: the traffic's rate (a cycle's peak, or
+/// the `offeredRate` given) passes
 /// each rate limit (capped at its rate), is split equally over balancers and, behind a
 /// balancer, equally over its backends (by weight for `weighted`); with no balancer, equally
 /// over all servers. Reads go to the cache and, on a miss, to the database; writes go to the
@@ -15,12 +16,14 @@ import ScaleModel
 /// Events (ramps, failures, scaling) are ignored: this is the starting topology at the
 /// starting rate.
 public enum Analysis {
-  /// One estimate per station in request-path order.
-  public static func estimate(_ scenario: Scenario, cacheHitRate: Double? = nil)
-    -> [ComponentEstimate]
-  {
+  /// One estimate per station in request-path order. `offeredRate` replaces the script's
+  /// rate (e.g. a run's mean offered rate, so that ramps and spikes are averaged in).
+  public static func estimate(
+    _ scenario: Scenario, cacheHitRate: Double? = nil, offeredRate: Double? = nil
+  ) -> [ComponentEstimate] {
     guard let traffic = scenario.traffic else { return [] }
-    var lambda = traffic.cycle.map { Swift.max($0.low, $0.high) } ?? traffic.rate
+    var lambda =
+      offeredRate ?? traffic.cycle.map { Swift.max($0.low, $0.high) } ?? traffic.rate
     guard lambda.isFinite, lambda >= 0 else { return [] }
     let arrivalSCV: Double = traffic.arrivals == .poisson ? 1 : 0
     var estimates: [ComponentEstimate] = []

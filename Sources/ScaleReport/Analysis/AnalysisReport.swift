@@ -7,13 +7,24 @@ public enum AnalysisReport {
   /// Relative difference above which analytic and simulated values are flagged: 10 %.
   public static let disagreementThreshold = 0.10
 
-  /// Estimates `scenario` (with the cache hit rate measured in `result`, when there is
-  /// one) and renders them beside `result`.
+  /// What the title says the estimates are based on, by default.
+  public static let startingRateBasis = "the script's starting rate; events ignored"
+
+  /// Estimates `scenario` and renders the estimates beside `result`. With a result, the
+  /// estimates use its mean offered rate (offered / measured seconds, so ramps and spikes
+  /// are averaged in) and its measured cache hit rate; without, the script's starting rate.
   public static func render(
     _ scenario: Scenario, result: RunResult?, color: Bool, width: Int = 100
   ) -> String {
-    let estimates = Analysis.estimate(scenario, cacheHitRate: result.flatMap(measuredHitRate))
-    return render(estimates, result: result, color: color, width: width)
+    var offered: Double?
+    if let result, result.measuredDuration > 0, result.offered > 0 {
+      offered = Double(result.offered) / result.measuredDuration
+    }
+    let estimates = Analysis.estimate(
+      scenario, cacheHitRate: result.flatMap(measuredHitRate), offeredRate: offered)
+    return render(
+      estimates, result: result, color: color, width: width,
+      basis: offered == nil ? startingRateBasis : "the run's mean offered rate")
   }
 
   /// Hits over lookups summed over a result's caches; nil when there were no lookups.
@@ -52,14 +63,20 @@ public enum AnalysisReport {
   }
 
   /// The report as text ending in a newline.
+  ///
+  /// `basis` says in the title what rate the estimates were made at.
   public static func render(
-    _ estimates: [ComponentEstimate], result: RunResult?, color: Bool, width: Int = 100
+    _ estimates: [ComponentEstimate], result: RunResult?, color: Bool, width: Int = 100,
+    basis: String = startingRateBasis
   ) -> String {
     guard !estimates.isEmpty else {
       return "Analytic estimates: no traffic, nothing to estimate.\n"
     }
     var lines = [
-      Style.bold.apply("Analytic estimates (steady state, events ignored)", color: color)
+      Style.bold.apply(
+        "Analytic estimates"
+          + (offeredRate(estimates).map { " at " + Format.rate($0) + " offered" } ?? "")
+          + " (" + basis + ")", color: color)
     ]
     typealias C = TextTable.Column
     var columns = [
@@ -170,7 +187,15 @@ public enum AnalysisReport {
   }
 
   /// The client's rate the estimates were made at: the first rate limit's arrivals, else
-  /// the sum over servers.
+  /// the sum over servers; nil when neither is known.
+  static func offeredRate(_ estimates: [ComponentEstimate]) -> Double? {
+    if let limit = estimates.first(where: { $0.kind == .rateLimit }) { return limit.arrivalRate }
+    let servers = estimates.filter { $0.kind == .server }.compactMap(\.arrivalRate)
+    let total = servers.reduce(0, +)
+    return servers.isEmpty ? nil : total
+  }
+
+  /// The offered rate at the servers when no rate limit caps it (ρ grows linearly with it).
   static func entryRate(_ estimates: [ComponentEstimate], bottleneck: ComponentEstimate)
     -> Double?
   {
