@@ -53,12 +53,12 @@ extension CheckSession {
       }
       Self.rejectRest(&reader, help: "remove it")
     case "fail":
-      guard let target = reader.readName(name: "fail", example: "at 5min fail web-2") else {
-        reader.report(
-          .missingRequired, "`fail` needs a component", at: actionWord.range,
-          help: "for example `at 5min fail web-2`")
-        break
-      }
+      guard
+        let target = Self.readTarget(
+          &reader, action: "fail", message: "`fail` needs a component",
+          example: "at 5min fail web-2", help: "for example `at 5min fail web-2`",
+          at: actionWord.range)
+      else { break }
       references.append(Reference(ref: target, kinds: Self.failable, role: "fail"))
       var length: Double?
       var ok = true
@@ -69,12 +69,12 @@ extension CheckSession {
       Self.rejectRest(&reader, help: "write `at 5min fail \(target.name) for 30s`")
       if ok { eventAction = .fail(component: target.name, duration: length) }
     case "recover", "remove":
-      guard let target = reader.readName(name: action, example: "at 6min \(action) web-2") else {
-        reader.report(
-          .missingRequired, "`\(action)` needs a component", at: actionWord.range,
-          help: "for example `at 6min \(action) web-2`")
-        break
-      }
+      guard
+        let target = Self.readTarget(
+          &reader, action: action, message: "`\(action)` needs a component",
+          example: "at 6min \(action) web-2", help: "for example `at 6min \(action) web-2`",
+          at: actionWord.range)
+      else { break }
       Self.rejectRest(&reader, help: "remove it")
       if action == "recover" {
         references.append(Reference(ref: target, kinds: Self.failable, role: "recover"))
@@ -86,21 +86,21 @@ extension CheckSession {
     case "add":
       eventAction = readAddServer(actionWord: actionWord, &reader, references: &references)
     case "scale-up":
-      guard let target = reader.readName(name: "scale-up", example: "at 9min scale-up db-1 cpu 8")
-      else {
-        reader.report(
-          .missingRequired, "`scale-up` needs a server or database", at: actionWord.range,
-          help: "for example `at 9min scale-up db-1 cpu 8`")
-        break
-      }
+      guard
+        let target = Self.readTarget(
+          &reader, action: "scale-up", message: "`scale-up` needs a server or database",
+          example: "at 9min scale-up db-1 cpu 8", help: "for example `at 9min scale-up db-1 cpu 8`",
+          at: actionWord.range)
+      else { break }
       var attributes = Attributes()
+      let reported = reader.diagnostics.count
       reader.readAttributes(StatementSchema.scaleUpAttributes, into: &attributes)
       references.append(Reference(ref: target, kinds: [.server, .database], role: "scale up"))
       let cores = attributes.count("cpu")
       let ram = attributes.gigabytes("ram")
       let storage = attributes.gigabytes("storage")
       if cores == nil, ram == nil, storage == nil {
-        if !attributes.has("cpu") && !attributes.has("ram") && !attributes.has("storage") {
+        if reader.diagnostics.count == reported {
           reader.report(
             .missingRequired, "`scale-up` needs new `cpu`, `ram` or `storage`",
             at: actionWord.range, help: "for example `at 9min scale-up \(target.name) cpu 8`")
@@ -111,18 +111,19 @@ extension CheckSession {
         component: target.name, cores: cores, ramGB: ram, storageGB: storage,
         downtime: attributes.seconds("downtime") ?? 0)
     case "set":
-      guard let target = reader.readName(name: "set", example: "at 3min set sessions nodes 4")
-      else {
-        reader.report(
-          .missingRequired, "`set` needs a cache", at: actionWord.range,
-          help: "for example `at 3min set sessions nodes 4`")
-        break
-      }
+      guard
+        let target = Self.readTarget(
+          &reader, action: "set", message: "`set` needs a cache",
+          example: "at 3min set sessions nodes 4",
+          help: "for example `at 3min set sessions nodes 4`",
+          at: actionWord.range)
+      else { break }
       var attributes = Attributes()
+      let reported = reader.diagnostics.count
       reader.readAttributes(StatementSchema.setAttributes, into: &attributes)
       references.append(Reference(ref: target, kinds: [.cache], role: "set nodes of"))
       guard let nodes = attributes.count("nodes") else {
-        if !attributes.has("nodes") {
+        if reader.diagnostics.count == reported {
           reader.report(
             .missingRequired, "`set` needs `nodes N`", at: actionWord.range,
             help: "for example `at 3min set \(target.name) nodes 4`")
@@ -139,6 +140,18 @@ extension CheckSession {
         event: TimedEvent(time: time, action: eventAction, line: statement.keywordRange.start.line),
         timeRange: timeRange, references: references, changesTraffic: changesTraffic,
         actionRange: actionWord.range))
+  }
+
+  /// The component an action works on: missing at the end of the line, or not a name.
+  static func readTarget(
+    _ reader: inout WordReader, action: String, message: String, example: String, help: String,
+    at range: SourceRange
+  ) -> NameRef? {
+    guard !reader.atEnd else {
+      reader.report(.missingRequired, message, at: range, help: help)
+      return nil
+    }
+    return reader.readName(name: action, example: example)
   }
 
   /// `WORD duration`, both required.

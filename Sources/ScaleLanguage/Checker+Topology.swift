@@ -375,9 +375,10 @@ extension CheckSession {
   ) {
     let nameRef = Self.optionalName(&reader, spec: spec)
     var attributes = Attributes()
+    let reported = reader.diagnostics.count
     reader.readAttributes(spec.attributes, into: &attributes)
     guard let target = attributes.reference("on") else {
-      if !attributes.has("on") {
+      if reader.diagnostics.count == reported {
         reader.report(
           .missingRequired, "`circuit-breaker` needs the component it protects",
           at: statement.keywordRange, help: "add `on NAME`, e.g. `circuit-breaker on orders`")
