@@ -159,3 +159,32 @@ func warningProduces(source: String, id: String) {
   #expect(ids.filter { $0 == "E0212" }.count == 10_000)
   #expect(result.scenario == nil)
 }
+
+/// Statements of random words from the language's own vocabulary, numbers with every unit,
+/// ranges and names: nothing crashes, and the scenario is nil exactly when there is an error.
+@Test func randomWordSoupNeverCrashes() {
+  var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+  func next(_ bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(bound))
+  }
+  let vocabulary =
+    StatementSchema.allKeywords.sorted() + [
+      "web-1", "web", "lb", "orders", "sessions", "0", "1", "2.5", "100k", "1M", "99999999999",
+      "5ms", "2min", "90%", "150%", "16GB", "1..2", "70..30", "1ms..3ms", "<", ">=", ",", "{", "}",
+    ]
+  let keywords = StatementSchema.statementKeywords
+  for _ in 0..<2000 {
+    var lines: [String] = []
+    for _ in 0..<(1 + next(6)) {
+      var words = [keywords[next(keywords.count)]]
+      for _ in 0..<next(8) { words.append(vocabulary[next(vocabulary.count)]) }
+      lines.append(words.joined(separator: " "))
+    }
+    let result = Frontend.compile(lines.joined(separator: "\n"))
+    #expect((result.scenario == nil) == result.hasErrors)
+  }
+}
