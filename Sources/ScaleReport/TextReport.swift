@@ -120,6 +120,13 @@ public enum TextReport {
 
   // MARK: Component tables
 
+  /// a + b, clamped to Int's range instead of trapping (counts come from outside).
+  static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    guard overflow else { return sum }
+    return b > 0 ? Int.max : Int.min
+  }
+
   static func utilisationCell(_ u: Double) -> TextTable.Cell {
     let style: Style? = u >= 0.9 ? .red : (u >= 0.7 ? .yellow : nil)
     return TextTable.Cell(Format.percent1(u), style: style)
@@ -198,7 +205,8 @@ public enum TextReport {
       ])
       for c in caches {
         t.add([
-          .init(c.name), .init(Format.count(c.hits + c.misses)), .init(Format.count(c.hits)),
+          .init(c.name), .init(Format.count(saturatingSum(c.hits, c.misses))),
+          .init(Format.count(c.hits)),
           .init(Format.count(c.misses)), .init(Format.percent1(c.hitRate)),
           .init(Format.count(c.evictions)), latencyCell(c.latency), errorsCell(c.errors),
         ])
@@ -208,7 +216,7 @@ public enum TextReport {
 
     let nodes = of([.cacheNode])
     if !nodes.isEmpty {
-      let mean = Double(nodes.reduce(0) { $0 + $1.arrivals }) / Double(nodes.count)
+      let mean = nodes.reduce(0.0) { $0 + Double($1.arrivals) } / Double(nodes.count)
       var t = TextTable([
         C("cache node", .left, priority: 3), C("lookups", priority: 1),
         C("hit rate", priority: 2), C("load vs mean", priority: 3),
@@ -292,7 +300,8 @@ public enum TextReport {
         let share = r.arrivals > 0 ? Double(r.errors.rejected) / Double(r.arrivals) : 0
         t.add([
           .init(r.name), .init(Format.count(r.arrivals)),
-          .init(Format.count(Swift.max(0, r.arrivals - r.errors.rejected))),
+          .init(
+            Format.count(Swift.max(0, saturatingSum(r.arrivals, -Swift.max(0, r.errors.rejected))))),
           errorsCell(ErrorCounts(rejected: r.errors.rejected)), .init(Format.percent(share)),
         ])
       }

@@ -30,9 +30,9 @@ public enum AnalysisReport {
   /// Hits over lookups summed over a result's caches; nil when there were no lookups.
   public static func measuredHitRate(_ result: RunResult) -> Double? {
     let caches = result.components.filter { $0.kind == .cache }
-    let hits = caches.reduce(0) { $0 + $1.hits }
-    let lookups = caches.reduce(0) { $0 + $1.hits + $1.misses }
-    return lookups > 0 ? Double(hits) / Double(lookups) : nil
+    let hits = caches.reduce(0.0) { $0 + Double($1.hits) }
+    let lookups = caches.reduce(0.0) { $0 + Double($1.hits) + Double($1.misses) }
+    return lookups > 0 ? hits / lookups : nil
   }
 
   /// Little's law on the simulated figures: for each station that completed requests,
