@@ -258,7 +258,8 @@ extension CheckSession {
       var group: String?
       if let named = decl.group {
         if names[named.name] == nil { formImplicitPool(named, numbered: numbered) }
-        guard resolve(named, kinds: [.pool, .balancer], role: "autoscale") != nil else { continue }
+        guard resolve(named, kinds: [.pool, .balancer, .server], role: "autoscale") != nil
+        else { continue }
         group = named.name
       } else if balancers.count == 1 {
         group = balancers[0].name
@@ -276,9 +277,12 @@ extension CheckSession {
           .ambiguousTarget, "which pool should `autoscale` grow?", at: decl.keywordRange,
           help: "name it: " + pools.map { "`autoscale \($0.name) …`" }.joined(separator: " or "))
         continue
+      } else if servers.count == 1 {
+        group = servers[0].spec.name
       } else {
         report(
-          .nothingToScale, "`autoscale` has no pool or balancer to grow", at: decl.keywordRange,
+          .nothingToScale, "`autoscale` has no pool, balancer or single server to grow",
+          at: decl.keywordRange,
           help:
             "add a balancer in front of the servers (`balancer lb`) or a pool (`server web count 2`)"
         )
@@ -325,7 +329,19 @@ extension CheckSession {
   // MARK: Expectations
 
   mutating func checkExpectation(_ decl: ExpectDecl) {
-    guard let component = decl.component else { return }
+    guard let component = decl.component else {
+      // System-wide cache and database figures need a cache or a database to exist.
+      let metric = decl.expectation.metric
+      let missing =
+        metric == .hitRate && caches.isEmpty
+        ? "cache" : metric == .staleReads && databases.isEmpty ? "database" : nil
+      if let missing {
+        report(
+          .metricNotApplicable, "there is no \(missing) to measure `\(metric.name)` on",
+          at: decl.metricRange, help: "declare a \(missing), or remove this expectation")
+      }
+      return
+    }
     let all: [NameKind] = [.server, .balancer, .cache, .database, .queue, .breaker, .rateLimit]
     guard let entry = resolve(component, kinds: all, role: "expect") else { return }
     if let kinds = Self.kinds(for: decl.expectation.metric), !kinds.contains(entry.kind) {
