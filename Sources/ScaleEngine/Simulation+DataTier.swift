@@ -2,87 +2,67 @@ import ScaleModel
 
 // Hooks where the data tier and the resilience components (h4) plug into the request path.
 // Each hook is called by the core at one well-defined point (see docs/engine.md, "Extending
-// the request path"). For now they pass requests straight through: with no data tier a request
-// is done when its server finishes.
-
-/// The data tier's state inside `SimulationCore.dataTier`: caches, databases, queues, breakers,
-/// rate limiters, the autoscaler. Add fields here (with defaults) and set them up in
-/// `setUpDataTier()`.
-struct DataTierState {}
+// the request path"); each delegates to the h4 files under DataTier/ and Resilience/.
 
 extension SimulationCore {
-  /// Called once at the end of `init`, after servers, balancers, scripted events and health
-  /// checks are set up and before the first arrival is drawn. Build data-tier state here; set
-  /// `needsKeys` / `needsMix` when requests need a key or a read/write flag, and `entryStage`
-  /// if the first stage differs.
-  mutating func setUpDataTier() {}
+  /// Called once at the end of `init`: builds caches, databases, queues, breakers, rate limits,
+  /// the retry policy and autoscalers; sets `needsKeys` / `needsMix` / `entryStage`.
+  mutating func setUpDataTier() {
+    buildDataTier()
+  }
 
-  /// Stage `.rateLimit` (entered first when the scenario declares rate limits): admit
-  /// (`.next(.balancer)`), refuse (`.fail(.rejected)`), or delay (`.wait`, then an event calls
-  /// `advance(slot, to: .balancer)`).
+  /// Stage `.rateLimit` (the entry when rate limits, a breaker around the servers or a retry
+  /// budget exist).
   mutating func enterRateLimit(_ slot: Int32) -> StageOutcome {
-    .next(.balancer)
+    enterEntryStage(slot)
   }
 
-  /// Where a request goes after its server (or the balancer stage, when there is no server):
-  /// `.queue` for async writes, `.cache` for reads, `.database` for writes, `.done` otherwise.
+  /// Where a request goes after its server.
   mutating func stageAfterServer(_ slot: Int32) -> Stage {
-    .done
+    dataTier.active ? routeAfterServer(slot) : .done
   }
 
-  /// Stage `.queue`: hand the message to a queue's workers and answer at once (`.next(.done)`),
-  /// or refuse it (`.fail(.rejected)`).
   mutating func enterQueue(_ slot: Int32) -> StageOutcome {
-    .next(.done)
+    enterQueueStage(slot)
   }
 
-  /// Stage `.cache`: a hit schedules a `.dataTier` event after the hit latency and returns
-  /// `.wait`; a miss returns `.next(.database)`.
   mutating func enterCache(_ slot: Int32) -> StageOutcome {
-    .next(.done)
+    enterCacheStage(slot)
   }
 
-  /// Stage `.database`: admit to the primary / a replica / the key's shard (`.wait` until its
-  /// `.dataTier` completion event), or fail (`.fail(.rejected)`, `.fail(.breakerOpen)`, …).
   mutating func enterDatabase(_ slot: Int32) -> StageOutcome {
-    .next(.done)
+    enterDatabaseStage(slot)
   }
 
-  /// A `.dataTier` event fired (payload `a`, `b`, `c` as the data tier scheduled it). To resume
-  /// a parked request: `advance(slot, to: nextStage)`; to fail it: `fail(slot, cause)`.
-  mutating func handleDataTierEvent(_ event: SimEvent) {}
+  mutating func handleDataTierEvent(_ event: SimEvent) {
+    handleTierEvent(event)
+  }
 
-  /// A scripted or interactive action naming a component that is not a server (`fail`,
-  /// `recover`, `scaleUp` of a database, `setCacheNodes`). Return true when handled (and leave
-  /// a `note(…)`), false when the name is unknown.
   mutating func applyDataTierAction(_ action: EventAction) -> Bool {
-    false
+    applyTierAction(action)
   }
 
-  /// When a request failed with `cause`: return a delay to retry it after (the core schedules a
-  /// `.retry` event that re-enters at `entryStage` and bumps `requests[slot].attempt`), or nil
-  /// to count the error.
   mutating func retryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
-    nil
+    tierRetryDelay(slot, cause)
   }
 
-  /// The client's timeout fired for a request still in the system (already counted once as
-  /// timed out; the request stays where it is until it leaves).
-  mutating func requestTimedOut(_ slot: Int32) {}
+  mutating func requestTimedOut(_ slot: Int32) {
+    tierTimedOut(slot)
+  }
 
-  /// The warm-up ended: snapshot data-tier counters.
-  mutating func dataTierWarmupEnded() {}
+  mutating func dataTierWarmupEnded() {
+    tierWarmupEnded()
+  }
 
-  /// Add data-tier figures to an interval of the time series.
-  mutating func dataTierInterval(_ stats: inout IntervalStats) {}
+  mutating func dataTierInterval(_ stats: inout IntervalStats) {
+    tierInterval(&stats)
+  }
 
-  /// Data-tier components' figures for the measured window, in declaration order.
   mutating func dataTierStats() -> [ComponentStats] {
-    []
+    tierStats()
   }
 
-  /// Data-tier components' state now, for `Simulation.snapshot()`.
   func dataTierSnapshot() -> [ComponentSnapshot] {
-    []
+    tierSnapshots()
   }
 }

@@ -1,0 +1,174 @@
+import ScaleModel
+
+/// A database station (a primary, a replica, or a shard's primary): an M/G/c/K queue like a
+/// server (the core's `ServerState` holds its cores, queue, service sampler and time
+/// integrals), plus the requests in service, so a failure can fail exactly those.
+struct DataStation {
+  var name: String
+  var kind: ComponentKind
+  var state: ServerState
+  var inService: [Int32] = []
+  var warmupAreas = StationAreas()
+  var warmupCounters = StationCounters()
+  var intervalAreas = StationAreas()
+  var reads = 0
+  var writes = 0
+  var warmupReads = 0
+  var warmupWrites = 0
+
+  init(name: String, kind: ComponentKind, spec: DatabaseSpec, seed: UInt64, now: Double) {
+    self.name = name
+    self.kind = kind
+    let server = ServerSpec(
+      name: name, cores: Swift.max(1, spec.cores), service: spec.service,
+      maxConnections: spec.maxConnections)
+    state = ServerState(spec: server, seed: seed, now: now)
+  }
+}
+
+/// One database of the scenario: `shards` groups of a primary and `replicas` replicas.
+/// Station `s × (replicas + 1)` is shard s's primary; its replicas follow.
+struct DatabaseState {
+  var spec: DatabaseSpec
+  var shards: ShardRouter
+  var stations: [DataStation] = []
+  var replication: [ReplicaSet] = []
+  var lag: DistributionSampler
+  var rng: RandomStream
+  var replicas: Int
+
+  init(spec: DatabaseSpec, seed: UInt64, now: Double) {
+    self.spec = spec
+    shards = ShardRouter(
+      shards: Swift.min(Swift.max(1, spec.shards), 1024), hashing: spec.shardHashing)
+    replicas = Swift.min(Swift.max(0, spec.replicas), 63)
+    lag = DistributionSampler(spec.lag)
+    rng = RandomStream(seed: seed, purpose: "database:" + spec.name)
+    let n = shards.shardCount
+    for s in 0..<n {
+      let base = n == 1 ? spec.name : "\(spec.name)/shard-\(s + 1)"
+      stations.append(
+        DataStation(name: base, kind: n == 1 ? .database : .shard, spec: spec, seed: seed, now: now)
+      )
+      for r in 0..<replicas {
+        stations.append(
+          DataStation(
+            name: "\(base)/replica-\(r + 1)", kind: .replica, spec: spec, seed: seed, now: now))
+      }
+      replication.append(ReplicaSet(replicas: replicas))
+    }
+  }
+
+  func primary(ofShard s: Int) -> Int { s * (replicas + 1) }
+  func replica(_ r: Int, ofShard s: Int) -> Int { s * (replicas + 1) + 1 + r }
+  func shard(ofStation i: Int) -> Int { i / (replicas + 1) }
+  /// nil for a primary.
+  func replicaIndex(ofStation i: Int) -> Int? {
+    let r = i % (replicas + 1)
+    return r == 0 ? nil : r - 1
+  }
+}
+
+/// Where a breaker sits on the request path.
+enum BreakerPlace: Equatable {
+  /// Around the balancer and server stage (target: a server, pool or balancer).
+  case servers
+  /// Around the database stage.
+  case database
+  /// Its target is not on the request path.
+  case none
+}
+
+/// An autoscaler and its group.
+struct AutoscalerState {
+  var policy: AutoscalerPolicy
+  /// The pool name new servers take (`<pool>-<n>`).
+  var pool: String
+  /// The balancer new servers join (nil: the entry balancer).
+  var balancer: String?
+  /// Servers of the group (indices into `servers`), oldest first.
+  var members: [Int]
+  /// Servers added but still warming up: (name, ready time).
+  var warming: [(name: String, readyAt: Double)] = []
+  /// Busy and core areas at the last check, per member server index.
+  var lastAreas: [Int: StationAreas] = [:]
+  var nextNumber: Int
+  var template: ServerSpec
+}
+
+/// A queue and its workers.
+struct QueueState {
+  var queue: WorkQueue
+  var service: DistributionSampler
+  var rng: RandomStream
+  var name: String
+  /// The job each worker is serving (nil: idle).
+  var running: [QueuedJob?]
+  var nextID = 0
+  var intervalDepthArea = 0.0
+}
+
+/// Per request slot: what the data tier needs to remember about one request.
+struct TierSlot {
+  var generation: UInt32 = 0
+  /// The breaker (index) that admitted it around the servers, −1 if none; when.
+  var serverBreaker: Int32 = -1
+  var serverBreakerStart: Double = 0
+  var databaseBreaker: Int32 = -1
+  var databaseBreakerStart: Double = 0
+  /// The request missed the cache: fill it when the database answers.
+  var cacheMiss = false
+  /// A write (database stage).
+  var isWrite = false
+  var gather: ScatterGather?
+  /// The previous backoff delay (decorrelated jitter), 0 before the first retry.
+  var backoffPrevious: Double = 0
+}
+
+/// Every piece of data-tier and resilience state of a run (h4), held as
+/// `SimulationCore.dataTier`. The request-path hooks in
+/// `Simulation+DataTier.swift` work on it.
+struct DataTierState {
+  var caches: [CacheCluster] = []
+  var cacheHitLatency: [DistributionSampler] = []
+  var cacheRng = RandomStream(seed: 0)
+  var databases: [DatabaseState] = []
+  var queues: [QueueState] = []
+  var breakers: [CircuitBreaker] = []
+  var breakerPlaces: [BreakerPlace] = []
+  var serverBreaker = -1
+  /// Calls asked of each breaker (permitted or not), and both counts at the warm-up's end.
+  var breakerCalls: [Int] = []
+  var breakerWarmup: [(calls: Int, refused: Int)] = []
+  var databaseBreaker = -1
+  var limits: [TokenBucket] = []
+  var limitNames: [String] = []
+  var retry: RetrySpec?
+  var budget: RetryBudget?
+  var retryRng = RandomStream(seed: 0)
+  var asyncRng = RandomStream(seed: 0)
+  var asyncFraction = 0.0
+  var autoscalers: [AutoscalerState] = []
+  var slots: [TierSlot] = []
+  /// Client attempts beyond the first (retries), for the narration of retry storms.
+  var retries = 0
+  var retriesRefusedByBudget = 0
+  var active = false
+
+  /// Events the data tier schedules carry one of these in `c` (low 4 bits).
+  enum Tag: Int32 {
+    /// A cache hit's latency elapsed (`a` slot, `b` generation).
+    case cacheHit = 1
+    /// A database station finished a request (`a` slot, `b` generation; station and epoch in
+    /// `c`).
+    case stationDone = 2
+    /// A queue worker finished (`a` queue, `b` worker).
+    case queueDone = 3
+    /// An autoscaler check (`a` autoscaler).
+    case autoscale = 4
+    /// A scaled-out server's warm-up ended (`a` autoscaler).
+    case warmedUp = 5
+    /// A failed database station recovers (`a` station, `b` epoch, database in c >> 4).
+    case stationRecover = 6
+  }
+}

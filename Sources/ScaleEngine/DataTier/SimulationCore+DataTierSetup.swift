@@ -1,0 +1,130 @@
+import ScaleModel
+
+/// Building the data tier's state from the scenario, and the request's route after its server.
+extension SimulationCore {
+  mutating func buildDataTier() {
+    for spec in scenario.caches {
+      dataTier.caches.append(CacheCluster(spec: spec))
+      dataTier.cacheHitLatency.append(DistributionSampler(spec.hitLatency))
+    }
+    dataTier.cacheRng = RandomStream(seed: seed, purpose: "cache")
+    for spec in scenario.databases {
+      dataTier.databases.append(DatabaseState(spec: spec, seed: seed, now: now))
+    }
+    for spec in scenario.queues {
+      let workers = Swift.min(Swift.max(1, spec.workers), 100_000)
+      dataTier.queues.append(
+        QueueState(
+          queue: WorkQueue(
+            workers: workers, maxDepth: spec.maxDepth, overflow: spec.overflow, now: now),
+          service: DistributionSampler(spec.service),
+          rng: RandomStream(seed: seed, purpose: "queue:" + spec.name), name: spec.name,
+          running: [QueuedJob?](repeating: nil, count: workers)))
+    }
+    let poolNames = Set(servers.compactMap(\.spec.pool))
+    for spec in scenario.breakers {
+      dataTier.breakers.append(CircuitBreaker(spec: spec))
+      dataTier.breakerCalls.append(0)
+      dataTier.breakerWarmup.append((0, 0))
+      var place = BreakerPlace.none
+      if scenario.databases.first?.name == spec.target
+        || dataTier.databases.first?.stations.contains(where: { $0.name == spec.target }) == true
+      {
+        place = .database
+        if dataTier.databaseBreaker < 0 { dataTier.databaseBreaker = dataTier.breakers.count - 1 }
+      } else if serverByName[spec.target] != nil || balancerByName[spec.target] != nil
+        || poolNames.contains(spec.target)
+      {
+        place = .servers
+        if dataTier.serverBreaker < 0 { dataTier.serverBreaker = dataTier.breakers.count - 1 }
+      } else {
+        note(
+          "ignored", spec.name,
+          "\(spec.name) guards \(spec.target), which is not on the request path")
+      }
+      dataTier.breakerPlaces.append(place)
+    }
+    for spec in scenario.rateLimits {
+      dataTier.limits.append(TokenBucket(rate: spec.rate, burst: spec.burst, now: now))
+      dataTier.limitNames.append(spec.name)
+    }
+    dataTier.retry = scenario.retry
+    if let p = scenario.retry?.budget { dataTier.budget = RetryBudget(percent: p) }
+    dataTier.retryRng = RandomStream(seed: seed, purpose: "retry")
+    dataTier.asyncRng = RandomStream(seed: seed, purpose: "async")
+    let a = scenario.traffic?.asyncFraction ?? 0
+    dataTier.asyncFraction = a.isFinite ? Swift.min(Swift.max(a, 0), 1) : 0
+    setUpAutoscalers()
+
+    let dataPath =
+      !dataTier.caches.isEmpty || !dataTier.databases.isEmpty || !dataTier.queues.isEmpty
+    if dataPath {
+      needsKeys = true
+      needsMix = true
+    }
+    if !dataTier.limits.isEmpty || dataTier.serverBreaker >= 0 || dataTier.budget != nil {
+      entryStage = .rateLimit
+    }
+    dataTier.active = true
+  }
+
+  /// After the server: the breaker around the servers records a success; then async writes go
+  /// to the queue, reads to the cache (or the database), writes to the database.
+  mutating func routeAfterServer(_ slot: Int32) -> Stage {
+    let t = tierSlot(slot)
+    releaseServerBreaker(t, success: true)
+    dataTier.slots[t].cacheMiss = false
+    dataTier.slots[t].gather = nil
+    let isRead = requests[t].isRead
+    if !isRead, !dataTier.queues.isEmpty, dataTier.asyncFraction > 0,
+      dataTier.asyncRng.nextDouble() < dataTier.asyncFraction
+    {
+      return .queue
+    }
+    if isRead, !dataTier.caches.isEmpty { return .cache }
+    if !dataTier.databases.isEmpty { return .database }
+    if !isRead {
+      for c in dataTier.caches.indices { dataTier.caches[c].invalidate(requests[t].key, now: now) }
+    }
+    return .done
+  }
+
+  /// Scripted actions on data-tier components. Returns false for unknown names.
+  mutating func applyTierAction(_ action: EventAction) -> Bool {
+    switch action {
+    case .fail(let name, let duration):
+      let list = stations(named: name)
+      guard !list.isEmpty else { return false }
+      failStations(list, name: name, for: duration)
+      return true
+    case .recover(let name):
+      let list = stations(named: name)
+      guard !list.isEmpty else { return false }
+      recoverStations(list, name: name, reason: "recovered")
+      return true
+    case .scaleUp(let name, let cores, _, _, let downtime):
+      guard dataTier.databases.first?.spec.name == name else { return false }
+      scaleUpDatabase(cores: cores, downtime: downtime)
+      return true
+    case .setCacheNodes(let cache, let nodes):
+      return setCacheNodes(cache, nodes)
+    default:
+      return false
+    }
+  }
+
+  mutating func handleTierEvent(_ event: SimEvent) {
+    guard let tag = DataTierState.Tag(rawValue: event.c & 0xF) else { return }
+    switch tag {
+    case .cacheHit: cacheHitDone(slot: event.a, generation: event.b)
+    case .stationDone:
+      stationDone(
+        slot: event.a, generation: event.b, station: Int((event.c >> 4) & 0xFFFF),
+        epoch: UInt32((event.c >> 20) & 0xFF))
+    case .queueDone: queueWorkerDone(queue: Int(event.a), worker: Int(event.b))
+    case .autoscale: autoscaleCheck(Int(event.a))
+    case .warmedUp: warmedUp(Int(event.a))
+    case .stationRecover: stationRecoverFired(station: Int(event.a), epoch: event.b)
+    }
+  }
+}

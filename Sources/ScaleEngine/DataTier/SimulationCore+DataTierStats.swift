@@ -1,0 +1,200 @@
+import ScaleModel
+
+/// The data tier's figures: warm-up snapshots, the time series, per-component statistics and
+/// step-mode snapshots.
+extension SimulationCore {
+  mutating func tierWarmupEnded() {
+    for c in dataTier.caches.indices { dataTier.caches[c].resetCounters() }
+    for d in dataTier.databases.indices {
+      for r in dataTier.databases[d].replication.indices {
+        dataTier.databases[d].replication[r].resetCounters()
+      }
+      for st in dataTier.databases[d].stations.indices {
+        dataTier.databases[d].stations[st].warmupAreas = dataTier.databases[d].stations[st].state
+          .areas(at: now)
+        dataTier.databases[d].stations[st].warmupCounters =
+          dataTier.databases[d].stations[st].state.counters
+        dataTier.databases[d].stations[st].warmupReads = dataTier.databases[d].stations[st].reads
+        dataTier.databases[d].stations[st].warmupWrites = dataTier.databases[d].stations[st].writes
+        dataTier.databases[d].stations[st].state.latency.reset()
+        dataTier.databases[d].stations[st].state.maxQueue =
+          dataTier.databases[d].stations[st].state.queue.count
+      }
+      dataTier.databases[d].shards.resetCounters()
+    }
+    for q in dataTier.queues.indices { dataTier.queues[q].queue.resetStatistics(now: now) }
+    for l in dataTier.limits.indices { dataTier.limits[l].resetCounters() }
+    for b in dataTier.breakers.indices {
+      dataTier.breakerWarmup[b] = (dataTier.breakerCalls[b], dataTier.breakers[b].notPermitted)
+    }
+    dataTier.retries = 0
+    dataTier.retriesRefusedByBudget = 0
+  }
+
+  mutating func tierInterval(_ stats: inout IntervalStats) {
+    let dt = now - intervalStart
+    for d in dataTier.databases.indices {
+      for st in dataTier.databases[d].stations.indices {
+        let a = dataTier.databases[d].stations[st].state.areas(at: now)
+        let p = dataTier.databases[d].stations[st].intervalAreas
+        let name = dataTier.databases[d].stations[st].name
+        let coreArea = a.cores - p.cores
+        stats.utilisation[name] = coreArea > 0 ? (a.busy - p.busy) / coreArea : 0
+        stats.queueLength[name] = dt > 0 ? (a.queue - p.queue) / dt : 0
+        dataTier.databases[d].stations[st].intervalAreas = a
+      }
+    }
+  }
+
+  func stationStats(_ d: Int, _ st: Int, name: String? = nil) -> ComponentStats {
+    let station = dataTier.databases[d].stations[st]
+    var s = station.state
+    var c = ComponentStats(name: name ?? station.name, kind: station.kind)
+    let areas = s.areas(at: now)
+    let base = warmupDone ? station.warmupAreas : areas
+    let counts = warmupDone ? s.counters - station.warmupCounters : StationCounters()
+    let t = now - Swift.max(warmup, s.createdAt)
+    c.arrivals = counts.arrivals
+    c.completed = counts.completed
+    c.errors = ErrorCounts(rejected: counts.rejected, unavailable: counts.unavailable)
+    let coreArea = areas.cores - base.cores
+    c.utilisation = coreArea > 0 ? (areas.busy - base.busy) / coreArea : 0
+    c.meanQueueLength = t > 0 ? (areas.queue - base.queue) / t : 0
+    c.meanInSystem = t > 0 ? (areas.busy - base.busy + areas.queue - base.queue) / t : 0
+    c.maxQueueLength = warmupDone ? s.maxQueue : 0
+    c.latency = warmupDone ? s.latency.summary : LatencySummary()
+    c.downTime = areas.down - base.down
+    c.healthy = !s.unavailable
+    c.cores = s.cores
+    if warmupDone {
+      c.reads = station.reads - station.warmupReads
+      c.writes = station.writes - station.warmupWrites
+    }
+    let db = dataTier.databases[d]
+    if let r = db.replicaIndex(ofStation: st) {
+      let rs = db.replication[db.shard(ofStation: st)]
+      if r < rs.staleReads.count { c.staleReads = warmupDone ? rs.staleReads[r] : 0 }
+    }
+    return c
+  }
+
+  mutating func tierStats() -> [ComponentStats] {
+    var out: [ComponentStats] = []
+    for c in dataTier.caches.indices { out += dataTier.caches[c].componentStats() }
+    if !warmupDone {
+      for i in out.indices {
+        out[i].hits = 0
+        out[i].misses = 0
+        out[i].evictions = 0
+        out[i].arrivals = 0
+        out[i].completed = 0
+        out[i].reads = 0
+      }
+    }
+    for d in dataTier.databases.indices { out += databaseStats(d) }
+    for q in dataTier.queues.indices { out.append(queueStats(q)) }
+    for b in dataTier.breakers.indices {
+      var c = ComponentStats(name: dataTier.breakers[b].spec.name, kind: .breaker)
+      if warmupDone {
+        c.arrivals = dataTier.breakerCalls[b] - dataTier.breakerWarmup[b].calls
+        c.errors.breakerOpen = dataTier.breakers[b].notPermitted - dataTier.breakerWarmup[b].refused
+        c.completed = c.arrivals - c.errors.breakerOpen
+      }
+      c.healthy = dataTier.breakers[b].state == .closed
+      out.append(c)
+    }
+    for l in dataTier.limits.indices {
+      var c = ComponentStats(name: dataTier.limitNames[l], kind: .rateLimit)
+      if warmupDone {
+        c.arrivals = dataTier.limits[l].admitted + dataTier.limits[l].rejected
+        c.completed = dataTier.limits[l].admitted
+        c.errors.rejected = dataTier.limits[l].rejected
+      }
+      out.append(c)
+    }
+    return out
+  }
+
+  func databaseStats(_ d: Int) -> [ComponentStats] {
+    let db = dataTier.databases[d]
+    var stations = db.stations.indices.map { stationStats(d, $0) }
+    let totalReads = stations.reduce(0) { $0 + $1.reads }
+    let totalWrites = stations.reduce(0) { $0 + $1.writes }
+    let totalStale = stations.reduce(0) { $0 + $1.staleReads }
+    if db.shards.shardCount == 1 {
+      // The primary is the database.
+      stations[0].reads = totalReads
+      stations[0].writes = totalWrites
+      stations[0].staleReads = totalStale
+      return stations
+    }
+    var c = ComponentStats(name: db.spec.name, kind: .database)
+    var busy = 0.0
+    for s in stations {
+      c.arrivals += s.arrivals
+      c.completed += s.completed
+      c.errors.rejected += s.errors.rejected
+      c.errors.unavailable += s.errors.unavailable
+      c.meanQueueLength += s.meanQueueLength
+      c.meanInSystem += s.meanInSystem
+      c.maxQueueLength = Swift.max(c.maxQueueLength, s.maxQueueLength)
+      busy += s.utilisation * Double(s.cores)
+      c.cores += s.cores
+      c.downTime = Swift.max(c.downTime, s.downTime)
+    }
+    c.utilisation = c.cores > 0 ? busy / Double(c.cores) : 0
+    c.reads = totalReads
+    c.writes = totalWrites
+    c.staleReads = totalStale
+    c.healthy = stations.allSatisfy(\.healthy)
+    var merged = LatencyRecorder()
+    if warmupDone { for s in db.stations { merged.add(s.state.latency) } }
+    c.latency = merged.summary
+    return [c] + stations
+  }
+
+  func queueStats(_ q: Int) -> ComponentStats {
+    let w = dataTier.queues[q].queue
+    var c = ComponentStats(name: dataTier.queues[q].name, kind: .queue)
+    c.cores = w.workers
+    c.healthy = true
+    guard warmupDone else { return c }
+    c.arrivals = w.accepted + w.rejected
+    c.completed = w.completed
+    c.errors.rejected = w.rejected + w.dropped
+    c.utilisation = w.utilisation(upTo: now)
+    c.meanQueueLength = w.meanDepth(upTo: now)
+    c.maxQueueLength = w.maxDepthSeen
+    c.meanInSystem = c.meanQueueLength + c.utilisation * Double(w.workers)
+    c.latency = w.latency
+    c.writes = w.completed
+    return c
+  }
+
+  func tierSnapshots() -> [ComponentSnapshot] {
+    var out: [ComponentSnapshot] = []
+    for c in dataTier.caches { out.append(ComponentSnapshot(name: c.spec.name, kind: .cache)) }
+    for db in dataTier.databases {
+      for st in db.stations {
+        var s = st.state
+        let a = s.areas(at: now)
+        out.append(
+          ComponentSnapshot(
+            name: st.name, kind: st.kind, cores: s.cores, busy: s.busy, queueLength: s.queue.count,
+            inSystem: s.inSystem, failed: s.unavailable, healthy: !s.unavailable,
+            utilisation: a.cores > 0 ? a.busy / a.cores : 0))
+      }
+    }
+    for q in dataTier.queues {
+      out.append(
+        ComponentSnapshot(
+          name: q.name, kind: .queue, cores: q.queue.workers, busy: q.queue.busy,
+          queueLength: q.queue.depth, inSystem: q.queue.busy + q.queue.depth))
+    }
+    for b in dataTier.breakers {
+      out.append(ComponentSnapshot(name: b.spec.name, kind: .breaker, healthy: b.state == .closed))
+    }
+    for name in dataTier.limitNames { out.append(ComponentSnapshot(name: name, kind: .rateLimit)) }
+    return out
+  }
+}

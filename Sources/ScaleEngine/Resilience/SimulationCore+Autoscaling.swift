@@ -1,0 +1,151 @@
+import ScaleModel
+
+/// Autoscalers: every `interval` each one measures its group's ready servers and decides
+/// (`AutoscalerPolicy`). Scale-out adds a copy of the group's first server named
+/// `<pool>-<n>` that joins the balancer after `warmup`; scale-in drains the newest.
+extension SimulationCore {
+  mutating func setUpAutoscalers() {
+    for (i, spec) in scenario.autoscalers.enumerated() {
+      var members: [Int] = []
+      var balancer: String?
+      var pool = spec.group
+      let inPool = servers.indices.filter { servers[$0].spec.pool == spec.group }
+      if !inPool.isEmpty {
+        members = inPool
+        if let b = balancers.firstIndex(where: {
+          $0.reported && $0.position(ofServer: inPool[0]) != nil
+        }) {
+          balancer = balancers[b].name
+        }
+      } else if let b = balancerByName[spec.group] {
+        members = balancers[b].servers
+        balancer = spec.group
+        pool = members.first.flatMap { servers[$0].spec.pool } ?? spec.group
+      } else if let s = serverByName[spec.group] {
+        members = [s]
+      } else if entryBalancer >= 0 {
+        members = balancers[entryBalancer].servers
+        balancer = balancers[entryBalancer].reported ? balancers[entryBalancer].name : nil
+      }
+      guard let first = members.first else {
+        note(
+          "ignored", spec.group, "autoscaler for \(spec.group): no such pool, balancer or server")
+        continue
+      }
+      var state = AutoscalerState(
+        policy: AutoscalerPolicy(spec: spec), pool: pool, balancer: balancer, members: members,
+        nextNumber: members.count + 1, template: servers[first].spec)
+      for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
+      dataTier.autoscalers.append(state)
+      let interval = spec.interval
+      if interval.isFinite, interval > 0, interval <= duration {
+        events.schedule(
+          at: now + interval, kind: .dataTier,
+          a: Int32(truncatingIfNeeded: dataTier.autoscalers.count - 1),
+          c: DataTierState.Tag.autoscale.rawValue)
+      }
+      _ = i
+    }
+  }
+
+  mutating func autoscaleCheck(_ a: Int) {
+    guard a >= 0, a < dataTier.autoscalers.count else { return }
+    var busy = 0.0
+    var cores = 0.0
+    var ready = 0
+    for s in dataTier.autoscalers[a].members where !servers[s].removed {
+      let areas = servers[s].areas(at: now)
+      let last = dataTier.autoscalers[a].lastAreas[s] ?? StationAreas()
+      dataTier.autoscalers[a].lastAreas[s] = areas
+      guard !servers[s].isDown else { continue }
+      ready += 1
+      busy += areas.busy - last.busy
+      cores += areas.cores - last.cores
+    }
+    let u = cores > 0 ? busy / cores : 0
+    let warming = dataTier.autoscalers[a].warming.count
+    let decision = dataTier.autoscalers[a].policy.decide(
+      now: now, utilisation: u, ready: ready, warming: warming)
+    let group = dataTier.autoscalers[a].policy.spec.group
+    if decision.change > 0 {
+      var added: [String] = []
+      for _ in 0..<decision.change { added.append(scaleOut(a)) }
+      let warm = dataTier.autoscalers[a].policy.spec.warmup
+      let when =
+        warm.isFinite && warm > 0
+        ? " (serving after a \(CircuitBreaker.seconds(warm)) warm-up)" : ""
+      note(
+        "scale-out", group,
+        "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, adding "
+          + added.joined(separator: ", ") + when)
+    } else if decision.change < 0 {
+      var removed: [String] = []
+      for _ in 0..<(-decision.change) {
+        if let name = scaleIn(a) { removed.append(name) }
+      }
+      if !removed.isEmpty {
+        note(
+          "scale-in", group,
+          "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, removing "
+            + removed.joined(separator: ", "))
+      }
+    }
+    let interval = dataTier.autoscalers[a].policy.spec.interval
+    if now + interval <= duration {
+      events.schedule(
+        at: now + interval, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
+        c: DataTierState.Tag.autoscale.rawValue)
+    }
+  }
+
+  /// Adds one server to autoscaler `a`'s group (now, or after its warm-up). Returns its name.
+  mutating func scaleOut(_ a: Int) -> String {
+    var n = dataTier.autoscalers[a].nextNumber
+    let pool = dataTier.autoscalers[a].pool
+    while serverByName["\(pool)-\(n)"] != nil
+      || dataTier.autoscalers[a].warming.contains(where: { $0.name == "\(pool)-\(n)" })
+    {
+      n += 1
+    }
+    dataTier.autoscalers[a].nextNumber = n + 1
+    let name = "\(pool)-\(n)"
+    let warm = dataTier.autoscalers[a].policy.spec.warmup
+    if warm.isFinite, warm > 0 {
+      dataTier.autoscalers[a].warming.append((name, now + warm))
+      events.schedule(
+        at: now + warm, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
+        c: DataTierState.Tag.warmedUp.rawValue)
+    } else {
+      join(a, name: name)
+    }
+    return name
+  }
+
+  mutating func join(_ a: Int, name: String) {
+    var spec = dataTier.autoscalers[a].template
+    spec.name = name
+    spec.pool = dataTier.autoscalers[a].pool
+    let s = addServer(spec, toBalancer: dataTier.autoscalers[a].balancer, quiet: true)
+    dataTier.autoscalers[a].members.append(s)
+    dataTier.autoscalers[a].lastAreas[s] = servers[s].areas(at: now)
+  }
+
+  mutating func warmedUp(_ a: Int) {
+    guard a >= 0, a < dataTier.autoscalers.count,
+      let i = dataTier.autoscalers[a].warming.firstIndex(where: { $0.readyAt <= now })
+    else { return }
+    let name = dataTier.autoscalers[a].warming.remove(at: i).name
+    join(a, name: name)
+    note("ready", name, "\(name) finished warming up and takes traffic")
+  }
+
+  /// Drains the newest server of autoscaler `a`'s group. Returns its name.
+  mutating func scaleIn(_ a: Int) -> String? {
+    guard let k = dataTier.autoscalers[a].members.lastIndex(where: { !servers[$0].removed }) else {
+      return nil
+    }
+    let s = dataTier.autoscalers[a].members.remove(at: k)
+    removeServer(s, quiet: true)
+    return servers[s].spec.name
+  }
+}

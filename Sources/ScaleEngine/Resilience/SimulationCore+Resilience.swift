@@ -1,0 +1,124 @@
+import ScaleModel
+
+/// Rate limits and breakers at the entry, retries with backoff on failures, and the queue
+/// for asynchronous writes.
+extension SimulationCore {
+  /// The entry stage (every attempt, retries included): rate limits, the retry budget's
+  /// deposit for first attempts, and the breaker around the servers.
+  mutating func enterEntryStage(_ slot: Int32) -> StageOutcome {
+    let t = tierSlot(slot)
+    for l in dataTier.limits.indices where !dataTier.limits[l].tryTake(now: now) {
+      return .fail(.rejected)
+    }
+    if requests[t].attempt == 0 { dataTier.budget?.deposit(now: now) }
+    if dataTier.serverBreaker >= 0 {
+      guard acquireBreaker(dataTier.serverBreaker) else { return .fail(.breakerOpen) }
+      dataTier.slots[t].serverBreaker = Int32(dataTier.serverBreaker)
+      dataTier.slots[t].serverBreakerStart = now
+    }
+    return .next(.balancer)
+  }
+
+  /// Asks breaker `b` for a call now; narrates a state change; counts the call.
+  mutating func acquireBreaker(_ b: Int) -> Bool {
+    let p = dataTier.breakers[b].tryAcquire(now: now)
+    dataTier.breakerCalls[b] += 1
+    if let transition = p.transition { narrate(transition, breaker: b) }
+    return p.permitted
+  }
+
+  mutating func narrate(_ transition: BreakerTransition, breaker b: Int) {
+    let e = transition.runEvent(breaker: dataTier.breakers[b].spec.name)
+    note(e.kind, e.component, e.detail)
+  }
+
+  mutating func releaseServerBreaker(_ t: Int, success: Bool) {
+    let b = Int(dataTier.slots[t].serverBreaker)
+    guard b >= 0, b < dataTier.breakers.count else { return }
+    dataTier.slots[t].serverBreaker = -1
+    let d = now - dataTier.slots[t].serverBreakerStart
+    if let transition = dataTier.breakers[b].record(success: success, duration: d, now: now) {
+      narrate(transition, breaker: b)
+    }
+  }
+
+  mutating func releaseDatabaseBreaker(_ t: Int, success: Bool) {
+    let b = Int(dataTier.slots[t].databaseBreaker)
+    guard b >= 0, b < dataTier.breakers.count else { return }
+    dataTier.slots[t].databaseBreaker = -1
+    let d = now - dataTier.slots[t].databaseBreakerStart
+    if let transition = dataTier.breakers[b].record(success: success, duration: d, now: now) {
+      narrate(transition, breaker: b)
+    }
+  }
+
+  /// A request failed with `cause`: breakers holding it record a failure; then, if the retry
+  /// policy allows (attempts left, a retryable cause, the budget), the backoff delay.
+  mutating func tierRetryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
+    let t = tierSlot(slot)
+    releaseServerBreaker(t, success: false)
+    releaseDatabaseBreaker(t, success: false)
+    guard let spec = dataTier.retry, cause == .unavailable || cause == .rejected else { return nil }
+    let attempt = Int(requests[t].attempt)
+    guard attempt + 1 < Swift.min(spec.attempts, Int(UInt8.max)) else { return nil }
+    if dataTier.budget != nil, dataTier.budget?.tryWithdraw(now: now) != true {
+      dataTier.retriesRefusedByBudget += 1
+      return nil
+    }
+    let previous = dataTier.slots[t].backoffPrevious
+    var backoff = Backoff(spec: spec, previous: previous > 0 ? previous : nil)
+    let delay = backoff.delay(retry: attempt + 1, uniform: dataTier.retryRng.nextDouble())
+    dataTier.slots[t].backoffPrevious = delay
+    dataTier.retries += 1
+    return delay
+  }
+
+  /// The client gave up on a request: breakers holding it count a failure (as resilience4j
+  /// does with a time limiter), so a half-open breaker never waits for it forever.
+  mutating func tierTimedOut(_ slot: Int32) {
+    let t = tierSlot(slot)
+    releaseServerBreaker(t, success: false)
+    releaseDatabaseBreaker(t, success: false)
+  }
+
+  // MARK: - Queue (asynchronous writes)
+
+  mutating func enterQueueStage(_ slot: Int32) -> StageOutcome {
+    guard !dataTier.queues.isEmpty else { return .next(.done) }
+    let key = requests[Int(slot)].key
+    switch dataTier.queues[0].queue.enqueue(id: key, now: now) {
+    case .rejected: return .fail(.rejected)
+    case .accepted, .acceptedDropping: break
+    }
+    startWorkers(0)
+    return .next(.done)
+  }
+
+  mutating func startWorkers(_ q: Int) {
+    while let w = dataTier.queues[q].running.firstIndex(where: { $0 == nil }),
+      let job = dataTier.queues[q].queue.startNext(now: now)
+    {
+      dataTier.queues[q].running[w] = job
+      var rng = dataTier.queues[q].rng
+      let d = dataTier.queues[q].service.sample(&rng)
+      dataTier.queues[q].rng = rng
+      events.schedule(
+        at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: q),
+        b: UInt32(truncatingIfNeeded: w), c: DataTierState.Tag.queueDone.rawValue)
+    }
+  }
+
+  /// A worker finished a message: the write takes effect (the cache entry is invalidated,
+  /// replicas get it after their lag); the worker takes the next message.
+  mutating func queueWorkerDone(queue q: Int, worker w: Int) {
+    guard q >= 0, q < dataTier.queues.count, w >= 0, w < dataTier.queues[q].running.count,
+      let job = dataTier.queues[q].running[w]
+    else { return }
+    dataTier.queues[q].running[w] = nil
+    dataTier.queues[q].queue.finish(job, now: now)
+    let key = job.id
+    let shard = dataTier.databases.first?.shards.shard(for: key) ?? 0
+    commitWrite(key: key, shard: shard)
+    startWorkers(q)
+  }
+}
