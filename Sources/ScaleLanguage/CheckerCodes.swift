@@ -37,6 +37,7 @@ public enum CheckerCode: String, CaseIterable, Sendable {
   case forOverridden = "W0208"
   case nameLooksLikeKeyword = "W0209"
   case asyncWithoutQueue = "W0210"
+  case offThePath = "W0211"
 
   public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
 }

@@ -14,6 +14,7 @@ extension CheckSession {
           "`ttl` \(Self.describe(seconds: cache.spec.ttl)) is longer than the \(Self.describe(seconds: scenario.duration)) run",
           at: range, help: "entries never expire during the run; shorten `ttl` or lengthen the run")
       }
+      warnOffThePath()
       if traffic.spec.asyncFraction > 0, queues.isEmpty, let range = traffic.asyncRange {
         report(
           .asyncWithoutQueue, "`async` writes need a queue to go to", at: range,
@@ -69,6 +70,26 @@ extension CheckSession {
           .weightsIgnored,
           "`\(spec.strategy.rawValue)` balancer `\(spec.name)` ignores the weight of `\(server)`",
           at: decl.nameRange, help: "write `balancer \(spec.name) weighted` to use it")
+      }
+    }
+  }
+
+  /// The request path has one balancer, cache, database and queue: the first declared of
+  /// each (docs/semantics.md); the others only stand by.
+  mutating func warnOffThePath() {
+    let tiers: [(String, [(String, SourceRange)])] = [
+      ("balancer", balancers.map { ($0.name, $0.nameRange) }),
+      ("cache", caches.map { ($0.spec.name, $0.nameRange) }),
+      ("database", databases.map { ($0.spec.name, $0.nameRange) }),
+      ("queue", zip(queues, queueRanges).map { ($0.name, $1) }),
+    ]
+    for (kind, declared) in tiers {
+      guard let first = declared.first else { continue }
+      for (name, range) in declared.dropFirst() {
+        report(
+          .offThePath,
+          "\(kind) `\(name)` gets no requests: the request path uses the first \(kind), `\(first.0)`",
+          at: range, help: "declare one \(kind), or move this one first to use it")
       }
     }
   }
