@@ -88,6 +88,7 @@ func checkProduces(source: String, id: String) {
   ("duration 2min\ntraffic 1 rps for 1min", "W0208"),
   ("balancer rundrobin", "W0209"),
   ("traffic 1 rps for 1min async 10%", "W0210"),
+  ("cache a\ncache b\ntraffic 1 rps for 1min", "W0211"),
 ])
 func warningProduces(source: String, id: String) {
   let result = Frontend.compile(source)
