@@ -3,7 +3,8 @@ import ScaleModel
 
 /// Reading `at TIME ACTION …`.
 extension CheckSession {
-  static let failable: [NameKind] = [.server, .database, .cache, .queue, .balancer]
+  /// What `fail` and `recover` work on (what the engine can take down).
+  static let failable: [NameKind] = [.server, .database]
 
   mutating func readEvent(_ statement: Statement, _ reader: inout WordReader) {
     guard case .number? = reader.peek?.kind else {

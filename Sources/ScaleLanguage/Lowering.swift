@@ -10,7 +10,8 @@ extension CheckSession {
     let balancerList = resolveBalancers()
     let autoscalerList = resolveAutoscalers()
     let breakerList = breakers.compactMap { decl -> CircuitBreakerSpec? in
-      resolve(decl.target, kinds: Self.failable + [.pool], role: "protect") == nil ? nil : decl.spec
+      resolve(decl.target, kinds: [.server, .pool, .balancer, .database], role: "protect") == nil
+        ? nil : decl.spec
     }
     for event in events {
       for reference in event.references {
