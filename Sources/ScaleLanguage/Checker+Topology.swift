@@ -142,8 +142,12 @@ extension CheckSession {
     }
     var attributes = Attributes()
     reader.readAttributes(spec.attributes, into: &attributes)
+    // A typo of a strategy (`wieghted`), not a name that merely contains one (`random-lb`).
     if let nameRef, !strategyGiven,
-      let close = Suggestions.closest(to: nameRef.name, among: StatementSchema.strategies)
+      let close = StatementSchema.strategies.first(where: {
+        Suggestions.distance(nameRef.name.lowercased(), $0)
+          <= max(1, min(2, $0.count / 4))
+      })
     {
       report(
         .nameLooksLikeKeyword,

@@ -189,3 +189,12 @@ func warningProduces(source: String, id: String) {
     #expect((result.scenario == nil) == result.hasErrors)
   }
 }
+
+@Test(arguments: [
+  ("wieghted", true), ("weigthed", true), ("randon", true), ("Weighted", true),
+  ("random-lb", false), ("lb", false), ("edge", false), ("api", false),
+])
+func balancerNamesThatLookLikeStrategies(name: String, warns: Bool) {
+  let ids = CheckHarness.ids("server a\nserver b\nbalancer \(name)")
+  #expect(ids.contains("W0209") == warns, "\(ids)")
+}
