@@ -129,7 +129,8 @@ extension SimulationCore {
       let p = balancers[target].addBackend(server: s, weight: spec.weight)
       if let check = balancers[target].healthCheck, check.interval > 0, check.interval.isFinite {
         events.schedule(
-          at: now + check.interval, kind: .healthCheck, a: Int32(truncatingIfNeeded: target),
+          at: now + Swift.max(check.interval, 0.001), kind: .healthCheck,
+          a: Int32(truncatingIfNeeded: target),
           b: UInt32(truncatingIfNeeded: p))
       }
     }

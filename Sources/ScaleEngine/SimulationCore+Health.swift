@@ -12,15 +12,16 @@ import ScaleModel
 /// answer would take longer than `timeout`. The answer time is modelled as the queueing delay a
 /// request would see now — (requests present − cores + 1)⁺ × mean service / cores — plus one
 /// service-time sample (drawn from the balancer's own health stream, so checks never shift the
-/// servers' draws).
+/// servers' draws). Intervals below 1 ms are treated as 1 ms, so a run cannot drown in checks.
 extension SimulationCore {
   mutating func scheduleInitialHealthChecks(balancer b: Int) {
     guard let check = balancers[b].healthCheck, check.interval > 0, check.interval.isFinite else {
       return
     }
+    let interval = Swift.max(check.interval, 0.001)
     let n = balancers[b].count
     for p in 0..<n {
-      let offset = check.interval * Double(p) / Double(n)
+      let offset = interval * Double(p) / Double(n)
       events.schedule(
         at: now + offset, kind: .healthCheck, a: Int32(truncatingIfNeeded: b),
         b: UInt32(truncatingIfNeeded: p))
@@ -65,7 +66,8 @@ extension SimulationCore {
       }
     }
     events.schedule(
-      at: now + check.interval, kind: .healthCheck, a: Int32(truncatingIfNeeded: b),
+      at: now + Swift.max(check.interval, 0.001), kind: .healthCheck,
+      a: Int32(truncatingIfNeeded: b),
       b: UInt32(truncatingIfNeeded: p))
   }
 

@@ -1,7 +1,9 @@
 // scale-bench: release-mode engine benchmark. Prints simulated requests per second (wall clock)
 // and peak memory for a few standard models. Not a test: figures depend on the machine.
 //
-//   swift run -c release scale-bench [--requests N] [--large] [--heap]
+//   swift run -c release scale-bench [--requests N]   the four standard models
+//   swift run -c release scale-bench --large          10^8 requests on round-robin over 10, alone
+//   swift run -c release scale-bench --heap           EventQueue vs swift-collections Heap
 
 import Foundation
 import ScaleEngine
@@ -23,6 +25,13 @@ func seconds(_ body: () -> Void) -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   body()
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// CPU seconds `body` took on this thread.
+func cpuTime(_ body: () -> Void) -> Double {
+  let start = cpuSeconds()
+  body()
+  return cpuSeconds() - start
 }
 
 /// CPU seconds used by this thread (the machine may be shared: wall time then overstates).
@@ -79,6 +88,11 @@ while let argument = arguments.next() {
 
 if heap {
   HeapBench.run()
+} else if large {
+  // Alone, so the peak RSS is this model's.
+  bench(
+    "round-robin over 10, 10^8 requests",
+    model(servers: 10, strategy: .roundRobin, requests: 100_000_000))
 } else {
   print("scale-bench: \(requests) requests per model, ρ = 0.8, exponential 1 ms service")
   bench("M/M/1 (one server)", model(servers: 1, strategy: nil, requests: requests))
@@ -87,9 +101,4 @@ if heap {
     "least-connections over 10", model(servers: 10, strategy: .leastConnections, requests: requests)
   )
   bench("round-robin over 100", model(servers: 100, strategy: .roundRobin, requests: requests))
-  if large {
-    bench(
-      "round-robin over 10, 10^8 requests",
-      model(servers: 10, strategy: .roundRobin, requests: 100_000_000))
-  }
 }

@@ -182,3 +182,54 @@ import Testing
     #expect(SimulationCore.intervalLength(for: 86_400) == 2000)
   }
 }
+
+@Suite struct BalancingInSimulationTests {
+  @Test func weightedSharesFollowWeights() throws {
+    let s = Scenario(
+      seed: 1, duration: 20,
+      servers: [ServerSpec(name: "a", cores: 4), ServerSpec(name: "b", cores: 4)],
+      balancers: [
+        BalancerSpec(
+          name: "lb", strategy: .weighted,
+          backends: [Backend(server: "a", weight: 3), Backend(server: "b", weight: 1)])
+      ],
+      traffic: TrafficSpec(rate: 2000))
+    let r = Engine.run(s)
+    let a = try #require(r.component("a"))
+    let b = try #require(r.component("b"))
+    #expect(abs(a.arrivals - 3 * b.arrivals) <= 3)
+  }
+
+  @Test func leastConnectionsBeatsRoundRobinOnUnequalServers() {
+    func run(_ strategy: BalancingStrategy) -> RunResult {
+      Engine.run(
+        Scenario(
+          seed: 2, duration: 60, warmup: 5,
+          servers: [
+            ServerSpec(name: "fast", service: .exponential(mean: 0.0005)),
+            ServerSpec(name: "slow", service: .exponential(mean: 0.002)),
+          ],
+          balancers: [BalancerSpec(name: "lb", strategy: strategy)],
+          traffic: TrafficSpec(rate: 800)))
+    }
+    let rr = run(.roundRobin)
+    let lc = run(.leastConnections)
+    let p2c = run(.powerOfTwo)
+    // Round robin sends the slow server 400 rps (ρ = 0.8); least-connections shifts load away.
+    #expect(lc.latency.mean < 0.5 * rr.latency.mean)
+    #expect(p2c.latency.mean < 0.5 * rr.latency.mean)
+  }
+
+  @Test func hashBalancingUsesKeys() {
+    let s = Scenario(
+      seed: 3, duration: 10,
+      servers: (1...4).map { ServerSpec(name: "s\($0)", cores: 2) },
+      balancers: [BalancerSpec(name: "lb", strategy: .hash)],
+      traffic: TrafficSpec(rate: 2000, keys: .zipf(exponent: 1.2, count: 1000)))
+    let r = Engine.run(s)
+    let arrivals = r.components.filter { $0.kind == .server }.map(\.arrivals)
+    // Zipf keys make the top key's server hot: the shares are far from equal.
+    #expect((arrivals.max() ?? 0) > 2 * (arrivals.min() ?? 0))
+    #expect(arrivals.reduce(0, +) == r.offered)
+  }
+}
