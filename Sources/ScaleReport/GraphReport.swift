@@ -33,21 +33,25 @@ public enum GraphReport {
     }
     var servers: [String: Tree] = [:]
     for s in scenario.servers { servers[s.name] = Tree(label: label("server", s.name)) }
+    let added = Topology.addedServers(scenario, result: result)
+    for name in added { servers[name] = Tree(label: label("server", name)) }
 
     var tier: [Tree] = []
     var placed = Set<String>()
     for b in scenario.balancers {
       var node = Tree(label: label("balancer", b.name))
-      for backend in Topology.backends(b, scenario: scenario) {
-        if let s = servers[backend.server] {
+      var backends = Topology.backends(b, scenario: scenario).map(\.server)
+      if tier.isEmpty { backends += added }
+      for server in backends {
+        if let s = servers[server] {
           node.children.append(s)
-          placed.insert(backend.server)
+          placed.insert(server)
         }
       }
       tier.append(node)
     }
-    for s in scenario.servers where !placed.contains(s.name) {
-      if let tree = servers[s.name] { tier.append(tree) }
+    for name in scenario.servers.map(\.name) + added where !placed.contains(name) {
+      if let tree = servers[name] { tier.append(tree) }
     }
     var downstream: [Tree] = []
     for q in scenario.queues { downstream.append(Tree(label: "async → " + label("queue", q.name))) }
@@ -56,9 +60,7 @@ public enum GraphReport {
       var node = Tree(
         label: (scenario.caches.isEmpty ? "reads, writes → " : "misses, writes → ")
           + label("database", db.name))
-      for part in Topology.parts(of: db, result: result) {
-        node.children.append(Tree(label: label(part.kind.rawValue, part.name)))
-      }
+      node.children = partTrees(Topology.parts(of: db, result: result), label: label)
       downstream.append(node)
     }
     if !downstream.isEmpty && !scenario.servers.isEmpty {
@@ -86,6 +88,23 @@ public enum GraphReport {
       lines.append("bottleneck: " + name)
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Shards and replicas as a tree: a part whose name continues another's with `/` hangs
+  /// under it (`orders/shard-1/replica-1` under `orders/shard-1`).
+  static func partTrees(_ parts: [ComponentStats], label: (String, String) -> String) -> [Tree] {
+    var known: [String: Int] = [:]
+    var parentOf: [String: String] = [:]
+    for part in parts {
+      known[part.name] = 0
+      if let parent = Topology.parent(of: part.name, among: known) { parentOf[part.name] = parent }
+    }
+    func build(_ parent: String?) -> [Tree] {
+      parts.filter { parentOf[$0.name] == parent }.map { part in
+        Tree(label: label(part.kind.rawValue, part.name), children: build(part.name))
+      }
+    }
+    return build(nil)
   }
 
   static func nodeLabel(_ node: Topology.Node) -> String {

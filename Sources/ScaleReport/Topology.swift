@@ -57,22 +57,36 @@ struct Topology {
       serverIndex[server.name] = add(
         "server", server.name, Topology.serverDetails(server) + breakerNote(server.name))
     }
+    // Servers a run added (autoscaling, `add server`) that the script does not declare.
+    let added = Topology.addedServers(scenario, result: result)
+    for name in added {
+      serverIndex[name] = add("server", name, ["added during the run"])
+    }
     if scenario.balancers.isEmpty {
-      for server in scenario.servers {
-        if let node = serverIndex[server.name] {
+      for name in scenario.servers.map(\.name) + added {
+        if let node = serverIndex[name] {
           edges.append(Edge(from: entry, to: node, label: ""))
         }
       }
     }
-    for (balancer, node) in zip(scenario.balancers, balancerNodes) {
+    for (index, (balancer, node)) in zip(scenario.balancers, balancerNodes).enumerated() {
       edges.append(Edge(from: entry, to: node, label: ""))
       for backend in Topology.backends(balancer, scenario: scenario) {
         guard let target = serverIndex[backend.server] else { continue }
         let label = balancer.strategy == .weighted ? "weight \(backend.weight)" : ""
         edges.append(Edge(from: node, to: target, label: label))
       }
+      // Added servers are drawn behind the first balancer (where the engine puts them
+      // unless an event names another; the result does not say which).
+      if index == 0 {
+        for name in added {
+          if let target = serverIndex[name] {
+            edges.append(Edge(from: node, to: target, label: ""))
+          }
+        }
+      }
     }
-    let serverNodes = scenario.servers.compactMap { serverIndex[$0.name] }
+    let serverNodes = (scenario.servers.map(\.name) + added).compactMap { serverIndex[$0] }
 
     for queue in scenario.queues {
       let node = add(
@@ -97,12 +111,35 @@ struct Topology {
       for cache in cacheNodes { edges.append(Edge(from: cache, to: node, label: "misses")) }
       let label = cacheNodes.isEmpty ? "reads, writes" : "writes"
       for server in serverNodes { edges.append(Edge(from: server, to: node, label: label)) }
+      var partIndex: [String: Int] = [:]
       for part in Topology.parts(of: db, result: result) {
         let child = add(part.kind.rawValue, part.name, [])
+        partIndex[part.name] = child
+        let parent = Topology.parent(of: part.name, among: partIndex).flatMap { partIndex[$0] }
         edges.append(
-          Edge(from: node, to: child, label: part.kind == .replica ? "replication" : "by key"))
+          Edge(
+            from: parent ?? node, to: child,
+            label: part.kind == .replica ? "replication" : "by key"))
       }
     }
+  }
+
+  /// Server components of a result that the scenario does not declare, in result order.
+  static func addedServers(_ scenario: Scenario, result: RunResult?) -> [String] {
+    guard let result else { return [] }
+    let declared = Set(scenario.servers.map(\.name))
+    return result.components.filter { $0.kind == .server && !declared.contains($0.name) }.map(
+      \.name)
+  }
+
+  /// The longest name in `known` that `name` continues with `/` (`orders/shard-1` for
+  /// `orders/shard-1/replica-2`): the engine names a shard's replicas under the shard.
+  static func parent(of name: String, among known: [String: Int]) -> String? {
+    var best: String?
+    for candidate in known.keys where candidate != name && name.hasPrefix(candidate + "/") {
+      if candidate.count > (best?.count ?? -1) { best = candidate }
+    }
+    return best
   }
 
   /// The station with the highest utilisation in a result (first among equals).

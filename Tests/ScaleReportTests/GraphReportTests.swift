@@ -62,3 +62,33 @@ import Testing
   #expect(messages == "")
   #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
 }
+
+@Test func addedServersAndNestedPartsAreShown() {
+  var result = Fixtures.smallResult
+  var added = ComponentStats(name: "api-2", kind: .server)
+  added.utilisation = 0.9
+  var shard = ComponentStats(name: "db/shard-1", kind: .shard)
+  shard.utilisation = 0.2
+  var replica = ComponentStats(name: "db/shard-1/replica-1", kind: .replica)
+  replica.utilisation = 0.1
+  result.components += [added, shard, replica]
+  var scenario = Fixtures.smallScenario
+  scenario.balancers = [BalancerSpec(name: "lb")]
+  scenario.databases = [DatabaseSpec(name: "db", replicas: 1, shards: 1)]
+  #expect(
+    GraphReport.text(scenario, result: result) == """
+      client · 1.5k rps · read 90%
+      ├─ balancer lb · round-robin
+      │  ├─ server api · 2 cores · service 1ms · util 75.0%
+      │  └─ server api-2 · added during the run · util 90.0%  ◀ bottleneck
+      └─ ↓ every server calls
+         └─ reads, writes → database db · 4 cores · 1 replica · reads strong
+            └─ shard db/shard-1 · util 20.0%
+               └─ replica db/shard-1/replica-1 · util 10.0%
+
+      """)
+  let dot = GraphReport.dot(scenario, result: result)
+  #expect(dot.contains(#""balancer:lb" -> "server:api-2";"#))
+  #expect(
+    dot.contains(#""shard:db/shard-1" -> "replica:db/shard-1/replica-1" [label="replication"];"#))
+}
