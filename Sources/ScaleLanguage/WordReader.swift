@@ -72,9 +72,12 @@ struct WordReader {
   mutating func readAttributes(_ specs: [AttributeSpec], into attributes: inout Attributes) {
     let names = specs.map(\.name)
     attributeNames = names
+    // The last word of a name list just read, while nothing else has followed it.
+    var lastList: Word?
     defer { attributeNames = [] }
     while let word = peek {
       guard let name = word.identifier else {
+        lastList = nil
         advance()
         report(
           .unexpectedWord, "unexpected `\(Self.text(word))` in `\(keyword)`", at: word.range,
@@ -84,6 +87,17 @@ struct WordReader {
       }
       guard let spec = specs.first(where: { $0.name == name }) else {
         advance()
+        if let previous = lastList, previous.range.end.offset < word.range.start.offset {
+          // `to web-1 web-2`: a list that lost its comma.
+          report(
+            .unexpectedWord, "names in a list are separated by commas", at: word.range,
+            help: "write `\(WordReader.text(previous)), \(name)`",
+            fixIt: FixIt(
+              range: SourceRange(start: previous.range.end, end: previous.range.end),
+              replacement: ","))
+          lastList = nil
+          continue
+        }
         reportUnknownAttribute(name, at: word.range, names: names)
         // Skip the unknown attribute's value words up to the next known attribute.
         while let next = peek, next.identifier.map({ !names.contains($0) }) ?? true {
@@ -93,6 +107,7 @@ struct WordReader {
       }
       advance()
       let value = readValue(spec, keyRange: word.range, attributeNames: names)
+      lastList = spec.kind == .names && value != nil ? peek(at: -1) : nil
       if value == nil {
         // Skip the rest of a bad value up to the next attribute: one mistake, one diagnostic.
         while let next = peek, next.identifier.map({ !names.contains($0) }) ?? true {
