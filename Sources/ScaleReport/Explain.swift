@@ -5,6 +5,15 @@ import ScaleModel
 /// failure followed by the balancer marking the server down is told as one story, with the
 /// time it took. It only restates what the events say.
 public enum Explain {
+  /// `text` with a capital first letter and a final full stop (the engine's details are
+  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`).
+  static func asSentence(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    var result = first.uppercased() + text.dropFirst()
+    if let last = result.last, !".!?".contains(last) { result += "." }
+    return result
+  }
+
   /// The narration, one paragraph per event, ending in a newline.
   public static func narrate(_ result: RunResult, width: Int = 100) -> String {
     guard !result.events.isEmpty else {
@@ -37,9 +46,11 @@ public enum Explain {
       case "marked-up":
         sentence = at + "the balancer marked " + c + " up again and sends it traffic."
       case "scale-out":
-        sentence = at + "the autoscaler added a server (" + c + ")."
+        sentence = at + "the autoscaler scaled out " + c + "."
       case "scale-in":
-        sentence = at + "the autoscaler removed a server (" + c + ")."
+        sentence = at + "the autoscaler scaled in " + c + "."
+      case "ready":
+        sentence = at + c + " is ready and takes traffic."
       case "add-server":
         sentence = at + "server " + c + " joined."
       case "remove-server":
@@ -64,7 +75,7 @@ public enum Explain {
       default:
         sentence = at + c + ": " + event.kind + "."
       }
-      if !event.detail.isEmpty { sentence += " " + event.detail }
+      if !event.detail.isEmpty { sentence += " " + Explain.asSentence(event.detail) }
       paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
     }
     var closing =

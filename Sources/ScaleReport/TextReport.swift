@@ -351,7 +351,7 @@ public enum TextReport {
     let noteWidth = width >= 56 ? 26 : 0
     let chartWidth = Swift.max(8, width - 2 - labelWidth - 2 - 2 - noteWidth)
     func row(_ label: String, _ chart: String, _ note: String, indent: Int = 2) -> String {
-      let name = TextTable.fit(label, width: labelWidth - (indent - 2))
+      let name = TextTable.fitKeepingEnd(label, width: labelWidth - (indent - 2))
       let pad = String(repeating: " ", count: Swift.max(0, labelWidth - (indent - 2) - name.count))
       let tail = noteWidth > 0 && !note.isEmpty ? "  " + note : ""
       return TextTable.trimTrailing(
@@ -418,7 +418,7 @@ public enum TextReport {
     let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
     var lines = [Style.bold.apply("Timeline", color: color)]
     for (event, time) in zip(events, times) {
-      let component = TextTable.fit(event.component, width: componentWidth)
+      let component = TextTable.fitKeepingEnd(event.component, width: componentWidth)
       let kind = TextTable.fit(event.kind, width: kindWidth)
       let prefix =
         "  " + String(repeating: " ", count: timeWidth - time.count) + time + "  " + component

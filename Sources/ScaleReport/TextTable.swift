@@ -1,6 +1,6 @@
 /// A plain-text table: computed column widths, numbers right-aligned, and when the table
-/// would be wider than the terminal, the first column shortened with `…` (down to 8
-/// characters) and then the least important columns left out. Styles are applied
+/// would be wider than the terminal, the first column shortened with a leading `…` (down to
+/// 8 characters; names differ at their end) and then the least important columns left out. Styles are applied
 /// after padding, so ANSI escapes never disturb alignment.
 struct TextTable {
   enum Alignment {
@@ -33,6 +33,9 @@ struct TextTable {
   var rows: [[Cell]] = []
   /// Spaces before every line.
   var indent = 2
+  /// Shorten the first column at its start (`…replica-2`, for names that differ at their
+  /// end) rather than at its end.
+  var firstColumnKeepsEnd = true
   let gap = 2
 
   init(_ columns: [Column]) {
@@ -92,7 +95,10 @@ struct TextTable {
     var parts: [String] = []
     for (index, width) in widths.enumerated() {
       let cell = index < cells.count ? cells[index] : Cell("")
-      let text = TextTable.fit(cell.text, width: width)
+      // Names (the first column) keep their end, where `web-1` and `web-2` differ.
+      let text =
+        index == 0 && firstColumnKeepsEnd
+        ? TextTable.fitKeepingEnd(cell.text, width: width) : TextTable.fit(cell.text, width: width)
       let pad = String(repeating: " ", count: Swift.max(0, width - text.count))
       let padded: String
       let styled = cell.style.map { $0.apply(text, color: color) } ?? text
@@ -111,6 +117,13 @@ struct TextTable {
     guard text.count > width else { return text }
     guard width > 1 else { return String(text.prefix(Swift.max(0, width))) }
     return String(text.prefix(width - 1)) + "…"
+  }
+
+  /// `text` shortened to `width` characters with a leading `…`, keeping its end.
+  static func fitKeepingEnd(_ text: String, width: Int) -> String {
+    guard text.count > width else { return text }
+    guard width > 1 else { return String(text.suffix(Swift.max(0, width))) }
+    return "…" + String(text.suffix(width - 1))
   }
 
   static func trimTrailing(_ text: String) -> String {

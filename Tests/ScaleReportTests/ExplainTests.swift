@@ -24,7 +24,7 @@ import Testing
   ]
   #expect(
     Explain.narrate(result)
-      == "At 0:01, x: mystery.\n\nAt 0:02, an event could not be applied. cannot fail y: no such"
-      + " component\n\nIn the measured part of the run 10 of 10 requests completed and none failed.\n"
+      == "At 0:01, x: mystery.\n\nAt 0:02, an event could not be applied. Cannot fail y: no such"
+      + " component.\n\nIn the measured part of the run 10 of 10 requests completed and none failed.\n"
   )
 }

@@ -17,7 +17,9 @@ import Testing
   table.add([String(repeating: "x", count: 80), "1"])
   let lines = table.render(width: 40, color: false)
   #expect(lines.allSatisfy { $0.count <= 40 })
-  #expect(lines[1].hasSuffix("…      1"))
+  #expect(lines[1].hasPrefix("  …xxx"))
+  #expect(lines[1].hasSuffix("x      1"))
+  #expect(TextTable.fitKeepingEnd("orders/shard-1/replica-2", width: 12) == "…1/replica-2")
 }
 
 @Test func colourDoesNotChangeLayout() {

@@ -86,6 +86,7 @@ public enum AnalysisReport {
       columns += [C("sim ρ"), C("sim W"), C("sim p99")]
     }
     var table = TextTable(columns)
+    table.firstColumnKeepsEnd = false
     var disagreements: [String] = []
     for e in estimates {
       let label = e.role.isEmpty ? e.name : e.name + " (" + e.role + ")"
