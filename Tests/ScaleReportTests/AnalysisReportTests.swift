@@ -53,3 +53,27 @@ import Testing
     text.hasPrefix(
       "Analytic estimates at 1k rps offered (the script's starting rate; events ignored)\n"))
 }
+
+@Test func replicaAndShardRowsCompareWithTheirMeans() throws {
+  var result = Fixtures.shopResult
+  var shards: [ComponentStats] = []
+  for (index, u) in [0.1, 0.3].enumerated() {
+    var shard = ComponentStats(name: "orders/shard-\(index + 1)", kind: .shard)
+    shard.utilisation = u
+    shard.latency = LatencySummary(
+      count: index == 0 ? 100 : 300, mean: index == 0 ? 0.001 : 0.002, p99: 0.01)
+    shards.append(shard)
+  }
+  result.components += shards
+  let estimates = Analysis.estimate(Fixtures.shopScenario, cacheHitRate: 0.85)
+  let orders = try #require(estimates.first { $0.name == "orders" })
+  let sim = try #require(AnalysisReport.simulated(orders, in: result))
+  #expect(Swift.abs(sim.utilisation - 0.2) < 1e-12)
+  #expect(sim.meanTime.map { Swift.abs($0 - 0.00175) < 1e-12 } == true)
+  #expect(sim.p99 == 0.01)
+  // The fixture's replica `orders-r1` is not named `orders/…`: no counterpart.
+  let replica = try #require(estimates.first { $0.kind == .replica })
+  #expect(AnalysisReport.simulated(replica, in: result) == nil)
+  result.components[9].name = "orders/shard-1/replica-1"
+  #expect(AnalysisReport.simulated(replica, in: result)?.utilisation == 0.0311)
+}

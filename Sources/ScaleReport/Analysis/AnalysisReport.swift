@@ -102,16 +102,11 @@ public enum AnalysisReport {
         .init(e.p99Response.map(time) ?? dash),
       ]
       if let result {
-        let sim = e.role.isEmpty || e.kind == .database ? result.component(e.name) : nil
-        if let sim, e.isStation {
-          let hasLatency = sim.latency.count > 0
+        if let sim = simulated(e, in: result), e.isStation {
           let pairs: [(String, Double?, Double?, (Double) -> String)] = [
             ("utilisation", e.utilisation, sim.utilisation, Format.percent1),
-            (
-              "mean time", e.meanResponse, hasLatency ? sim.latency.mean : nil,
-              { Format.duration($0) }
-            ),
-            ("p99", e.p99Response, hasLatency ? sim.latency.p99 : nil, time),
+            ("mean time", e.meanResponse, sim.meanTime, { Format.duration($0) }),
+            ("p99", e.p99Response, sim.p99, time),
           ]
           for (what, analytic, simulated, format) in pairs {
             guard let simulated else {
@@ -180,6 +175,45 @@ public enum AnalysisReport {
       lines.append("Bottleneck: not computable")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Simulated figures to set beside an estimate.
+  struct Simulated: Equatable {
+    var utilisation: Double
+    /// Mean time there, weighted by completions; nil when nothing completed.
+    var meanTime: Double?
+    /// The mean of the matched components' p99s (one component: its p99).
+    var p99: Double?
+  }
+
+  /// The simulated counterpart of an estimate: the component of the same name; for a
+  /// `replica` row, the mean over the database's replica components (`orders/…` of kind
+  /// replica); for a `per shard` database row, the mean over its shard components when
+  /// the run reports them.
+  static func simulated(_ e: ComponentEstimate, in result: RunResult) -> Simulated? {
+    var matched: [ComponentStats] = []
+    if e.kind == .replica, e.name.hasSuffix(" replica") {
+      let database = String(e.name.dropLast(" replica".count))
+      matched = result.components.filter {
+        $0.kind == .replica && $0.name.hasPrefix(database + "/")
+      }
+    } else if e.kind == .database, !e.role.isEmpty {
+      matched = result.components.filter { $0.kind == .shard && $0.name.hasPrefix(e.name + "/") }
+    }
+    if matched.isEmpty, e.kind != .replica, let exact = result.component(e.name) {
+      matched = [exact]
+    }
+    guard !matched.isEmpty else { return nil }
+    let n = Double(matched.count)
+    let utilisation = matched.reduce(0.0) { $0 + $1.utilisation } / n
+    let timed = matched.filter { $0.latency.count > 0 }
+    let completions = timed.reduce(0.0) { $0 + Double($1.latency.count) }
+    let meanTime =
+      completions > 0
+      ? timed.reduce(0.0) { $0 + $1.latency.mean * Double($1.latency.count) } / completions : nil
+    let p99 =
+      timed.isEmpty ? nil : timed.reduce(0.0) { $0 + $1.latency.p99 } / Double(timed.count)
+    return Simulated(utilisation: utilisation, meanTime: meanTime, p99: p99)
   }
 
   /// A duration, with anything below a microsecond (but not zero) as `<1µs`.
