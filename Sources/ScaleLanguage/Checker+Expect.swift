@@ -38,7 +38,7 @@ extension CheckSession {
     switch metric {
     case .hitRate: return [.cache]
     case .staleReads: return [.database]
-    case .utilisation, .queueLength: return [.server, .database, .queue]
+    case .utilisation, .queueLength: return [.server, .balancer, .database, .queue]
     default: return nil
     }
   }
