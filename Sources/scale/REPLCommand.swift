@@ -35,7 +35,8 @@ struct REPLCommand: ParsableCommand {
     let interactive = LineEditor.isInteractive
     let environment = ProcessInfo.processInfo.environment
     let width = environment["COLUMNS"].flatMap { Int($0) }.map { min(max($0, 40), 1000) } ?? 100
-    let session = Session(seedOverride: seed, color: interactive && isatty(STDERR_FILENO) != 0, width: width)
+    let session = Session(
+      seedOverride: seed, color: interactive && isatty(STDERR_FILENO) != 0, width: width)
     let repl = REPLSession(session: session, interruptRequested: { Interrupt.isPending })
     if let file {
       let reply = repl.perform(.load(path: file))
@@ -71,7 +72,8 @@ struct REPLCommand: ParsableCommand {
       try store?.save()
     } catch {
       let path = store?.path ?? ""
-      REPLCommand.write("warning: cannot save history to `\(path)`: \(error.localizedDescription)\n", isError: true)
+      REPLCommand.write(
+        "warning: cannot save history to `\(path)`: \(error.localizedDescription)\n", isError: true)
     }
     Interrupt.restoreDefault()
   }

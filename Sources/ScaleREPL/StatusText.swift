@@ -1,0 +1,84 @@
+import ScaleEngine
+import ScaleModel
+
+/// `.status` and what a step prints: time, offered rate, client totals, a line per component
+/// (utilisation, busy cores, queue, health) and the recent events.
+public enum StatusText {
+  public static func render(_ snapshot: SimulationSnapshot) -> String {
+    var lines: [String] = []
+    lines.append(
+      "t = \(seconds(snapshot.time)) of \(seconds(snapshot.duration))  ·  offered \(number(snapshot.rate)) rps"
+        + "  ·  in flight \(snapshot.inFlight)")
+    lines.append(
+      "requests: \(snapshot.offered) offered, \(snapshot.completed) completed, "
+        + "\(snapshot.errors.total) errors"
+        + (snapshot.errors.total > 0 ? " (\(errorBreakdown(snapshot.errors)))" : ""))
+    if !snapshot.components.isEmpty {
+      let nameWidth = max(9, snapshot.components.map(\.name.count).max() ?? 0)
+      lines.append("")
+      lines.append(
+        pad("component", nameWidth) + "  " + pad("kind", 10) + "  util    busy   queue  health")
+      for component in snapshot.components {
+        let busy = component.cores > 0 ? "\(component.busy)/\(component.cores)" : "-"
+        lines.append(
+          pad(component.name, nameWidth) + "  " + pad(component.kind.rawValue, 10) + "  "
+            + pad(percent(component.utilisation), 6) + "  " + pad(busy, 5) + "  "
+            + pad(String(component.queueLength), 5) + "  " + health(component))
+      }
+    }
+    if !snapshot.recentEvents.isEmpty {
+      lines.append("")
+      lines.append("recent events:")
+      for event in snapshot.recentEvents.suffix(5) {
+        lines.append("  \(seconds(event.time))  \(event.kind) \(event.component): \(event.detail)")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func health(_ component: ComponentSnapshot) -> String {
+    if component.failed { return "failed" }
+    if component.markedDown { return "marked down" }
+    return component.healthy ? "up" : "down"
+  }
+
+  static func errorBreakdown(_ errors: ErrorCounts) -> String {
+    var parts: [String] = []
+    if errors.rejected > 0 { parts.append("\(errors.rejected) rejected") }
+    if errors.timedOut > 0 { parts.append("\(errors.timedOut) timed out") }
+    if errors.unavailable > 0 { parts.append("\(errors.unavailable) unavailable") }
+    if errors.breakerOpen > 0 { parts.append("\(errors.breakerOpen) breaker open") }
+    return parts.joined(separator: ", ")
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  /// `12.3%`.
+  static func percent(_ fraction: Double) -> String {
+    guard fraction.isFinite else { return "-" }
+    let tenths = Int((min(max(fraction, 0), 10) * 1000).rounded())
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+
+  /// `2000`, `1234.5`.
+  static func number(_ value: Double) -> String {
+    guard value.isFinite else { return "-" }
+    let clamped = min(max(value, -1e15), 1e15)
+    if clamped == clamped.rounded() { return String(Int(clamped)) }
+    let tenths = Int((clamped * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))"
+  }
+
+  /// `90s`, `2.5s`, `1min 30s`-free: seconds with at most three decimals.
+  static func seconds(_ value: Double) -> String {
+    guard value.isFinite else { return "-" }
+    let millis = Int((min(max(value, 0), 1e12) * 1000).rounded())
+    if millis % 1000 == 0 { return "\(millis / 1000)s" }
+    var fraction = String(millis % 1000)
+    fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return "\(millis / 1000).\(fraction)s"
+  }
+}
