@@ -154,6 +154,15 @@ struct DataTierState {
   var retries = 0
   var retriesRefusedByBudget = 0
   var active = false
+  /// Timed database failures: which stations, at which epochs, and how to narrate the end.
+  var outages: [Outage] = []
+
+  struct Outage {
+    var name: String
+    var stations: [Int]
+    var epochs: [UInt32]
+    var recovery: String
+  }
 
   /// Events the data tier schedules carry one of these in `c` (low 4 bits).
   enum Tag: Int32 {
@@ -168,7 +177,7 @@ struct DataTierState {
     case autoscale = 4
     /// A scaled-out server's warm-up ended (`a` autoscaler).
     case warmedUp = 5
-    /// A failed database station recovers (`a` station, `b` epoch, database in c >> 4).
+    /// A database outage's time is up (`a` indexes `outages`).
     case stationRecover = 6
   }
 }

@@ -124,7 +124,7 @@ extension SimulationCore {
     case .queueDone: queueWorkerDone(queue: Int(event.a), worker: Int(event.b))
     case .autoscale: autoscaleCheck(Int(event.a))
     case .warmedUp: warmedUp(Int(event.a))
-    case .stationRecover: stationRecoverFired(station: Int(event.a), epoch: event.b)
+    case .stationRecover: outageEnded(Int(event.a))
     }
   }
 }

@@ -227,7 +227,12 @@ extension SimulationCore {
     return []
   }
 
-  mutating func failStations(_ list: [Int], name: String, for duration: Double?) {
+  /// Fails `list` (named `name` in the narration); with `duration`, they recover together
+  /// after it (one `recover` event, saying `recovery`). `quiet`: no `fail` event.
+  mutating func failStations(
+    _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
+    recovery: String = "recovered after its failure period"
+  ) {
     var held = 0
     for st in list {
       dataTier.databases[0].stations[st].state.epoch &+= 1
@@ -240,15 +245,15 @@ extension SimulationCore {
     var detail = "\(name) fails: requests to it fail"
     if held > 0 { detail += " and the \(held) it held fail" }
     if let d = duration, d.isFinite, d >= 0 {
-      for st in list {
-        events.schedule(
-          at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: st),
-          b: dataTier.databases[0].stations[st].state.epoch,
-          c: DataTierState.Tag.stationRecover.rawValue)
-      }
+      let epochs = list.map { dataTier.databases[0].stations[$0].state.epoch }
+      dataTier.outages.append(
+        DataTierState.Outage(name: name, stations: list, epochs: epochs, recovery: recovery))
+      events.schedule(
+        at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
+        c: DataTierState.Tag.stationRecover.rawValue)
       detail += "; it recovers after \(CircuitBreaker.seconds(d))"
     }
-    note("fail", name, detail)
+    if !quiet { note("fail", name, detail) }
   }
 
   mutating func dropStationRequests(_ st: Int) {
@@ -277,13 +282,21 @@ extension SimulationCore {
     note("recover", name, "\(name) \(reason)")
   }
 
-  mutating func stationRecoverFired(station st: Int, epoch: UInt32) {
-    guard !dataTier.databases.isEmpty, st >= 0, st < dataTier.databases[0].stations.count,
-      dataTier.databases[0].stations[st].state.epoch == epoch,
-      dataTier.databases[0].stations[st].state.unavailable
-    else { return }
-    let name = dataTier.databases[0].stations[st].name
-    recoverStations([st], name: name, reason: "recovered after its failure period")
+  /// An outage's time is up: its stations that were not failed or recovered again since
+  /// come back.
+  mutating func outageEnded(_ o: Int) {
+    guard !dataTier.databases.isEmpty, o >= 0, o < dataTier.outages.count else { return }
+    let outage = dataTier.outages[o]
+    var back: [Int] = []
+    for (st, epoch) in zip(outage.stations, outage.epochs)
+    where st < dataTier.databases[0].stations.count
+      && dataTier.databases[0].stations[st].state.epoch == epoch
+      && dataTier.databases[0].stations[st].state.unavailable
+    {
+      back.append(st)
+    }
+    guard !back.isEmpty else { return }
+    recoverStations(back, name: outage.name, reason: outage.recovery)
   }
 
   /// `scale-up` of a database: every station gets the new core count.
@@ -304,10 +317,11 @@ extension SimulationCore {
     }
     dataTier.databases[0].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
-      failStations(all, name: name, for: downtime)
       note(
         "scale-up", name,
         "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))")
+      failStations(
+        all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
     } else {
       for st in all { startQueuedStations(st) }
       note("scale-up", name, "\(name) scales up to \(newCores) cores with no downtime")

@@ -105,4 +105,31 @@ import Testing
     #expect(abs(Double(r.errors.unavailable) - 1000) < 150)
     #expect(r.component("orders")?.errors.unavailable == r.errors.unavailable)
   }
+
+  /// A timed failure of a sharded database recovers all its primaries with one event; a
+  /// scale-up with downtime narrates the scale-up and the return.
+  @Test func outagesAndScaleUp() {
+    let scenario = Scenario(
+      seed: 6, duration: 30,
+      databases: [DatabaseSpec(name: "orders", cores: 2, service: .constant(0.001), shards: 2)],
+      traffic: TrafficSpec(rate: 100, readFraction: 0.5),
+      events: [
+        TimedEvent(time: 5, action: .fail(component: "orders", duration: 5)),
+        TimedEvent(
+          time: 20,
+          action: .scaleUp(component: "orders", cores: 16, ramGB: nil, storageGB: nil, downtime: 2)),
+      ])
+    let r = Engine.run(scenario)
+    let events = r.events.map { "\($0.kind) \($0.component) \(Int($0.time)): \($0.detail)" }
+    #expect(events.count == 4)
+    #expect(events.first?.hasPrefix("fail orders 5: orders fails: requests to it fail") == true)
+    #expect(
+      events.dropFirst().first == "recover orders 10: orders recovered after its failure period")
+    #expect(
+      events.dropFirst(2).first == "scale-up orders 20: orders scales up to 16 cores: down for 2 s")
+    #expect(events.last == "recover orders 22: orders is back with 16 cores")
+    #expect(r.component("orders/shard-1")?.cores == 16)
+    // Down 5 s + 2 s of 30: about 700 of 3000 requests fail.
+    #expect(abs(Double(r.errors.unavailable) - 700) < 100)
+  }
 }
