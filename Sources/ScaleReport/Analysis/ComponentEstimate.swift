@@ -4,6 +4,7 @@ import ScaleModel
 public struct ComponentEstimate: Sendable, Equatable {
   /// The component's name (a simulated `ComponentStats` of the same name is compared).
   public var name: String
+  /// Server, queue, database, replica or rate limit.
   public var kind: ComponentKind
   /// What the row stands for when not the whole component (`per shard`, `each`), else "".
   public var role: String
@@ -22,15 +23,18 @@ public struct ComponentEstimate: Sendable, Equatable {
   public var utilisation: Double?
   /// Erlang C: probability an arrival waits (exponential service only).
   public var waitProbability: Double?
-  /// Mean wait in queue Wq, mean time in system W, its 99th percentile and mean number
-  /// present (L = λW); nil when saturated or not available for the model.
+  /// Mean wait in queue Wq; nil when saturated or not computable.
   public var meanWait: Double?
+  /// Mean time in system W = Wq + E[S].
   public var meanResponse: Double?
+  /// 99th percentile of the time in system (M/M/c only, where it is exact).
   public var p99Response: Double?
+  /// Mean number present, L = λW (Little's law).
   public var meanInSystem: Double?
   /// Notes for the reader: assumptions, what is left out.
   public var notes: [String]
 
+  /// An estimate; the figures left out are not computed.
   public init(
     name: String, kind: ComponentKind, role: String = "", model: String,
     arrivalRate: Double?, servers: Int, meanService: Double, serviceSCV: Double,
