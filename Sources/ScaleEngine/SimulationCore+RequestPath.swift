@@ -28,7 +28,8 @@ extension SimulationCore {
     if measured { offered += 1 }
     intervalOffered += 1
     if let timeout {
-      events.schedule(at: now + timeout, kind: .timeout, a: slot, b: requests[i].generation)
+      deadlines.append(
+        Deadline(time: now + timeout, slot: slot, generation: requests[i].generation))
     }
     advance(slot, to: entryStage)
   }

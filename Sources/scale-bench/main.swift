@@ -101,4 +101,7 @@ if heap {
     "least-connections over 10", model(servers: 10, strategy: .leastConnections, requests: requests)
   )
   bench("round-robin over 100", model(servers: 100, strategy: .roundRobin, requests: requests))
+  var withTimeout = model(servers: 10, strategy: .roundRobin, requests: requests)
+  withTimeout.traffic?.timeout = 0.01
+  bench("round-robin over 10, timeout 10 ms", withTimeout)
 }
