@@ -140,6 +140,11 @@ struct DataTierState {
   /// Calls asked of each breaker (permitted or not), and both counts at the warm-up's end.
   var breakerCalls: [Int] = []
   var breakerWarmup: [(calls: Int, refused: Int)] = []
+  /// Seconds each breaker spent not closed (open or half-open), since when it is not closed
+  /// (nil: closed), and the seconds at the warm-up's end.
+  var breakerOpenTime: [Double] = []
+  var breakerOpenSince: [Double?] = []
+  var breakerWarmupOpenTime: [Double] = []
   var databaseBreaker = -1
   var limits: [TokenBucket] = []
   var limitNames: [String] = []

@@ -26,6 +26,9 @@ extension SimulationCore {
       dataTier.breakers.append(CircuitBreaker(spec: spec))
       dataTier.breakerCalls.append(0)
       dataTier.breakerWarmup.append((0, 0))
+      dataTier.breakerOpenTime.append(0)
+      dataTier.breakerOpenSince.append(nil)
+      dataTier.breakerWarmupOpenTime.append(0)
       var place = BreakerPlace.none
       if scenario.databases.first?.name == spec.target
         || dataTier.databases.first?.stations.contains(where: { $0.name == spec.target }) == true

@@ -26,6 +26,7 @@ extension SimulationCore {
     for l in dataTier.limits.indices { dataTier.limits[l].resetCounters() }
     for b in dataTier.breakers.indices {
       dataTier.breakerWarmup[b] = (dataTier.breakerCalls[b], dataTier.breakers[b].notPermitted)
+      dataTier.breakerWarmupOpenTime[b] = breakerNotClosedTime(b)
     }
     dataTier.retries = 0
     dataTier.retriesRefusedByBudget = 0
@@ -99,6 +100,8 @@ extension SimulationCore {
         c.arrivals = dataTier.breakerCalls[b] - dataTier.breakerWarmup[b].calls
         c.errors.breakerOpen = dataTier.breakers[b].notPermitted - dataTier.breakerWarmup[b].refused
         c.completed = c.arrivals - c.errors.breakerOpen
+        // Time open or half-open in the measured window ("open for" in reports).
+        c.downTime = breakerNotClosedTime(b) - dataTier.breakerWarmupOpenTime[b]
       }
       c.healthy = dataTier.breakers[b].state == .closed
       out.append(c)

@@ -19,6 +19,11 @@ extension SimulationCore {
     return .next(.balancer)
   }
 
+  /// Seconds breaker `b` has not been closed so far.
+  func breakerNotClosedTime(_ b: Int) -> Double {
+    dataTier.breakerOpenTime[b] + (dataTier.breakerOpenSince[b].map { now - $0 } ?? 0)
+  }
+
   /// Asks breaker `b` for a call now; narrates a state change; counts the call.
   mutating func acquireBreaker(_ b: Int) -> Bool {
     let p = dataTier.breakers[b].tryAcquire(now: now)
@@ -28,6 +33,12 @@ extension SimulationCore {
   }
 
   mutating func narrate(_ transition: BreakerTransition, breaker b: Int) {
+    if transition.to == .closed {
+      if let since = dataTier.breakerOpenSince[b] { dataTier.breakerOpenTime[b] += now - since }
+      dataTier.breakerOpenSince[b] = nil
+    } else if dataTier.breakerOpenSince[b] == nil {
+      dataTier.breakerOpenSince[b] = now
+    }
     let e = transition.runEvent(breaker: dataTier.breakers[b].spec.name)
     note(e.kind, e.component, e.detail)
   }

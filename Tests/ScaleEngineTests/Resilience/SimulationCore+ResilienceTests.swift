@@ -38,6 +38,9 @@ import Testing
     #expect(stats?.kind == .breaker)
     #expect((stats?.errors.breakerOpen ?? 0) == r.errors.breakerOpen)
     #expect(r.errors.breakerOpen > 900)  // about 10 s of 100 rps refused
+    if times.count == 5 {
+      #expect(abs((stats?.downTime ?? 0) - (times[4] - times[0])) < 1e-9)  // open → closed
+    }
   }
 
   /// Retries count as load: against a server that is down all run, each request is tried
