@@ -21,11 +21,16 @@ enum ExampleFiles {
   static let examples = scripts(in: "examples")
   static let exercises = scripts(in: "examples/exercises")
 
-  /// Checks and runs one script through the path the CLI uses.
-  static func run(_ folder: String, _ name: String) throws -> RunOutcome {
+  static func file(_ folder: String, _ name: String) throws -> ScriptFile {
     let url = root.appendingPathComponent(folder).appendingPathComponent(name)
     let source = try String(contentsOf: url, encoding: .utf8)
-    return Runner.run(source: source, fileName: folder + "/" + name)
+    return ScriptFile(name: folder + "/" + name, source: source)
+  }
+
+  /// Checks and runs one script through the path the CLI uses.
+  static func run(_ folder: String, _ name: String) throws -> RunOutcome {
+    let script = try file(folder, name)
+    return Runner.run(source: script.source, fileName: script.name)
   }
 
   /// `line: id message` for each diagnostic, for readable failures.
@@ -62,6 +67,16 @@ enum ExampleFiles {
     let failing = result.verdicts.filter { $0.outcome != .pass }
     #expect(ExampleFiles.describe(failing) == [], "\(name)")
     #expect(outcome.exitStatus == .success, "\(name)")
+  }
+
+  /// Lessons and exercises are in the canonical layout, so `scale fmt --check examples` holds
+  /// and students copy the house style.
+  @Test(
+    arguments: ExampleFiles.examples.map { ("examples", $0) }
+      + ExampleFiles.exercises.map { ("examples/exercises", $0) })
+  func scriptIsFormatted(_ folder: String, _ name: String) throws {
+    let outcome = Runner.format(try ExampleFiles.file(folder, name))
+    #expect(outcome.isFormatted, "\(folder)/\(name): run `scale fmt` on it")
   }
 
   /// An exercise checks without errors (warnings are hints and allowed), runs, and at least
