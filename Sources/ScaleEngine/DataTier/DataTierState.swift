@@ -37,14 +37,24 @@ struct DatabaseState {
   var rng: RandomStream
   var replicas: Int
 
+  /// Caps on the stations simulated (each holds a full latency histogram, ~0.3 MB): at most
+  /// 64 shards and 512 stations in all (shards × (replicas + 1)); larger requests are clamped
+  /// and narrated.
+  static let maxShards = 64
+  static let maxStations = 512
+
+  /// Whether the scenario asked for more shards or replicas than are simulated.
+  var capped: Bool {
+    shards.shardCount != Swift.max(1, spec.shards) || replicas != Swift.max(0, spec.replicas)
+  }
+
   init(spec: DatabaseSpec, seed: UInt64, now: Double) {
     self.spec = spec
-    shards = ShardRouter(
-      shards: Swift.min(Swift.max(1, spec.shards), 1024), hashing: spec.shardHashing)
-    replicas = Swift.min(Swift.max(0, spec.replicas), 63)
+    let n = Swift.min(Swift.max(1, spec.shards), DatabaseState.maxShards)
+    shards = ShardRouter(shards: n, hashing: spec.shardHashing)
+    replicas = Swift.min(Swift.max(0, spec.replicas), DatabaseState.maxStations / n - 1)
     lag = DistributionSampler(spec.lag)
     rng = RandomStream(seed: seed, purpose: "database:" + spec.name)
-    let n = shards.shardCount
     for s in 0..<n {
       let base = n == 1 ? spec.name : "\(spec.name)/shard-\(s + 1)"
       stations.append(

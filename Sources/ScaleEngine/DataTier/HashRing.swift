@@ -14,6 +14,12 @@ public struct HashRing: Sendable, Equatable {
 
   /// Largest virtual-node count per node accepted (more only costs memory).
   public static let maxVirtualNodes = 10_000
+  /// Largest ring: with more than this many points in all, each node gets
+  /// `maxPoints / nodes` points (at least 1), so memory and build time stay bounded.
+  public static let maxPoints = 2_000_000
+
+  /// Points per node actually placed.
+  public var pointsPerNode: Int { max(1, min(virtualNodes, HashRing.maxPoints / nodeCount)) }
 
   /// A ring of `nodes` nodes (at least 1) with `virtualNodes` points each (clamped to
   /// `1...maxVirtualNodes`).
@@ -45,10 +51,11 @@ public struct HashRing: Sendable, Equatable {
   }
 
   private mutating func rebuild() {
+    let perNode = pointsPerNode
     var pairs: [(UInt64, Int32)] = []
-    pairs.reserveCapacity(nodeCount * virtualNodes)
+    pairs.reserveCapacity(nodeCount * perNode)
     for node in 0..<nodeCount {
-      for v in 0..<virtualNodes {
+      for v in 0..<perNode {
         pairs.append((KeyMix.point(node: node, vnode: v), Int32(truncatingIfNeeded: node)))
       }
     }

@@ -9,7 +9,15 @@ extension SimulationCore {
     }
     dataTier.cacheRng = RandomStream(seed: seed, purpose: "cache")
     for spec in scenario.databases {
-      dataTier.databases.append(DatabaseState(spec: spec, seed: seed, now: now))
+      let db = DatabaseState(spec: spec, seed: seed, now: now)
+      if db.capped {
+        note(
+          "capped", spec.name,
+          "\(spec.name) is simulated with \(db.shards.shardCount) shard(s) of 1 primary and "
+            + "\(db.replicas) replica(s) (at most \(DatabaseState.maxShards) shards and "
+            + "\(DatabaseState.maxStations) stations)")
+      }
+      dataTier.databases.append(db)
     }
     for spec in scenario.queues {
       let workers = Swift.min(Swift.max(1, spec.workers), 100_000)

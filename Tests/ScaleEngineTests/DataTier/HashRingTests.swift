@@ -32,4 +32,12 @@ import Testing
     let kept = Set(zip(big.points, big.owners).filter { $0.1 < 2 }.map(\.0))
     #expect(kept == Set(small.points))
   }
+
+  /// Rings past `maxPoints` give each node fewer points instead of growing without bound.
+  @Test func pointsAreCapped() {
+    let ring = HashRing(nodes: 1000, virtualNodes: 10_000)
+    #expect(ring.pointsPerNode == 2000)
+    #expect(ring.points.count == 2_000_000)
+    #expect(HashRing(nodes: 10, virtualNodes: 160).pointsPerNode == 160)
+  }
 }

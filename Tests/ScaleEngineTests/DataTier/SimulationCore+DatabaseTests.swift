@@ -132,4 +132,16 @@ import Testing
     // Down 5 s + 2 s of 30: about 700 of 3000 requests fail.
     #expect(abs(Double(r.errors.unavailable) - 700) < 100)
   }
+
+  /// Oversized databases are clamped to the documented caps, and the run says so.
+  @Test func stationsAreCapped() {
+    let r = Engine.run(
+      Scenario(
+        duration: 1, databases: [DatabaseSpec(name: "big", replicas: 20, shards: 100)],
+        traffic: TrafficSpec(rate: 10)))
+    #expect(r.events.map(\.kind) == ["capped"])
+    #expect(r.component("big/shard-64/replica-7") != nil)
+    #expect(r.component("big/shard-65") == nil)
+    #expect(r.components.filter { $0.name.hasPrefix("big/") }.count == 512)
+  }
 }
