@@ -32,8 +32,9 @@ public struct CacheNodeCounters: Sendable, Equatable {
 ///   decay and sampling; expiry removes old keys here, so no decay is needed.
 /// - Random: a uniformly drawn resident key (the caller passes the draw).
 ///
-/// Storage is slot arrays plus one dictionary from key to slot, reserved up front when the
-/// capacity is known, so steady-state operations allocate nothing.
+/// Storage is slot arrays plus one dictionary from key to slot, reserved up front (up to 4096
+/// entries) when the capacity is known and grown on demand, so steady-state operations
+/// allocate nothing.
 public struct CacheNode: Sendable {
   public let ttl: Double
   /// Entries before eviction; nil = unbounded.
@@ -66,8 +67,10 @@ public struct CacheNode: Sendable {
   private var freeFreqNodes: [Int] = []
   private var freqFirst = -1
 
-  /// Largest capacity reserved up front (larger capacities grow on demand).
-  static let maxReserve = 1 << 20
+  /// Largest capacity reserved up front; larger capacities grow on demand (a cache of many
+  /// nodes must not reserve memory for keys it may never see; storage grows to its
+  /// steady-state size and then stops allocating).
+  static let maxReserve = 1 << 12
 
   /// A node whose entries live `ttl` seconds, holding at most `capacity` keys (nil =
   /// unbounded; negative counts as 0).
