@@ -3,9 +3,9 @@ public enum LineDiff {
   /// `--- name` / `+++ name (formatted)` then the changed lines with 2 lines of context,
   /// each hunk headed by `@@ -a,n +b,m @@`. Empty when the texts are equal.
   public static func unified(old: String, new: String, name: String, context: Int = 2) -> String {
-    let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard a != b else { return "" }
+    guard old != new else { return "" }
+    let a = lines(of: old)
+    let b = lines(of: new)
     // Edit script from the standard library's Myers diff.
     let difference = b.difference(from: a)
     var removed = Set<Int>()
@@ -60,10 +60,23 @@ public enum LineDiff {
       let hunk = rows[start..<stop]
       let oldCount = hunk.filter { $0.tag != "+" }.count
       let newCount = hunk.filter { $0.tag != "-" }.count
-      output += "@@ -\(lineNumbers[start].old),\(oldCount) +\(lineNumbers[start].new),\(newCount) @@\n"
+      output +=
+        "@@ -\(lineNumbers[start].old),\(oldCount) +\(lineNumbers[start].new),\(newCount) @@\n"
       for row in hunk { output += "\(row.tag)\(row.text)\n" }
       index = stop
     }
     return output
+  }
+
+  /// The text's lines; a final newline ends the last line rather than starting another,
+  /// and a missing one is shown the way diff(1) shows it.
+  static func lines(of text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" {
+      lines.removeLast()
+    } else if !lines.isEmpty {
+      lines.append("\\ No newline at end of file")
+    }
+    return lines
   }
 }

@@ -35,6 +35,6 @@ import Testing
 
 @Test func removedTrailingBlankLines() {
   let diff = LineDiff.unified(old: "a\n\n\n", new: "a\n", name: "f")
-  #expect(diff.contains("@@ -1,4 +1,2 @@"))
+  #expect(diff.contains("@@ -1,3 +1,1 @@"))
   #expect(diff.filter { $0 == "-" }.count >= 2)
 }
