@@ -69,6 +69,15 @@ enum ExampleFiles {
     #expect(outcome.exitStatus == .success, "\(name)")
   }
 
+  /// The figures quoted in the lessons' comments are reproducible: a script's `seed` fixes
+  /// the run (checked on the cheaper lessons).
+  @Test(arguments: ["15-async-queues.scale", "17-timeouts-and-retries.scale"])
+  func lessonIsDeterministic(_ name: String) throws {
+    let first = try #require(try ExampleFiles.run("examples", name).result)
+    let second = try #require(try ExampleFiles.run("examples", name).result)
+    #expect(first == second)
+  }
+
   /// Lessons and exercises are in the canonical layout, so `scale fmt --check examples` holds
   /// and students copy the house style.
   @Test(
