@@ -139,7 +139,7 @@ public enum Completer {
     }
     var directory = directoryPart.isEmpty ? "." : directoryPart
     if directory == "~/" || directory.hasPrefix("~/") {
-      directory = NSHomeDirectory() + directory.dropFirst()
+      directory = homeDirectory + directory.dropFirst()
     }
     let names = listDirectory(directory).compactMap { entry -> String? in
       guard entry.name.hasPrefix(namePart) else { return nil }
@@ -161,4 +161,10 @@ public enum Completer {
       return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
     }
   }
+}
+
+/// `$HOME`, else the account's home folder.
+var homeDirectory: String {
+  let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+  return home.isEmpty ? NSHomeDirectory() : home
 }

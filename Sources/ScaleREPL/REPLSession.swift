@@ -1,3 +1,5 @@
+import Foundation
+import ScaleEngine
 import ScaleKit
 import ScaleModel
 
@@ -10,6 +12,8 @@ public final class REPLSession {
 
   public let session: Session
   public private(set) var pending = PendingStatement()
+  /// The state when the last step began, so the status shows utilisation over that step.
+  var stepStart: SimulationSnapshot?
   let interruptRequested: () -> Bool
   let listDirectory: DirectoryLister
 
@@ -78,15 +82,17 @@ public final class REPLSession {
       guard let snapshot = session.snapshot() else {
         return Reply(output: "no simulation yet: `.step 10s` starts one\n")
       }
-      return Reply(output: StatusText.render(snapshot) + staleRemark)
+      return Reply(output: StatusText.render(snapshot, since: stepStart) + staleRemark)
     case .step(let seconds):
       if session.isRunning && session.snapshot().map({ $0.time >= $0.duration }) == true {
         return Reply(output: "the run is over; `.reset` starts it again\n")
       }
+      let before = session.snapshot()
       guard let report = session.step(seconds: seconds, shouldStop: interruptRequested) else {
         return Reply(errors: "error: nothing to simulate\n")
       }
-      var text = StatusText.render(report.snapshot)
+      stepStart = before
+      var text = StatusText.render(report.snapshot, since: before)
       if report.interrupted { text = "interrupted\n" + text }
       if report.finished {
         text += "the run is over (its duration is reached); `.run` shows the report\n"
@@ -99,30 +105,46 @@ public final class REPLSession {
       return Reply(output: report)
     case .reset:
       session.reset()
+      stepStart = nil
       return Reply(output: "the simulation restarts at 0s with the script as it is\n")
     case .clear:
       session.clear()
       pending.cancel()
+      stepStart = nil
       return Reply(output: "the script is empty\n")
     case .undo:
       guard let removed = session.undo() else { return Reply(errors: "nothing to undo\n") }
       return Reply(output: "removed: \(removed.split(separator: "\n").first ?? "")\n" + staleRemark)
-    case .save(let path):
+    case .save(let typed):
+      let path = REPLSession.expandingTilde(typed)
       do {
         try session.save(to: path)
         return Reply(output: "saved to \(path)\n")
       } catch {
-        return Reply(errors: "error: cannot write `\(path)`: \(error.localizedDescription)\n")
+        let folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        let reason =
+          !folder.isEmpty
+            && !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+          ? "no such folder `\(folder)`"
+          : isDirectory.boolValue || folder.isEmpty
+            ? error.localizedDescription : "`\(folder)` is not a folder"
+        return Reply(errors: "error: cannot write `\(path)`: \(reason)\n")
       }
-    case .load(let path):
-      var reply = reply(to: session.load(path: path))
-      if reply.errors.isEmpty || !reply.errors.contains("error") {
-        reply.output = "loaded \(path)\n" + reply.output
-      }
+    case .load(let typed):
+      let path = REPLSession.expandingTilde(typed)
+      let outcome = session.load(path: path)
+      var reply = reply(to: outcome)
+      if outcome.accepted { reply.output = "loaded \(path)\n" + reply.output }
       return reply
     case .quit:
       return Reply(quit: true)
     }
+  }
+
+  /// `~/x.scale` → `$HOME/x.scale`.
+  static func expandingTilde(_ path: String) -> String {
+    path == "~" || path.hasPrefix("~/") ? homeDirectory + path.dropFirst() : path
   }
 
   var staleRemark: String {

@@ -4,7 +4,11 @@ import ScaleModel
 /// `.status` and what a step prints: time, offered rate, client totals, a line per component
 /// (utilisation, busy cores, queue, health) and the recent events.
 public enum StatusText {
-  public static func render(_ snapshot: SimulationSnapshot) -> String {
+  /// With `since` (the state when the last step began), utilisation is over that step, so a
+  /// change made between steps shows at once; without it, since the start of the run.
+  public static func render(_ snapshot: SimulationSnapshot, since start: SimulationSnapshot? = nil)
+    -> String
+  {
     var lines: [String] = []
     lines.append(
       "t = \(seconds(snapshot.time)) of \(seconds(snapshot.duration))  ·  offered \(number(snapshot.rate)) rps"
@@ -16,13 +20,16 @@ public enum StatusText {
     if !snapshot.components.isEmpty {
       let nameWidth = max(9, snapshot.components.map(\.name.count).max() ?? 0)
       lines.append("")
+      let from = start.map { $0.time < snapshot.time ? $0.time : 0 } ?? 0
       lines.append(
-        pad("component", nameWidth) + "  " + pad("kind", 10) + "  util    busy   queue  health")
+        pad("component", nameWidth) + "  " + pad("kind", 10) + "  util    busy   queue  health"
+          + (from > 0 ? "   (util since \(seconds(from)))" : ""))
       for component in snapshot.components {
         let busy = component.cores > 0 ? "\(component.busy)/\(component.cores)" : "-"
         lines.append(
           pad(component.name, nameWidth) + "  " + pad(component.kind.rawValue, 10) + "  "
-            + pad(percent(component.utilisation), 6) + "  " + pad(busy, 5) + "  "
+            + pad(percent(utilisation(component, in: snapshot, since: start)), 6) + "  "
+            + pad(busy, 5) + "  "
             + pad(String(component.queueLength), 5) + "  " + health(component))
       }
     }
@@ -34,6 +41,19 @@ public enum StatusText {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A component's busy share between `start` and `snapshot`, from the two cumulative
+  /// shares (exact while its cores did not change; 0…1).
+  static func utilisation(
+    _ component: ComponentSnapshot, in snapshot: SimulationSnapshot,
+    since start: SimulationSnapshot?
+  ) -> Double {
+    guard let start, start.time > 0, snapshot.time > start.time,
+      let before = start.components.first(where: { $0.name == component.name })
+    else { return component.utilisation }
+    let busy = component.utilisation * snapshot.time - before.utilisation * start.time
+    return min(max(busy / (snapshot.time - start.time), 0), 1)
   }
 
   static func health(_ component: ComponentSnapshot) -> String {

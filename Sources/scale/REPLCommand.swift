@@ -35,8 +35,9 @@ struct REPLCommand: ParsableCommand {
     let interactive = LineEditor.isInteractive
     let environment = ProcessInfo.processInfo.environment
     let width = environment["COLUMNS"].flatMap { Int($0) }.map { min(max($0, 40), 1000) } ?? 100
-    let session = Session(
-      seedOverride: seed, color: interactive && isatty(STDERR_FILENO) != 0, width: width)
+    let color =
+      interactive && isatty(STDERR_FILENO) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
+    let session = Session(seedOverride: seed, color: color, width: width)
     let repl = REPLSession(session: session, interruptRequested: { Interrupt.isPending })
     if let file {
       let reply = repl.perform(.load(path: file))

@@ -125,3 +125,30 @@ import Testing
   #expect(vocabulary.keywords.contains("server"))
   #expect(vocabulary.attributes["server"]?.contains("max-connections") == true)
 }
+
+@Test func saveExplainsAMissingFolder() {
+  let repl = REPLSession()
+  _ = repl.handle("server a")
+  #expect(
+    repl.handle(".save /nonexistent-scale-dir/x.scale").errors
+      == "error: cannot write `/nonexistent-scale-dir/x.scale`: no such folder `/nonexistent-scale-dir`\n"
+  )
+}
+
+@Test func expandsTheHomeFolder() {
+  #expect(REPLSession.expandingTilde("~/x.scale") == homeDirectory + "/x.scale")
+  #expect(REPLSession.expandingTilde("a/~/x") == "a/~/x")
+}
+
+@Test func statusShowsUtilisationOverTheLastStep() {
+  let repl = REPLSession()
+  _ = repl.handle("server web count 2 cpu 2")
+  _ = repl.handle("balancer lb")
+  _ = repl.handle("traffic 400 rps for 1min")
+  _ = repl.handle(".step 10s")
+  _ = repl.handle("fail web-2")
+  let step = repl.handle(".step 10s").output
+  #expect(step.contains("component  kind        util    busy   queue  health   (util since 10s)\n"))
+  #expect(step.contains("\nweb-2      server      0.0%    0/2    0      failed\n"))
+  #expect(repl.handle(".status").output == step)
+}
