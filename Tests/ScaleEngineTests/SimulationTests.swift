@@ -19,7 +19,7 @@ import Testing
     }
   }
 
-  @Test func mm1MatchesTheory() {
+  @Test(.tags(.slow)) func mm1MatchesTheory() {
     // λ = 800, μ = 1000: W = 1/(μ − λ) = 5 ms, p50 = ln 2/200, p99 = ln 100/200.
     let r = Engine.run(Scenarios.pool(mu: 1000, lambda: 800, duration: 1_000, warmup: 20, seed: 7))
     #expect(r.completed > 750_000)
@@ -34,7 +34,7 @@ import Testing
     Self.expectLittlesLaw(r)
   }
 
-  @Test(arguments: [(2, 1500.0), (4, 3000.0), (10, 8000.0)])
+  @Test(.tags(.slow), arguments: [(2, 1500.0), (4, 3000.0), (10, 8000.0)])
   func mmcWithOneSharedQueueMatchesErlangC(cores: Int, lambda: Double) {
     let mu = 1000.0
     let wq = QueueingFormulas.mmcWait(servers: cores, lambda: lambda, mu: mu)
@@ -54,7 +54,7 @@ import Testing
     #expect(abs(QueueingFormulas.erlangC(servers: 10, load: 8) - 0.409180) < 1e-6)
   }
 
-  @Test func md1MatchesPollaczekKhinchine() {
+  @Test(.tags(.slow)) func md1MatchesPollaczekKhinchine() {
     // Wq = ρ/(2μ(1 − ρ)) = 2 ms at λ = 800, μ = 1000; W = 3 ms.
     let r = Engine.run(
       Scenarios.pool(
@@ -63,7 +63,7 @@ import Testing
     Self.expectLittlesLaw(r)
   }
 
-  @Test func randomRoutingMakesIndependentMM1Queues() {
+  @Test(.tags(.slow)) func randomRoutingMakesIndependentMM1Queues() {
     // 4 servers at λ/4 = 800 each: every one an M/M/1 with W = 5 ms.
     let r = Engine.run(
       Scenarios.pool(
@@ -75,7 +75,7 @@ import Testing
     Self.expectLittlesLaw(r)
   }
 
-  @Test func connectionLimitBlocksAsMM1K() {
+  @Test(.tags(.slow)) func connectionLimitBlocksAsMM1K() {
     // K = 5, ρ = 0.8: P_block = (1 − ρ)ρ⁵/(1 − ρ⁶) ≈ 0.08882.
     let r = Engine.run(
       Scenarios.pool(mu: 1000, lambda: 800, duration: 500, warmup: 5, maxConnections: 5, seed: 11))
