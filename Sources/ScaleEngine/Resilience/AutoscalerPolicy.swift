@@ -126,7 +126,7 @@ public struct AutoscalerPolicy: Sendable {
     let pct = CircuitBreaker.percent(u)
     var raw = current
     var why: String
-    if ready == 0 || !(target > 0) || !u.isFinite {
+    if ready == 0 || !(target > 0) || !u.isFinite || u < 0 {
       why = "no ready servers to measure"
     } else {
       let ratio = u / target
@@ -134,7 +134,7 @@ public struct AutoscalerPolicy: Sendable {
         why = "utilisation \(pct) within 10% of the \(CircuitBreaker.percent(target)) target"
       } else {
         // ceil(ratio × ready), forgiving floating-point noise just above an integer.
-        let x = ratio * Double(ready) - 1e-9
+        let x = Swift.max(0, ratio * Double(ready) - 1e-9)
         raw = x < 1e9 ? Int(x.rounded(.up)) : Int(1e9)
         why = "utilisation \(pct) against a \(CircuitBreaker.percent(target)) target"
       }

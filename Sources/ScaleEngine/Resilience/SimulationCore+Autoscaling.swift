@@ -37,7 +37,7 @@ extension SimulationCore {
         nextNumber: members.count + 1, template: servers[first].spec)
       for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
       dataTier.autoscalers.append(state)
-      let interval = spec.interval
+      let interval = checkInterval(spec.interval)
       if interval.isFinite, interval > 0, interval <= duration {
         events.schedule(
           at: now + interval, kind: .dataTier,
@@ -46,6 +46,13 @@ extension SimulationCore {
       }
       _ = i
     }
+  }
+
+  /// The time between checks: the autoscaler's `interval`, but at most a million checks per
+  /// run (a documented floor, so a tiny interval cannot flood the event queue).
+  func checkInterval(_ interval: Double) -> Double {
+    guard interval.isFinite, interval > 0 else { return 0 }
+    return Swift.max(interval, duration / 1_000_000)
   }
 
   mutating func autoscaleCheck(_ a: Int) {
@@ -90,8 +97,8 @@ extension SimulationCore {
             + removed.joined(separator: ", "))
       }
     }
-    let interval = dataTier.autoscalers[a].policy.spec.interval
-    if now + interval <= duration {
+    let interval = checkInterval(dataTier.autoscalers[a].policy.spec.interval)
+    if interval > 0, now + interval <= duration {
       events.schedule(
         at: now + interval, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
         c: DataTierState.Tag.autoscale.rawValue)

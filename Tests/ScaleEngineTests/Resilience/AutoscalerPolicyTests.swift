@@ -103,4 +103,15 @@ import Testing
       #expect(ok)
     }
   }
+
+  @Test func extremeUtilisationIsSafe() {
+    var p = AutoscalerPolicy(
+      spec: AutoscalerSpec(group: "web", mode: .target(utilisation: 0.5), minimum: 1, maximum: 8))
+    let negative = p.decide(now: 0, utilisation: -1e308, ready: 2, warming: 0)
+    #expect(negative.change == 0)
+    let huge = p.decide(now: 100, utilisation: 1e308, ready: 2, warming: 0)
+    #expect(huge.desired == 6)  // rate-limited: max(2 + 4, 2 × 2)
+    var t = AutoscalerPolicy(spec: AutoscalerSpec(group: "web"))
+    #expect(t.decide(now: 0, utilisation: .infinity, ready: 2, warming: 0).change == 1)
+  }
 }
