@@ -38,6 +38,7 @@ public enum CheckerCode: String, CaseIterable, Sendable {
   case nameLooksLikeKeyword = "W0209"
   case asyncWithoutQueue = "W0210"
   case offThePath = "W0211"
+  case nothingServes = "W0212"
 
   public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
 }

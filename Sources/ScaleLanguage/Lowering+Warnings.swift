@@ -15,6 +15,14 @@ extension CheckSession {
           at: range, help: "entries never expire during the run; shorten `ttl` or lengthen the run")
       }
       warnOffThePath()
+      if servers.isEmpty, caches.isEmpty, databases.isEmpty, queues.isEmpty,
+        !events.contains(where: { if case .addServer = $0.event.action { true } else { false } })
+      {
+        report(
+          .nothingServes,
+          "nothing serves this traffic: there is no server, cache, database or queue",
+          at: traffic.rateRange, help: "declare what answers requests, e.g. `server web count 2`")
+      }
       if traffic.spec.asyncFraction > 0, queues.isEmpty, let range = traffic.asyncRange {
         report(
           .asyncWithoutQueue, "`async` writes need a queue to go to", at: range,

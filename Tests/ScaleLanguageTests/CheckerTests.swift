@@ -89,6 +89,7 @@ func checkProduces(source: String, id: String) {
   ("balancer rundrobin", "W0209"),
   ("traffic 1 rps for 1min async 10%", "W0210"),
   ("cache a\ncache b\ntraffic 1 rps for 1min", "W0211"),
+  ("balancer lb\ntraffic 1 rps for 1min", "W0212"),
 ])
 func warningProduces(source: String, id: String) {
   let result = Frontend.compile(source)

@@ -261,7 +261,7 @@ enum Shop {
 @Test func durationComesFromDurationThenForThenDefault() throws {
   #expect(Frontend.compile("duration 5min\ntraffic 10 rps for 1min").scenario?.duration == 300)
   #expect(Frontend.compile("traffic 10 rps for 2min").scenario?.duration == 120)
-  let fallback = Frontend.compile("traffic 10 rps")
+  let fallback = Frontend.compile("server a\ntraffic 10 rps")
   #expect(fallback.scenario?.duration == Defaults.duration)
   #expect(fallback.diagnostics.map(\.id) == ["W0207"])
 }
