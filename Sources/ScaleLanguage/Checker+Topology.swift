@@ -47,14 +47,18 @@ extension CheckSession {
   }
 
   /// The optional leading name of a statement: an identifier that is not one of the
-  /// statement's words, followed by nothing or by another identifier (`cache tll 60` is a
-  /// misspelt attribute, not a cache named `tll`).
+  /// statement's words. One that looks like an attribute and is followed by a value
+  /// (`cache tll 60`) is a misspelt attribute, not a cache named `tll`.
   static func optionalName(
     _ reader: inout WordReader, spec: StatementSpec, followedByValue: Bool = false
   ) -> NameRef? {
     guard let word = reader.peek, let name = word.identifier else { return nil }
     if spec.attributeNames.contains(name) || spec.positionalWords.contains(name) { return nil }
-    if !followedByValue, let next = reader.peek(at: 1), next.identifier == nil { return nil }
+    if !followedByValue, let next = reader.peek(at: 1), next.identifier == nil,
+      Suggestions.closest(to: name, among: spec.attributeNames) != nil
+    {
+      return nil
+    }
     reader.advance()
     return NameRef(name: name, range: word.range)
   }
