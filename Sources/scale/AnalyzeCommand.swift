@@ -33,8 +33,9 @@ struct AnalyzeCommand: ParsableCommand {
       throw ExitStatus.invalidInput.exitCode
     }
     let result = noRun ? nil : Runner.run(script, seed: seed).result
-    let estimates = Analysis.estimate(scenario)
     Terminal.out(
-      AnalysisReport.render(estimates, result: result, color: color.enabled(forFileDescriptor: 1)))
+      AnalysisReport.render(
+        scenario, result: result, color: color.enabled(forFileDescriptor: 1),
+        width: Terminal.width))
   }
 }

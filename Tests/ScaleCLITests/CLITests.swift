@@ -187,7 +187,7 @@ import Testing
   @Test func capacitySearchFindsTheErlangCAnswer() throws {
     let path = try write(
       "mmc.scale",
-      "seed 3\nserver db cpu 4\ntraffic 3500 rps for 2min\nwarmup 10s\nexpect mean < 1.15ms\n")
+      "seed 3\nserver db cpu 4\ntraffic 3500 rps for 1min\nwarmup 5s\nexpect mean < 1.15ms\n")
     let r = try CLIHarness.run(["capacity", path, "--vary", "cpu=4..8"])
     #expect(r.status == 0, "stderr: \(r.stderr)")
     #expect(r.stdout.contains("smallest cpu meeting every expect: 6"))
