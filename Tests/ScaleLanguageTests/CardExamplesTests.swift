@@ -53,3 +53,20 @@ func cardLineChecksWithoutErrors(line: String) {
   #expect(server.maxConnections == 400)
   #expect(server.service == .exponential(mean: 0.001))
 }
+
+@Test func eachCardLineLowersExactlyOnItsOwn() {
+  #expect(
+    Frontend.compile("server web-1 cpu 4").scenario
+      == Scenario(servers: [ServerSpec(name: "web-1", cores: 4)]))
+  #expect(
+    Frontend.compile("balancer weighted").scenario
+      == Scenario(balancers: [BalancerSpec(name: "lb", strategy: .weighted)]))
+  #expect(
+    Frontend.compile("cache ttl 60 nodes 3").scenario
+      == Scenario(caches: [CacheSpec(name: "cache", ttl: 60, nodes: 3)]))
+  #expect(
+    Frontend.compile("shard 4").scenario
+      == Scenario(databases: [DatabaseSpec(name: "db", shards: 4)]))
+  // Nothing to grow: the autoscaler is dropped (with W0205).
+  #expect(Frontend.compile("autoscale 30..70").scenario == Scenario())
+}
