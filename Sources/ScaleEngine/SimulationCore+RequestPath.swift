@@ -140,7 +140,11 @@ extension SimulationCore {
   mutating func enterBalancer(_ slot: Int32) -> StageOutcome {
     let b = entryBalancer
     if b < 0 {
-      if directServer < 0 { return .next(stageAfterServer(slot)) }
+      if directServer < 0 {
+        // No server tier at all: straight on. Servers but none in service (the only one was
+        // removed): nobody can answer.
+        return servers.isEmpty ? .next(stageAfterServer(slot)) : .fail(.unavailable)
+      }
       switch admit(server: directServer, slot: slot) {
       case .admitted: return .wait
       case .refused(let cause): return .fail(cause)

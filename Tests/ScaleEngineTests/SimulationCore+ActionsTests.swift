@@ -103,3 +103,28 @@ import Testing
     #expect(snap.recentEvents.last?.detail == "cannot fail nope: no such component")
   }
 }
+
+@Suite struct LastServerTests {
+  @Test func removingTheOnlyServerMakesRequestsUnavailable() {
+    let r = Engine.run(
+      Scenario(
+        seed: 1, duration: 10, servers: [ServerSpec(name: "solo")],
+        traffic: TrafficSpec(rate: 100, arrivals: .constant),
+        events: [TimedEvent(time: 5, action: .removeServer(name: "solo"))]))
+    #expect(r.completed >= 498 && r.completed <= 500)
+    #expect(r.errors.unavailable >= 498 && r.errors.unavailable <= 500)
+  }
+
+  @Test func addingASecondServerWithoutABalancerSpreadsRoundRobin() throws {
+    let r = Engine.run(
+      Scenario(
+        seed: 1, duration: 10, servers: [ServerSpec(name: "a")],
+        traffic: TrafficSpec(rate: 100, arrivals: .constant),
+        events: [TimedEvent(time: 5, action: .addServer(ServerSpec(name: "b"), balancer: nil))]))
+    let a = try #require(r.component("a"))
+    let b = try #require(r.component("b"))
+    #expect(abs(b.arrivals - 250) <= 1)
+    #expect(abs(a.arrivals - 750) <= 1)
+    #expect(r.components.count == 2)  // the implicit balancer is not reported
+  }
+}
