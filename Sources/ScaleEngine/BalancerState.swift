@@ -43,11 +43,15 @@ struct BalancerState {
 
   var count: Int { servers.count }
 
-  /// Adds a backend (weight clamped to at least 1, as nginx requires) and returns its position.
+  /// Weights are clamped to 1…1 000 000 (nginx requires ≥ 1; the bound keeps the smooth WRR
+  /// sums far from overflow).
+  static let maximumWeight = 1_000_000
+
+  /// Adds a backend (weight clamped to 1…`maximumWeight`) and returns its position.
   @discardableResult
   mutating func addBackend(server: Int, weight: Int) -> Int {
     servers.append(server)
-    weights.append(Swift.max(1, weight))
+    weights.append(Swift.min(Swift.max(1, weight), BalancerState.maximumWeight))
     currentWeights.append(0)
     markedDown.append(false)
     draining.append(false)
