@@ -10,6 +10,8 @@ public enum REPLLoop {
     while true {
       switch source.read(prompt: repl.prompt) {
       case .end:
+        let reply = repl.finish()
+        if !reply.errors.isEmpty { write(reply.errors, true) }
         return
       case .interrupted:
         repl.interrupt()

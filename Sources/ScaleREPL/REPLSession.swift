@@ -50,6 +50,13 @@ public final class REPLSession {
   /// Ctrl-C at the prompt: drops a half-entered block.
   public func interrupt() { pending.cancel() }
 
+  /// The end of input: complains if a `{` block was left open (it is not added).
+  public func finish() -> Reply {
+    guard pending.isOpen else { return Reply() }
+    pending.cancel()
+    return Reply(errors: "error: the input ended inside a `{` block; it was not added\n")
+  }
+
   /// Handles one typed line.
   public func handle(_ line: String) -> Reply {
     if !pending.isOpen {

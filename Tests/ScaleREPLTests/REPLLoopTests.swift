@@ -38,3 +38,11 @@ struct ScriptedSource: LineSource {
   REPLLoop.run(REPLSession(), source: &source, write: { _, _ in })
   #expect(source.inputs == [.line("server a")])
 }
+
+@Test func anOpenBlockAtTheEndIsReported() {
+  var source = ScriptedSource(inputs: [.line("server a"), .line("balancer lb {"), .line("a")])
+  var err = ""
+  REPLLoop.run(
+    REPLSession(), source: &source, write: { text, isError in if isError { err += text } })
+  #expect(err == "error: the input ended inside a `{` block; it was not added\n")
+}
