@@ -69,4 +69,59 @@ import Testing
     let kinds = Set(r.events.map(\.kind))
     #expect(kinds.isSuperset(of: ["nodes", "fail", "recover", "breaker-open", "scale-out"]))
   }
+
+  /// Degenerate settings run to the end without trapping.
+  @Test(arguments: [0, 1, 2])
+  func extremeInputRuns(variant: Int) {
+    let tiny = variant == 0
+    let scenario = Scenario(
+      seed: 5, duration: 5,
+      servers: [
+        ServerSpec(
+          name: "api", pool: "api", cores: 1, service: .constant(0), maxConnections: tiny ? 0 : 5)
+      ],
+      caches: [
+        CacheSpec(
+          name: "c", ttl: tiny ? 0 : .infinity, nodes: variant == 2 ? 10_000 : 0,
+          capacity: tiny ? 0 : 1, hashing: variant == 1 ? .jump : .consistent, eviction: .random,
+          hitLatency: .constant(.infinity), virtualNodes: variant == 2 ? 1 : -1)
+      ],
+      databases: [
+        DatabaseSpec(
+          name: "db", cores: tiny ? 0 : 1, service: .normal(mean: 0, stddev: 1), maxConnections: 1,
+          replicas: variant == 2 ? 100 : -1, lag: .constant(.nan), reads: .eventual,
+          shards: variant == 2 ? 10_000 : 0, scatterFraction: 1)
+      ],
+      autoscalers: [
+        AutoscalerSpec(
+          group: "api", minimum: -1, maximum: -5, interval: tiny ? 1e-12 : 10, cooldown: .nan)
+      ],
+      queues: [
+        QueueSpec(name: "q", workers: 0, service: .constant(0), maxDepth: 0, overflow: .dropOldest)
+      ],
+      breakers: [
+        CircuitBreakerSpec(
+          name: "b", target: "db", failureRateThreshold: 0, window: 0, minimumCalls: 0,
+          waitInOpen: 0,
+          halfOpenCalls: 0)
+      ],
+      retry: RetrySpec(
+        attempts: 1000, base: 0, cap: 0, jitter: .decorrelated, budget: tiny ? 0 : 1),
+      rateLimits: [RateLimitSpec(name: "r", rate: tiny ? 0 : 1e9, burst: 0)],
+      traffic: TrafficSpec(
+        rate: 200, readFraction: 0.5, asyncFraction: 0.5, keys: .uniform(count: 1)),
+      events: [
+        TimedEvent(time: 1, action: .setCacheNodes(cache: "c", nodes: -3)),
+        TimedEvent(time: 1, action: .setCacheNodes(cache: "nope", nodes: 3)),
+        TimedEvent(time: 2, action: .fail(component: "db", duration: .nan)),
+        TimedEvent(time: 2, action: .recover(component: "db")),
+        TimedEvent(
+          time: 3,
+          action: .scaleUp(
+            component: "db", cores: -4, ramGB: nil, storageGB: nil, downtime: .infinity)),
+      ])
+    let r = Engine.run(scenario)
+    #expect(r.duration == 5)
+    #expect(r.offered > 0)
+  }
 }
