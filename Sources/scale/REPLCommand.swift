@@ -64,7 +64,11 @@ struct REPLCommand: ParsableCommand {
     for line in store?.load() ?? [] { editor.addHistory(line) }
     REPLCommand.write("scale repl · `.help` lists the commands · Ctrl-D leaves\n", isError: false)
     var source = EditorLineSource(editor: editor)
-    REPLLoop.run(repl, source: &source, write: REPLCommand.write) { line in
+    // Ctrl-C during a step: the terminal echoed `^C` where the cursor was; write over it.
+    let write: (String, Bool) -> Void = { text, isError in
+      REPLCommand.write(text.hasPrefix("interrupted\n") ? "\r" + text : text, isError: isError)
+    }
+    REPLLoop.run(repl, source: &source, write: write) { line in
       editor.addHistory(line)
       store?.record(line)
     }
