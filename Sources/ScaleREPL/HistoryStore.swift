@@ -1,8 +1,8 @@
 import Foundation
 
 /// The REPL's history file: plain UTF-8, one entered line per line, oldest first, at most
-/// `limit` lines. At exit the lines of this session are appended to what the file holds
-/// then (so two REPLs that ran at once both keep their lines) and the oldest are dropped.
+/// `limit` lines. `save()` appends the lines recorded since the last save to what the file
+/// holds then (so two REPLs that run at once both keep their lines) and drops the oldest.
 public struct HistoryStore: Sendable, Equatable {
   /// Lines kept in the file and in memory.
   public static let defaultLimit = 1000

@@ -68,18 +68,28 @@ struct REPLCommand: ParsableCommand {
     let write: (String, Bool) -> Void = { text, isError in
       REPLCommand.write(text.hasPrefix("interrupted\n") ? "\r" + text : text, isError: isError)
     }
+    // History is saved after every line (a closed terminal kills the process without a
+    // chance to save at exit); a failure is reported once.
+    var warned = false
+    func saveHistory() {
+      do {
+        try store?.save()
+      } catch {
+        guard !warned else { return }
+        warned = true
+        let path = store?.path ?? ""
+        REPLCommand.write(
+          "warning: cannot save history to `\(path)`: \(error.localizedDescription)\n",
+          isError: true)
+      }
+    }
     REPLLoop.run(repl, source: &source, write: write) { line in
       editor.addHistory(line)
       store?.record(line)
+      saveHistory()
     }
     if source.reachedEnd { REPLCommand.write("\n", isError: false) }
-    do {
-      try store?.save()
-    } catch {
-      let path = store?.path ?? ""
-      REPLCommand.write(
-        "warning: cannot save history to `\(path)`: \(error.localizedDescription)\n", isError: true)
-    }
+    saveHistory()
     Interrupt.restoreDefault()
   }
 
