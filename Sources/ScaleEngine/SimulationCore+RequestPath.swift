@@ -1,3 +1,4 @@
+import DequeModule
 import ScaleModel
 
 /// What a server did with an arriving request.
@@ -30,6 +31,7 @@ extension SimulationCore {
     if let timeout {
       deadlines.append(
         Deadline(time: now + timeout, slot: slot, generation: requests[i].generation))
+      if deadlines.count > 4 * activeRequests + 4096 { compactDeadlines() }
     }
     advance(slot, to: entryStage)
   }
@@ -107,6 +109,23 @@ extension SimulationCore {
     case .unavailable: errors.unavailable += 1
     case .breakerOpen: errors.breakerOpen += 1
     }
+  }
+
+  /// Drops deadlines of requests that already left (their slot's generation moved on), so the
+  /// FIFO holds O(requests in flight) entries rather than rate × timeout. Runs when the FIFO
+  /// has grown past 4 × in flight + 4096, so its cost is amortised O(1) per request.
+  mutating func compactDeadlines() {
+    var kept = Deque<Deadline>()
+    kept.reserveCapacity(activeRequests + 16)
+    for d in deadlines {
+      let i = Int(d.slot)
+      if i >= 0 && i < requests.count && requests[i].active
+        && requests[i].generation == d.generation
+      {
+        kept.append(d)
+      }
+    }
+    deadlines = kept
   }
 
   mutating func timeoutFired(slot: Int32, generation: UInt32) {
