@@ -109,6 +109,7 @@ public enum Completer {
       if tokens.count == 2 && vocabulary.componentNames.contains(last) { return vocabulary.metrics }
       return []
     }
+    if tokens.count == 1 && vocabulary.namingKeywords.contains(keyword) { return [] }
     if tokens.count == 1 && vocabulary.referencingKeywords.contains(keyword) {
       return vocabulary.componentNames + attributes
     }

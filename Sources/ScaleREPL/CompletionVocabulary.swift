@@ -12,6 +12,9 @@ public struct CompletionVocabulary: Sendable, Equatable {
   /// Statements whose first word after the keyword names a component
   /// (`health-check lb`, `shard orders`, `autoscale web`).
   public var referencingKeywords: Set<String>
+  /// Statements whose first word after the keyword is the new component's name
+  /// (`server web-1`): nothing to complete there.
+  public var namingKeywords: Set<String>
   /// Attributes whose value is a component name or a list of them (`to`, `on`).
   public var referencingAttributes: Set<String>
   /// Words an attribute's value may be (`hashing` → `modulo`, `consistent`, `jump`).
@@ -23,7 +26,8 @@ public struct CompletionVocabulary: Sendable, Equatable {
 
   public init(
     keywords: [String], attributes: [String: [String]], eventActions: [String],
-    metrics: [String], referencingKeywords: Set<String>, referencingAttributes: Set<String>,
+    metrics: [String], referencingKeywords: Set<String>, namingKeywords: Set<String> = [],
+    referencingAttributes: Set<String>,
     valueChoices: [String: [String]] = [:], flags: Set<String> = [], componentNames: [String]
   ) {
     self.keywords = keywords
@@ -31,6 +35,7 @@ public struct CompletionVocabulary: Sendable, Equatable {
     self.eventActions = eventActions
     self.metrics = metrics
     self.referencingKeywords = referencingKeywords
+    self.namingKeywords = namingKeywords
     self.referencingAttributes = referencingAttributes
     self.valueChoices = valueChoices
     self.flags = flags

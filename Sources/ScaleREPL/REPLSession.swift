@@ -175,7 +175,8 @@ public final class REPLSession {
         "p50", "p90", "p95", "p99", "p99.9", "max", "mean", "errors", "throughput", "utilisation",
         "hit-rate", "stale-reads", "queue-length", "rejected", "timeouts", "completed",
       ],
-      referencingKeywords: ["health-check", "shard", "autoscale", "circuit-breaker"],
+      referencingKeywords: ["health-check", "shard", "autoscale"],
+      namingKeywords: ["server", "database", "queue", "circuit-breaker", "rate-limit"],
       referencingAttributes: ["to", "on"],
       valueChoices: [
         "hashing": KeyHashing.allCases.map(\.rawValue),

@@ -113,6 +113,7 @@ import Testing
   #expect(repl.completions(lineBeforeCursor: "fail ") == ["web-1", "web-2"])
   #expect(repl.completions(lineBeforeCursor: "ser") == ["server"])
   #expect(repl.completions(lineBeforeCursor: "server web-3 c") == ["contention", "count", "cpu"])
+  #expect(repl.completions(lineBeforeCursor: "server s") == [])
   #expect(
     repl.completions(lineBeforeCursor: "cache c hashing ") == ["consistent", "jump", "modulo"])
   _ = repl.handle("balancer lb {")
