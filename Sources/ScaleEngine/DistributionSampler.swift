@@ -24,6 +24,7 @@ public struct DistributionSampler: Sendable, Equatable {
   /// The distribution's mean (for estimates such as a health check's queueing delay).
   public let mean: Double
 
+  /// Compiles `distribution` (bad parameters become 0).
   public init(_ distribution: Distribution) {
     mean = Swift.max(0, distribution.mean.isFinite ? distribution.mean : 0)
     switch distribution {

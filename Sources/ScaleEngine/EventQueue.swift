@@ -6,11 +6,14 @@ public struct EventQueue: Sendable {
   @usableFromInline var items: [SimEvent] = []
   @usableFromInline var nextSequence: UInt64 = 0
 
+  /// An empty queue.
   public init() {
     items.reserveCapacity(1024)
   }
 
+  /// Events pending.
   public var count: Int { items.count }
+  /// Whether nothing is pending.
   public var isEmpty: Bool { items.isEmpty }
   /// The earliest event's time, or +∞.
   @inlinable
@@ -26,6 +29,7 @@ public struct EventQueue: Sendable {
     push(event)
   }
 
+  /// Inserts an event as is (its sequence number must already be set).
   @inlinable
   public mutating func push(_ event: SimEvent) {
     items.append(event)

@@ -7,6 +7,7 @@ import ScaleModel
 /// the two nearest of those. A metric that cannot be measured (unknown component, no completed
 /// request, no cache) fails with `measured == nil`.
 public enum ExpectationEvaluator {
+  /// One verdict per expectation, in order.
   public static func evaluate(_ expectations: [Expectation], result: RunResult) -> [Verdict] {
     expectations.map { e in
       let value = measure(e.metric, component: e.component, in: result)

@@ -9,6 +9,7 @@ public struct KeySampler: Sendable, Equatable {
   }
   let mode: Mode
 
+  /// Set up once per run (O(1) for Zipf).
   public init(_ popularity: KeyPopularity) {
     switch popularity {
     case .uniform(let count):

@@ -36,6 +36,7 @@ public struct SimEvent: Sendable, Equatable {
   public var a: Int32
   public var b: UInt32
   public var c: Int32
+  /// An event; `sequence` must grow with scheduling order (see `EventQueue.schedule`).
   @inlinable
   public init(
     time: Double, sequence: UInt64, kind: SimEventKind, a: Int32 = 0, b: UInt32 = 0, c: Int32 = 0

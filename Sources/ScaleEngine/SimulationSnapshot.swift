@@ -16,6 +16,7 @@ public struct ComponentSnapshot: Sendable, Equatable {
   public var healthy: Bool
   /// Busy share of cores since the start (warm-up included).
   public var utilisation: Double
+  /// A component's state; the data tier fills only what applies to it.
   public init(
     name: String, kind: ComponentKind, cores: Int = 0, busy: Int = 0, queueLength: Int = 0,
     inSystem: Int = 0, failed: Bool = false, markedDown: Bool = false, healthy: Bool = true,

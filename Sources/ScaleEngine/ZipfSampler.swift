@@ -10,7 +10,9 @@ import Foundation
 /// is O(1) after an O(1) setup, and s = 1 (where H is a logarithm) is handled by writing
 /// H and H⁻¹ with `log1p`/`expm1` helpers that are smooth through 1 − s = 0.
 public struct ZipfSampler: Sendable, Equatable {
+  /// s, after clamping.
   public let exponent: Double
+  /// N, at least 1.
   public let count: Int
   let hIntegralX1: Double
   let hIntegralN: Double
