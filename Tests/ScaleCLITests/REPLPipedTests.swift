@@ -11,14 +11,9 @@ import Testing
     environment: ["HOME": home.path, "XDG_STATE_HOME": "", "SCALE_HISTORY": ""])
   #expect(result.status == 0)
   #expect(result.stdout == "server web-1 cpu 4\nbalancer weighted\n")
-  #expect(
-    result.stderr == """
-      <repl>:2:1: warning[W0200]: balancer `lb` has only one backend (`web-1`)
-        2 | balancer weighted
-          | ^^^^^^^^
-          = help: add servers, e.g. `server web count 3`
-
-      """)
+  // The location, id and caret are ours to check; the wording is the checker's.
+  #expect(result.stderr.hasPrefix("<repl>:2:1: warning[W0200]: "))
+  #expect(result.stderr.contains("\n  2 | balancer weighted\n    | ^^^^^^^^\n"))
   // Piped input writes no history.
   #expect(!FileManager.default.fileExists(atPath: home.path + "/.local/state/scale/history"))
 }
@@ -28,14 +23,9 @@ import Testing
     ["repl"], stdin: "server web-1 cpu 4\nserver web-2 cpux 4\nserver web-2 cpu 2\n.show\n")
   #expect(result.status == 0)
   #expect(result.stdout == "server web-1 cpu 4\nserver web-2 cpu 2\n")
-  #expect(
-    result.stderr == """
-      <repl>:2:14: error[E0201]: unknown attribute `cpux` for `server`
-        2 | server web-2 cpux 4
-          |              ^^^^
-          = help: did you mean `cpu`?
-
-      """)
+  #expect(result.stderr.hasPrefix("<repl>:2:14: error[E0201]: "))
+  #expect(result.stderr.contains("\n  2 | server web-2 cpux 4\n    |              ^^^^\n"))
+  #expect(result.stderr.components(separatedBy: "error[").count == 2)
 }
 
 @Test func replPipedLoadsAFileStepsAndSaves() throws {

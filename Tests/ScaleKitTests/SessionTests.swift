@@ -17,14 +17,10 @@ import Testing
   _ = session.submit("server web-1 cpu 4")
   let outcome = session.submit("server web-2 cpux 4")
   #expect(!outcome.accepted)
-  #expect(
-    outcome.diagnostics == """
-      <repl>:2:14: error[E0201]: unknown attribute `cpux` for `server`
-        2 | server web-2 cpux 4
-          |              ^^^^
-          = help: did you mean `cpu`?
-
-      """)
+  // The location, id and caret are the session's to get right; the wording is the checker's.
+  #expect(outcome.diagnostics.hasPrefix("<repl>:2:14: error[E0201]: "))
+  #expect(outcome.diagnostics.contains("\n  2 | server web-2 cpux 4\n    |              ^^^^\n"))
+  #expect(outcome.diagnostics.components(separatedBy: "error[").count == 2)
   #expect(session.source == "server web-1 cpu 4\n")
   #expect(session.componentNames == ["web-1"])
 }
@@ -35,7 +31,7 @@ import Testing
   _ = session.submit("server b")
   #expect(session.submit("balancer lb weighted {\n  a weight 3\n  b\n}").accepted)
   let outcome = session.submit("balancer lb2 to c")
-  #expect(outcome.diagnostics.hasPrefix("<repl>:7:17: error[E0212]: unknown component `c`\n"))
+  #expect(outcome.diagnostics.hasPrefix("<repl>:7:17: error[E0212]: "))
 }
 
 @Test func keepsWarningsButAcceptsTheStatement() {
@@ -190,14 +186,8 @@ import Testing
   _ = session.submit("server z")
   let outcome = session.load(path: path)
   #expect(!outcome.accepted)
-  #expect(
-    outcome.diagnostics == """
-      \(path):3:10: error[E0201]: unknown attribute `cpuu` for `server`
-        3 | server b cpuu 2
-          |          ^^^^
-          = help: did you mean `cpu`?
-
-      """)
+  #expect(outcome.diagnostics.hasPrefix("\(path):3:10: error[E0201]: "))
+  #expect(outcome.diagnostics.contains("\n  3 | server b cpuu 2\n    |          ^^^^\n"))
   #expect(session.source == "server z\n")
   #expect(session.load(path: directory.appendingPathComponent("none.scale").path).accepted == false)
 }
