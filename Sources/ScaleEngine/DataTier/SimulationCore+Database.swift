@@ -61,28 +61,33 @@ extension SimulationCore {
 
   /// The station a read of `shard` goes to.
   mutating func readStation(shard s: Int) -> Int {
-    let db = dataTier.databases[0]
-    let primary = db.primary(ofShard: s)
-    guard db.spec.reads == .eventual, db.replicas > 0 else { return primary }
+    let primary = dataTier.databases[0].primary(ofShard: s)
+    let replicas = dataTier.databases[0].replicas
+    guard dataTier.databases[0].spec.reads == .eventual, replicas > 0 else { return primary }
     // A random available replica (the seed's `random.choice`); the primary if none is up
     // (as Aurora's reader endpoint falls back to the writer).
     var up = 0
-    for r in 0..<db.replicas where !db.stations[db.replica(r, ofShard: s)].state.unavailable {
+    for r in 0..<replicas
+    where !dataTier.databases[0].stations[primary + 1 + r].state.unavailable {
       up += 1
     }
     guard up > 0 else { return primary }
     var pick = dataTier.databases[0].rng.nextInt(below: up)
-    for r in 0..<db.replicas where !db.stations[db.replica(r, ofShard: s)].state.unavailable {
-      if pick == 0 { return db.replica(r, ofShard: s) }
+    for r in 0..<replicas
+    where !dataTier.databases[0].stations[primary + 1 + r].state.unavailable {
+      if pick == 0 { return primary + 1 + r }
       pick -= 1
     }
     return primary
   }
 
   func refusal(station st: Int) -> ErrorCause? {
-    let s = dataTier.databases[0].stations[st].state
-    if s.unavailable { return .unavailable }
-    if s.inSystem >= s.maxConnections { return .rejected }
+    if dataTier.databases[0].stations[st].state.unavailable { return .unavailable }
+    if dataTier.databases[0].stations[st].state.inSystem
+      >= dataTier.databases[0].stations[st].state.maxConnections
+    {
+      return .rejected
+    }
     return nil
   }
 
@@ -151,12 +156,14 @@ extension SimulationCore {
     guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
 
     let t = tierSlot(slot)
-    let db = dataTier.databases[0]
-    let shard = db.shard(ofStation: st)
+    // No copy of the database state is held across the mutations below (a copy would make
+    // the replication arrays copy-on-write on every read).
+    let shard = dataTier.databases[0].shard(ofStation: st)
+    let replica = dataTier.databases[0].replicaIndex(ofStation: st)
     let key = requests[t].key
     if dataTier.slots[t].isWrite {
       commitWrite(key: key, shard: shard)
-    } else if let r = db.replicaIndex(ofStation: st) {
+    } else if let r = replica {
       dataTier.databases[0].replication[shard].read(key: key, replica: r, at: now)
     }
     if dataTier.slots[t].gather != nil {
