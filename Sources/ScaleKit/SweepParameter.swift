@@ -32,12 +32,28 @@ public enum SweepParameter: String, Sendable, Equatable, CaseIterable {
     }
   }
 
+  /// Largest value any parameter may take.
+  public static let largestValue = 1e9
+
+  /// The largest value of this parameter: the checker's limits (docs/language.md).
+  public var maximum: Double {
+    switch self {
+    case .servers, .workers: return 100_000
+    case .rps: return Defaults.maxRate
+    case .cacheNodes, .shards: return 10_000
+    case .ttl: return Defaults.maxDuration
+    case .replicas: return 100
+    case .cpu: return 1024
+    }
+  }
+
   /// Whether the parameter takes whole numbers.
   public var isCount: Bool { self != .rps && self != .ttl }
 
   /// The scenario with this parameter set to `value`.
   public func apply(_ value: Double, to scenario: Scenario) throws(ApplyError) -> Scenario {
-    guard value.isFinite, value >= (isCount ? 1 : 0) || (self == .replicas && value >= 0) else {
+    let lowest: Double = self == .replicas || !isCount ? 0 : 1
+    guard value.isFinite, value >= lowest, value <= maximum else {
       throw .invalidValue(self, value)
     }
     let count = isCount ? Int(value.rounded()) : 0
@@ -88,7 +104,7 @@ public enum SweepParameter: String, Sendable, Equatable, CaseIterable {
       guard !s.servers.isEmpty else { throw .nothingToChange(self) }
       for i in s.servers.indices {
         s.servers[i].cores = count
-        s.servers[i].maxConnections = count * Defaults.connectionsPerCore
+        s.servers[i].maxConnections = Defaults.connections(cores: count)
       }
     case .workers:
       guard !s.queues.isEmpty else { throw .nothingToChange(self) }
@@ -115,7 +131,9 @@ public struct SweepRange: Sendable, Equatable {
         let known = SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")
         return "unknown parameter `\(name)`"
           + (suggestion.map { "; did you mean `\($0)`?" } ?? "") + " (known: \(known))"
-      case .badRange(let text): return "`\(text)`: the range must be LOW..HIGH with LOW ≤ HIGH"
+      case .badRange(let text):
+        return "`\(text)`: the range must be LOW..HIGH with 0 ≤ LOW ≤ HIGH ≤ the parameter's "
+          + "limit, in at most \(SweepRange.maxPoints) points"
       }
     }
   }
@@ -140,19 +158,22 @@ public struct SweepRange: Sendable, Equatable {
     }
     let bounds = parts[1].components(separatedBy: "..")
     guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]),
-      low.isFinite, high.isFinite, low <= high
+      low.isFinite, high.isFinite, low <= high, low >= 0, high <= parameter.maximum
     else { throw .badRange(text) }
     let stride = step ?? (parameter.isCount ? 1 : max((high - low) / 9, .leastNonzeroMagnitude))
     guard stride > 0, stride.isFinite, (high - low) / stride < Double(SweepRange.maxPoints) else {
       throw .badRange(text)
     }
+    // A count of points, not a float loop: at large magnitudes `low + i * step` may
+    // never exceed `high`.
+    let points = Int(((high - low) / stride + 1e-9).rounded(.down)) + 1
     var values: [Double] = []
-    var index = 0
-    while true {
+    for index in 0..<points {
       let value = low + Double(index) * stride
-      if value > high + stride * 1e-9 { break }
       values.append(parameter.isCount ? value.rounded() : value)
-      index += 1
+    }
+    values = values.reduce(into: []) { unique, value in
+      if unique.last != value { unique.append(value) }
     }
     self.parameter = parameter
     self.values = values

@@ -45,7 +45,7 @@ public struct ServerSpec: Sendable, Equatable, Hashable {
     self.ramGB = ramGB
     self.storageGB = storageGB
     self.service = service
-    self.maxConnections = maxConnections ?? cores * Defaults.connectionsPerCore
+    self.maxConnections = maxConnections ?? Defaults.connections(cores: cores)
     self.weight = weight
     self.contention = contention
   }
@@ -187,7 +187,7 @@ public struct DatabaseSpec: Sendable, Equatable, Hashable {
     self.name = name
     self.cores = cores
     self.service = service
-    self.maxConnections = maxConnections ?? cores * Defaults.connectionsPerCore
+    self.maxConnections = maxConnections ?? Defaults.connections(cores: cores)
     self.replicas = replicas
     self.lag = lag
     self.reads = reads

@@ -8,6 +8,12 @@ public enum Defaults {
   public static let requestsPerSecondPerCore = 1000.0
   /// Connection limit per core: the seed's `max_connections = cpu_cores * 100`.
   public static let connectionsPerCore = 100
+
+  /// The default connection limit for `cores` cores, saturating instead of overflowing.
+  public static func connections(cores: Int) -> Int {
+    let (product, overflow) = max(0, cores).multipliedReportingOverflow(by: connectionsPerCore)
+    return overflow ? Int.max : product
+  }
   /// RAM and storage of a server, from the seed's DatabaseServer (16 GB, 500 GB).
   public static let ramGB = 16.0
   public static let storageGB = 500.0

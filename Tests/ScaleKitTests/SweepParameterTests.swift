@@ -63,3 +63,21 @@ func badRanges(_ text: String) {
     try SweepParameter.servers.apply(0, to: Scenario(servers: [ServerSpec(name: "a")]))
   }
 }
+
+/// Huge bounds once made `low + i * step` never pass `high` (a hang that ate memory).
+@Test(arguments: ["cpu=1e300..1e300", "cpu=1..2000", "servers=1..1e9", "rps=-5..10"])
+func boundsBeyondTheLimitsAreRejected(_ text: String) {
+  #expect(throws: SweepRange.ParseError.self) { try SweepRange(parsing: text) }
+}
+
+@Test func pointsAreCountedNotAccumulated() throws {
+  let range = try SweepRange(parsing: "rps=0..1", step: 0.1)
+  #expect(range.values.count == 11)
+  #expect(try SweepRange(parsing: "cpu=1024..1024").values == [1024])
+}
+
+@Test func defaultConnectionLimitSaturates() {
+  #expect(Defaults.connections(cores: Int.max) == Int.max)
+  #expect(Defaults.connections(cores: 4) == 400)
+  #expect(ServerSpec(name: "x", cores: Int.max / 2).maxConnections == Int.max)
+}
