@@ -21,6 +21,9 @@ public final class LineEditor {
   public init(programName: String, wordBreakCharacters: String, historyLimit: Int) {
     scale_set_locale_ctype()
     rl_readline_name = UnsafePointer(strdup(programName))
+    // Our own character reader (see shim.h): it waits with SIGINT unblocked, so no Ctrl-C is
+    // lost between two reads. libedit installs it at initialisation.
+    rl_getc_function = scale_getc
     _ = rl_initialize()
     // libedit keeps these pointers: give them copies that live as long as the process.
     let breaks = strdup(wordBreakCharacters)
@@ -39,7 +42,9 @@ public final class LineEditor {
   /// Shows `prompt` and reads one edited line.
   public func readLine(prompt: String) -> LineInput {
     _ = Interrupt.take()
+    scale_block_sigint(1)
     let raw = readline(prompt)
+    scale_block_sigint(0)  // a Ctrl-C still pending is delivered here
     let interrupted = Interrupt.take()
     guard let raw else {
       if interrupted {
