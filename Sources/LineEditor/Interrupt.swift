@@ -2,7 +2,8 @@ import CLibEdit
 
 /// Ctrl-C (SIGINT) as a flag rather than a process kill: while the REPL runs, the signal only
 /// sets a flag (an async-signal-safe C handler installed without `SA_RESTART`), so a blocked
-/// read returns at once and a long simulation step can stop between events.
+/// read returns at once and a long simulation step can stop between events. The flag is one
+/// weak C global (shim.h), shared with the line editor's character reader.
 public enum Interrupt {
   /// Installs the handler. Returns false if `sigaction` failed.
   @discardableResult
