@@ -34,7 +34,7 @@ public enum ExpectationEvaluator {
       case .hitRate: return c.hits + c.misses > 0 ? c.hitRate : nil
       case .staleReads: return ratio(c.staleReads, c.reads)
       case .queueLength: return c.meanQueueLength
-      case .rejectedRate: return ratio(c.errors.rejected, c.arrivals)
+      case .rejectedRate: return ratio(c.errors.rejected + c.errors.breakerOpen, c.arrivals)
       case .timeoutRate: return ratio(c.errors.timedOut, c.arrivals)
       case .completed: return Double(c.completed)
       }
@@ -58,7 +58,7 @@ public enum ExpectationEvaluator {
     case .queueLength:
       let servers = r.components.filter { $0.kind == .server }
       return servers.isEmpty ? nil : servers.reduce(0.0) { $0 + $1.meanQueueLength }
-    case .rejectedRate: return ratio(r.errors.rejected, r.offered)
+    case .rejectedRate: return ratio(r.errors.rejected + r.errors.breakerOpen, r.offered)
     case .timeoutRate: return ratio(r.errors.timedOut, r.offered)
     case .completed: return Double(r.completed)
     }

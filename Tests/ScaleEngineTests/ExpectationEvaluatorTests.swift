@@ -22,6 +22,15 @@ import Testing
     return r
   }
 
+  /// `rejected` counts every refusal, an open breaker's included (Metric.rejectedRate).
+  @Test func rejectedIncludesOpenBreakerRefusals() {
+    var r = Self.result()
+    r.errors.breakerOpen = 3
+    r.components[0].errors = ErrorCounts(rejected: 5, breakerOpen: 5)
+    #expect(ExpectationEvaluator.measure(.rejectedRate, component: nil, in: r) == 0.009)
+    #expect(ExpectationEvaluator.measure(.rejectedRate, component: "web-1", in: r) == 0.02)
+  }
+
   @Test func globalAndComponentMetrics() {
     let r = Self.result()
     func value(_ m: Metric, _ c: String? = nil) -> Double? {
