@@ -1,3 +1,4 @@
+import ScaleLanguage
 import ScaleModel
 
 /// A knob a sweep or capacity search turns: `servers`, `rps`, `cache-nodes`, `ttl`,
@@ -150,10 +151,8 @@ public struct SweepRange: Sendable, Equatable {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { throw .malformed(text) }
     guard let parameter = SweepParameter(rawValue: parts[0]) else {
-      let suggestion = SweepParameter.allCases.map(\.rawValue).min {
-        editDistance($0, parts[0]) < editDistance($1, parts[0])
-      }
-      let close = suggestion.flatMap { editDistance($0, parts[0]) <= 3 ? $0 : nil }
+      let close = Suggestions.closest(
+        to: parts[0], among: SweepParameter.allCases.map(\.rawValue))
       throw .unknownParameter(parts[0], suggestion: close)
     }
     let bounds = parts[1].components(separatedBy: "..")
@@ -178,23 +177,4 @@ public struct SweepRange: Sendable, Equatable {
     self.parameter = parameter
     self.values = values
   }
-}
-
-/// Levenshtein distance, for suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.utf8)
-  let y = Array(b.utf8)
-  if x.isEmpty { return y.count }
-  if y.isEmpty { return x.count }
-  var previous = Array(0...y.count)
-  var current = [Int](repeating: 0, count: y.count + 1)
-  for i in 1...x.count {
-    current[0] = i
-    for j in 1...y.count {
-      let cost = x[i - 1] == y[j - 1] ? 0 : 1
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-    }
-    swap(&previous, &current)
-  }
-  return previous[y.count]
 }
