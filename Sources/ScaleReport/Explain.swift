@@ -6,10 +6,12 @@ import ScaleModel
 /// time it took. It only restates what the events say.
 public enum Explain {
   /// `text` with a capital first letter and a final full stop (the engine's details are
-  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`).
-  static func asSentence(_ text: String) -> String {
+  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`). A phrase that starts
+  /// with a component's name keeps it as written (`web-2 marked down…`, `lb: …`).
+  static func asSentence(_ text: String, names: Set<String> = []) -> String {
     guard let first = text.first else { return text }
-    var result = first.uppercased() + text.dropFirst()
+    let firstWord = text.prefix { $0 != " " && $0 != ":" }
+    var result = names.contains(String(firstWord)) ? text : first.uppercased() + text.dropFirst()
     if let last = result.last, !".!?".contains(last) { result += "." }
     return result
   }
@@ -21,6 +23,7 @@ public enum Explain {
     }
     var paragraphs: [String] = []
     var failedAt: [String: Double] = [:]
+    let names = Set(result.components.map(\.name))
     for event in result.events {
       let at = "At " + Format.clock(event.time) + ", "
       let c = event.component
@@ -75,7 +78,9 @@ public enum Explain {
       default:
         sentence = at + c + ": " + event.kind + "."
       }
-      if !event.detail.isEmpty { sentence += " " + Explain.asSentence(event.detail) }
+      if !event.detail.isEmpty {
+        sentence += " " + Explain.asSentence(event.detail, names: names)
+      }
       paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
     }
     var closing =

@@ -28,3 +28,17 @@ import Testing
       + " component.\n\nIn the measured part of the run 10 of 10 requests completed and none failed.\n"
   )
 }
+
+/// Component names are identifiers: `web-2 marked down…` must not become `Web-2 marked…`.
+@Test func narrationKeepsComponentNamesAsWritten() {
+  var result = RunResult(seed: 1, duration: 60)
+  result.components = [ComponentStats(name: "web-2", kind: .server)]
+  result.events = [
+    RunEvent(time: 10, kind: "marked-down", component: "web-2", detail: "web-2 marked down"),
+    RunEvent(time: 20, kind: "rate", component: "traffic", detail: "traffic ramps up"),
+  ]
+  let text = Explain.narrate(result, width: 1000)
+  #expect(text.contains("web-2 marked down."))
+  #expect(!text.contains("Web-2"))
+  #expect(text.contains("Traffic ramps up."))
+}

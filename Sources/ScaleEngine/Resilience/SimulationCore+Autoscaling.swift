@@ -20,7 +20,11 @@ extension SimulationCore {
       } else if let b = balancerByName[spec.group] {
         members = balancers[b].servers
         balancer = spec.group
-        pool = members.first.flatMap { servers[$0].spec.pool } ?? spec.group
+        // Servers declared one by one (`web-1`, `web-2`) form the pool `web`: new ones
+        // continue their numbering rather than being named after the balancer.
+        pool =
+          members.first.flatMap { servers[$0].spec.pool ?? poolPrefix(of: servers[$0].spec.name) }
+          ?? spec.group
       } else if let s = serverByName[spec.group] {
         members = [s]
       } else if entryBalancer >= 0 {
@@ -155,4 +159,14 @@ extension SimulationCore {
     removeServer(s, quiet: true)
     return servers[s].spec.name
   }
+}
+
+/// `web` for `web-3`: the name without a trailing `-<number>`, or nil.
+func poolPrefix(of name: String) -> String? {
+  guard let dash = name.lastIndex(of: "-") else { return nil }
+  let number = name[name.index(after: dash)...]
+  guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
+    dash > name.startIndex
+  else { return nil }
+  return String(name[..<dash])
 }

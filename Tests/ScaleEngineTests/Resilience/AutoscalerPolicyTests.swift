@@ -115,3 +115,12 @@ import Testing
     #expect(t.decide(now: 0, utilisation: .infinity, ready: 2, warming: 0).change == 1)
   }
 }
+
+@Test(
+  arguments: [
+    ("web-3", "web"), ("api-east-12", "api-east"), ("web", nil), ("-3", nil), ("web-", nil),
+    ("web-3a", nil),
+  ] as [(String, String?)])
+func poolPrefixOfDeclaredServers(name: String, pool: String?) {
+  #expect(poolPrefix(of: name) == pool)
+}
