@@ -52,6 +52,20 @@ func model(servers: Int, strategy: BalancingStrategy?, requests: Int) -> Scenari
     traffic: TrafficSpec(rate: rate))
 }
 
+/// The full topology of the data-tier issue: a balancer over 10 servers, a 3-node cache,
+/// a database with a primary and 2 replicas per shard and 4 shards; 90% reads over Zipf
+/// keys, eventual reads; the web tier at ρ = 0.8.
+func fullTopology(requests: Int) -> Scenario {
+  var scenario = model(servers: 10, strategy: .roundRobin, requests: requests)
+  scenario.caches = [CacheSpec(name: "sessions", ttl: 60, nodes: 3, hashing: .consistent)]
+  scenario.databases = [
+    DatabaseSpec(name: "orders", cores: 8, replicas: 2, reads: .eventual, shards: 4)
+  ]
+  scenario.traffic?.readFraction = 0.9
+  scenario.traffic?.keys = .zipf(exponent: 1.1, count: 1_000_000)
+  return scenario
+}
+
 func bench(_ label: String, _ scenario: Scenario) {
   var result: RunResult?
   let cpuStart = cpuSeconds()
@@ -60,7 +74,7 @@ func bench(_ label: String, _ scenario: Scenario) {
   guard let r = result else { return }
   let requests = Double(r.offered)
   let rss = peakRSSMegabytes().map { String(format: "%.1f MB", $0) } ?? "n/a"
-  let padded = label.padding(toLength: 36, withPad: " ", startingAt: 0)
+  let padded = label.padding(toLength: 52, withPad: " ", startingAt: 0)
   print(
     padded
       + String(
@@ -104,4 +118,5 @@ if heap {
   var withTimeout = model(servers: 10, strategy: .roundRobin, requests: requests)
   withTimeout.traffic?.timeout = 0.01
   bench("round-robin over 10, timeout 10 ms", withTimeout)
+  bench("full topology (lb, 10, cache, 2 replicas, 4 shards)", fullTopology(requests: requests))
 }
