@@ -4,7 +4,9 @@ import ScaleModel
 ///
 /// Per-component counters and time integrals run from the start; at the end of the warm-up they
 /// are snapshotted and reports show current − snapshot, so the warm-up is left out without
-/// touching the hot path. Client figures (offered, completed, errors, end-to-end latency) count
+/// touching the hot path. Every time average divides by the measured window, also for a
+/// component that exists for part of it (zero outside its life), so L = λW holds per station
+/// with λ over the same window; utilisation is busy over provisioned core-seconds. Client figures (offered, completed, errors, end-to-end latency) count
 /// only requests sent after the warm-up. The time series covers the whole run, warm-up
 /// included, in intervals of `intervalLength` seconds (duration/60 rounded up to 1, 2 or 5 × 10ⁿ,
 /// at least 1 s); its latency and counts cover every request that ended in the interval.
@@ -51,11 +53,16 @@ extension SimulationCore {
     }
     let dt = now - intervalStart
     var live = 0
+    var busyArea: [Double] = []
+    var coreArea: [Double] = []
+    busyArea.reserveCapacity(servers.count)
+    coreArea.reserveCapacity(servers.count)
     for s in servers.indices {
       let a = servers[s].areas(at: now)
       let p = serverIntervalAreas[s]
-      let coreArea = a.cores - p.cores
-      stats.utilisation[servers[s].spec.name] = coreArea > 0 ? (a.busy - p.busy) / coreArea : 0
+      busyArea.append(a.busy - p.busy)
+      coreArea.append(a.cores - p.cores)
+      stats.utilisation[servers[s].spec.name] = coreArea[s] > 0 ? busyArea[s] / coreArea[s] : 0
       stats.queueLength[servers[s].spec.name] = dt > 0 ? (a.queue - p.queue) / dt : 0
       if !servers[s].removed && !servers[s].isDown { live += 1 }
     }
@@ -63,9 +70,9 @@ extension SimulationCore {
       var busy = 0.0
       var cores = 0.0
       var queue = 0.0
-      for s in b.servers {
-        busy += (stats.utilisation[servers[s].spec.name] ?? 0) * Double(servers[s].cores)
-        cores += Double(servers[s].cores)
+      for s in b.servers where s < busyArea.count {
+        busy += busyArea[s]
+        cores += coreArea[s]
         queue += stats.queueLength[servers[s].spec.name] ?? 0
       }
       stats.utilisation[b.name] = cores > 0 ? busy / cores : 0
@@ -89,9 +96,13 @@ extension SimulationCore {
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
     var components: [ComponentStats] = []
-    for s in servers.indices { components.append(serverStats(s)) }
+    var areas: [StationAreas] = []
+    for s in servers.indices {
+      areas.append(measuredAreas(server: s))
+      components.append(serverStats(s))
+    }
     for b in balancers.indices where balancers[b].reported {
-      components.append(balancerStats(b, servers: components))
+      components.append(balancerStats(b, servers: components, areas: areas))
     }
     components += dataTierStats()
     r.components = components
@@ -102,30 +113,53 @@ extension SimulationCore {
     return r
   }
 
+  /// The measured window [warm-up end, now]: every time average divides by this, whatever the
+  /// component's own life (see docs/engine.md, "One window for every figure").
+  var measuredSpan: Double { warmupDone ? Swift.max(0, now - warmup) : 0 }
+
+  /// Server `s`'s areas over the measured window (zero before warm-up ends; a server added
+  /// later starts from zero, so its areas cover only its life inside the window).
+  mutating func measuredAreas(server s: Int) -> StationAreas {
+    let areas = servers[s].areas(at: now)
+    guard warmupDone else { return StationAreas() }
+    let base = serverWarmup[s].areas
+    return StationAreas(
+      busy: areas.busy - base.busy, queue: areas.queue - base.queue,
+      cores: areas.cores - base.cores, down: areas.down - base.down)
+  }
+
   mutating func serverStats(_ s: Int) -> ComponentStats {
     var c = ComponentStats(name: servers[s].spec.name, kind: .server)
-    let areas = servers[s].areas(at: now)
-    let base = warmupDone ? serverWarmup[s].areas : areas
+    let a = measuredAreas(server: s)
     let counts = warmupDone ? servers[s].counters - serverWarmup[s].counters : StationCounters()
-    let start = Swift.max(warmup, servers[s].createdAt)
-    let t = now - start
+    // L over the whole measured window, a server absent for part of it counting zero there:
+    // the same window as its arrivals and completions, so L = λW with λ = completed / window,
+    // and a pool's L is the sum of its servers' (its own life would inflate L by
+    // window / life — the bug an autoscaled server showed).
+    let t = measuredSpan
     c.arrivals = counts.arrivals
     c.completed = counts.completed
     c.errors = ErrorCounts(
       rejected: counts.rejected, timedOut: counts.timedOut, unavailable: counts.unavailable)
-    let coreArea = areas.cores - base.cores
-    c.utilisation = coreArea > 0 ? (areas.busy - base.busy) / coreArea : 0
-    c.meanQueueLength = t > 0 ? (areas.queue - base.queue) / t : 0
-    c.meanInSystem = t > 0 ? (areas.busy - base.busy + areas.queue - base.queue) / t : 0
+    // Busy core-seconds over provisioned core-seconds in the window: how busy it was while it
+    // existed (cores count only while it exists).
+    c.utilisation = a.cores > 0 ? a.busy / a.cores : 0
+    c.meanQueueLength = t > 0 ? a.queue / t : 0
+    c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
     c.maxQueueLength = warmupDone ? servers[s].maxQueue : 0
     c.latency = warmupDone ? servers[s].latency.summary : LatencySummary()
-    c.downTime = areas.down - base.down
+    c.downTime = a.down
     c.healthy = !servers[s].isDown
     c.cores = servers[s].cores
     return c
   }
 
-  func balancerStats(_ b: Int, servers stats: [ComponentStats]) -> ComponentStats {
+  /// A balancer's figures: its own counters; L, queue and latency of its backends together;
+  /// utilisation = their busy core-seconds over their provisioned core-seconds (a server
+  /// that joined late weighs by the core-seconds it had, not by its cores at the end).
+  func balancerStats(_ b: Int, servers stats: [ComponentStats], areas: [StationAreas])
+    -> ComponentStats
+  {
     let bal = balancers[b]
     var c = ComponentStats(name: bal.name, kind: .balancer)
     let counts = warmupDone ? bal.counters - bal.warmupCounters : StationCounters()
@@ -133,15 +167,17 @@ extension SimulationCore {
     c.completed = counts.completed
     c.errors = ErrorCounts(rejected: counts.rejected, unavailable: counts.unavailable)
     var busy = 0.0
+    var coreArea = 0.0
     var cores = 0
-    for s in bal.servers where s < stats.count {
-      busy += stats[s].utilisation * Double(stats[s].cores)
+    for s in bal.servers where s < stats.count && s < areas.count {
+      busy += areas[s].busy
+      coreArea += areas[s].cores
       cores += stats[s].cores
       c.meanQueueLength += stats[s].meanQueueLength
       c.meanInSystem += stats[s].meanInSystem
       c.maxQueueLength = Swift.max(c.maxQueueLength, stats[s].maxQueueLength)
     }
-    c.utilisation = cores > 0 ? busy / Double(cores) : 0
+    c.utilisation = coreArea > 0 ? busy / coreArea : 0
     c.cores = cores
     // Its backends' latencies together (failover adds no time, so this is routing → done).
     var merged = LatencyRecorder()

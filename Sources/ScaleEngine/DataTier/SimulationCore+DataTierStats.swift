@@ -47,24 +47,36 @@ extension SimulationCore {
     }
   }
 
+  /// Station `st` of database `d`: its areas over the measured window (zero before the
+  /// warm-up ends).
+  func stationMeasuredAreas(_ d: Int, _ st: Int) -> StationAreas {
+    guard warmupDone else { return StationAreas() }
+    let station = dataTier.databases[d].stations[st]
+    var state = station.state
+    let a = state.areas(at: now)
+    let base = station.warmupAreas
+    return StationAreas(
+      busy: a.busy - base.busy, queue: a.queue - base.queue, cores: a.cores - base.cores,
+      down: a.down - base.down)
+  }
+
   func stationStats(_ d: Int, _ st: Int, name: String? = nil) -> ComponentStats {
     let station = dataTier.databases[d].stations[st]
-    var s = station.state
+    let s = station.state
     var c = ComponentStats(name: name ?? station.name, kind: station.kind)
-    let areas = s.areas(at: now)
-    let base = warmupDone ? station.warmupAreas : areas
+    let a = stationMeasuredAreas(d, st)
     let counts = warmupDone ? s.counters - station.warmupCounters : StationCounters()
-    let t = now - Swift.max(warmup, s.createdAt)
+    // The measured window, as for servers (docs/engine.md, "One window for every figure").
+    let t = measuredSpan
     c.arrivals = counts.arrivals
     c.completed = counts.completed
     c.errors = ErrorCounts(rejected: counts.rejected, unavailable: counts.unavailable)
-    let coreArea = areas.cores - base.cores
-    c.utilisation = coreArea > 0 ? (areas.busy - base.busy) / coreArea : 0
-    c.meanQueueLength = t > 0 ? (areas.queue - base.queue) / t : 0
-    c.meanInSystem = t > 0 ? (areas.busy - base.busy + areas.queue - base.queue) / t : 0
+    c.utilisation = a.cores > 0 ? a.busy / a.cores : 0
+    c.meanQueueLength = t > 0 ? a.queue / t : 0
+    c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
     c.maxQueueLength = warmupDone ? s.maxQueue : 0
     c.latency = warmupDone ? s.latency.summary : LatencySummary()
-    c.downTime = areas.down - base.down
+    c.downTime = a.down
     c.healthy = !s.unavailable
     c.cores = s.cores
     if warmupDone {
@@ -132,7 +144,15 @@ extension SimulationCore {
       return stations
     }
     var c = ComponentStats(name: db.spec.name, kind: .database)
+    // Utilisation: busy over provisioned core-seconds of all stations (a station scaled up
+    // mid-run weighs by the core-seconds it had, not by its cores at the end).
     var busy = 0.0
+    var coreArea = 0.0
+    for st in db.stations.indices {
+      let a = stationMeasuredAreas(d, st)
+      busy += a.busy
+      coreArea += a.cores
+    }
     for s in stations {
       c.arrivals += s.arrivals
       c.completed += s.completed
@@ -141,11 +161,10 @@ extension SimulationCore {
       c.meanQueueLength += s.meanQueueLength
       c.meanInSystem += s.meanInSystem
       c.maxQueueLength = Swift.max(c.maxQueueLength, s.maxQueueLength)
-      busy += s.utilisation * Double(s.cores)
       c.cores += s.cores
       c.downTime = Swift.max(c.downTime, s.downTime)
     }
-    c.utilisation = c.cores > 0 ? busy / Double(c.cores) : 0
+    c.utilisation = coreArea > 0 ? busy / coreArea : 0
     c.reads = totalReads
     c.writes = totalWrites
     c.staleReads = totalStale
