@@ -28,13 +28,23 @@ struct LatencyRecorder {
     return (buckets + 1) << subBucketHalfCountMagnitude
   }()
 
-  private var counts: [UInt64]
+  /// The counts up to the highest bucket recorded so far (at most `length`): grown on demand,
+  /// so a station that sees no requests costs nothing and one that sees only short latencies
+  /// a fraction of the full 290 KB layout (a pool of 100 000 servers fits in memory).
+  private var counts: [UInt64] = []
   private(set) var count = 0
   private(set) var sum: Double = 0
   private(set) var maximum: Double = 0
 
-  init() {
-    counts = [UInt64](repeating: 0, count: LatencyRecorder.length)
+  init() {}
+
+  /// Makes `counts` long enough to hold index `i` (whole sub-bucket halves at a time).
+  private mutating func grow(toInclude i: Int) {
+    let half = LatencyRecorder.subBucketHalfCount
+    let wanted = Swift.min(LatencyRecorder.length, (i / half + 1) * half)
+    if wanted > counts.count {
+      counts.append(contentsOf: [UInt64](repeating: 0, count: wanted - counts.count))
+    }
   }
 
   static func index(of value: UInt64) -> Int {
@@ -64,6 +74,7 @@ struct LatencyRecorder {
       ns < Double(LatencyRecorder.highestTrackable)
       ? UInt64(ns.rounded(.toNearestOrEven)) : LatencyRecorder.highestTrackable
     let i = LatencyRecorder.index(of: value)
+    if i >= counts.count { grow(toInclude: i) }
     counts.withUnsafeMutableBufferPointer { buffer in
       if i >= 0 && i < buffer.count { buffer[i] &+= 1 }
     }
@@ -75,7 +86,8 @@ struct LatencyRecorder {
     count += other.count
     sum += other.sum
     maximum = Swift.max(maximum, other.maximum)
-    for i in counts.indices where other.counts[i] != 0 { counts[i] &+= other.counts[i] }
+    if other.counts.count > counts.count { grow(toInclude: other.counts.count - 1) }
+    for i in other.counts.indices where other.counts[i] != 0 { counts[i] &+= other.counts[i] }
   }
 
   mutating func reset() {
