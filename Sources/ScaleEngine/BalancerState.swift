@@ -57,7 +57,10 @@ struct BalancerState {
     draining.append(false)
     consecutiveFails.append(0)
     consecutiveOks.append(0)
-    rebuildEligible()
+    // A new backend is neither marked down nor draining and comes last in backend order, so
+    // appending keeps `eligible` exactly what a rebuild would give (a rebuild per backend made
+    // setting up a pool of n servers O(n²)).
+    eligible.append(servers.count - 1)
     return servers.count - 1
   }
 
