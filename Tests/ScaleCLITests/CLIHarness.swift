@@ -6,6 +6,10 @@ struct CLIResult {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// The process died of a signal it did not handle (a trap or crash); `status` is the signal.
+  var uncaughtSignal = false
+  /// The process outlived the `timeout` given to `run` and was killed.
+  var timedOut = false
 }
 
 enum CLIHarness {
@@ -33,9 +37,10 @@ enum CLIHarness {
   }
 
   /// Runs `scale ARGS` in `directory` with `stdin` as input; never inherits a terminal.
+  /// With a `timeout` (seconds), a process still running after it is killed (`timedOut`).
   static func run(
     _ arguments: [String], stdin: String = "", in directory: URL? = nil,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], timeout: Double? = nil
   ) throws -> CLIResult {
     guard let binary else { throw HarnessError.binaryMissing }
     let process = Process()
@@ -54,6 +59,20 @@ enum CLIHarness {
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    let finished = DispatchSemaphore(value: 0)
+    let watched = DispatchGroup()
+    nonisolated(unsafe) var killed = false
+    if let timeout {
+      let pid = process.processIdentifier
+      watched.enter()
+      DispatchQueue.global().async {
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+          killed = true
+          kill(pid, SIGKILL)
+        }
+        watched.leave()
+      }
+    }
     // Read both pipes concurrently so neither fills up and blocks the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var outData = Data()
@@ -72,10 +91,14 @@ enum CLIHarness {
     try? input.fileHandleForWriting.close()
     group.wait()
     process.waitUntilExit()
+    finished.signal()
+    watched.wait()
     return CLIResult(
       status: process.terminationStatus,
       stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self),
+      uncaughtSignal: process.terminationReason == .uncaughtSignal && !killed,
+      timedOut: killed)
   }
 
   /// A fresh temporary directory.
