@@ -47,7 +47,27 @@ extension SimulationCore {
       scaleUp(s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
     case .setCacheNodes(let cache, _):
       if !applyDataTierAction(action) { unknown(cache, action: "resize") }
+    case .setWeight(let balancerName, let serverName, let weight):
+      setWeight(balancer: balancerName, server: serverName, weight: weight)
     }
+  }
+
+  /// A backend's new weight: "lb: web-4 weight 1 → 5" (kind `weight`, component the balancer).
+  mutating func setWeight(balancer balancerName: String, server serverName: String, weight: Int) {
+    guard let b = balancerByName[balancerName], b >= 0, b < balancers.count else {
+      unknown(balancerName, action: "set a weight on")
+      return
+    }
+    guard let s = serverByName[serverName],
+      let old = balancers[b].setWeight(server: s, weight: weight)
+    else {
+      note(
+        "ignored", balancerName,
+        "cannot set the weight of \(serverName): it is not behind \(balancerName)")
+      return
+    }
+    let new = Swift.min(Swift.max(1, weight), BalancerState.maximumWeight)
+    note("weight", balancerName, "\(balancerName): \(serverName) weight \(old) → \(new)")
   }
 
   mutating func unknown(_ name: String, action: String) {

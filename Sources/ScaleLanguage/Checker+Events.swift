@@ -3,8 +3,9 @@ import ScaleModel
 
 /// Reading `at TIME ACTION …`.
 extension CheckSession {
-  /// What `fail` and `recover` work on (what the engine can take down).
-  static let failable: [NameKind] = [.server, .database]
+  /// What `fail` and `recover` work on (what the engine can take down): a database's shard
+  /// primaries and replicas too, by their station names (`orders/replica-1`).
+  static let failable: [NameKind] = [.server, .database, .shard, .replica]
 
   mutating func readEvent(_ statement: Statement, _ reader: inout WordReader) {
     guard case .number? = reader.peek?.kind else {
@@ -114,11 +115,23 @@ extension CheckSession {
     case "set":
       guard
         let target = Self.readTarget(
-          &reader, action: "set", message: "`set` needs a cache",
+          &reader, action: "set", message: "`set` needs a cache or a balancer",
           example: "at 3min set sessions nodes 4",
-          help: "for example `at 3min set sessions nodes 4`",
+          help: "for example `at 3min set sessions nodes 4` or `at 5min set lb web-4 weight 5`",
           at: actionWord.range)
       else { break }
+      // `set lb web-4 weight 5`; a near miss of `nodes` stays a cache's (unknown) attribute.
+      if let word = reader.peek, let server = word.identifier,
+        !StatementSchema.setAttributes.contains(where: { $0.name == server }),
+        reader.peek(at: 1)?.identifier == "weight"
+          || Suggestions.closest(to: server, among: StatementSchema.setAttributes.map(\.name))
+            == nil
+      {
+        eventAction = Self.readSetWeight(
+          balancer: target, server: NameRef(name: server, range: word.range),
+          actionWord: actionWord, &reader, references: &references)
+        break
+      }
       var attributes = Attributes()
       let reported = reader.diagnostics.count
       reader.readAttributes(StatementSchema.setAttributes, into: &attributes)
@@ -141,6 +154,29 @@ extension CheckSession {
         event: TimedEvent(time: time, action: eventAction, line: statement.keywordRange.start.line),
         timeRange: timeRange, references: references, changesTraffic: changesTraffic,
         actionRange: actionWord.range))
+  }
+
+  /// `set BALANCER SERVER weight N` (the reader stands on SERVER): a backend's new weight.
+  static func readSetWeight(
+    balancer: NameRef, server: NameRef, actionWord: Word, _ reader: inout WordReader,
+    references: inout [Reference]
+  ) -> EventAction? {
+    reader.advance()
+    var attributes = Attributes()
+    let reported = reader.diagnostics.count
+    reader.readAttributes(StatementSchema.backendAttributes, into: &attributes)
+    references.append(Reference(ref: balancer, kinds: [.balancer], role: "set a weight on"))
+    references.append(Reference(ref: server, kinds: [.server], role: "set the weight of"))
+    guard let weight = attributes.count("weight") else {
+      if reader.diagnostics.count == reported {
+        reader.report(
+          .missingRequired, "`set \(balancer.name) \(server.name)` needs `weight N`",
+          at: actionWord.range,
+          help: "for example `at 5min set \(balancer.name) \(server.name) weight 5`")
+      }
+      return nil
+    }
+    return .setWeight(balancer: balancer.name, server: server.name, weight: weight)
   }
 
   /// The component an action works on: missing at the end of the line, or not a name.

@@ -36,9 +36,10 @@ extension CheckSession {
   /// Component kinds a metric may be asked of (nil: any component).
   static func kinds(for metric: Metric) -> [NameKind]? {
     switch metric {
-    case .hitRate: return [.cache]
-    case .staleReads: return [.database]
-    case .utilisation, .queueLength: return [.server, .balancer, .database, .queue]
+    case .hitRate: return [.cache, .cacheNode]
+    case .staleReads: return [.database, .replica]
+    case .utilisation, .queueLength:
+      return [.server, .balancer, .database, .shard, .replica, .queue]
     default: return nil
     }
   }

@@ -57,6 +57,10 @@ enum NameKind: String, Sendable {
   case server, pool, balancer, cache, database, queue
   case breaker = "circuit-breaker"
   case rateLimit = "rate-limit"
+  /// Stations inside a database or cache, named by `StationNames` (`orders/shard-2`,
+  /// `orders/replica-1`, `sessions/node-1`); never declared, only referred to.
+  case shard, replica
+  case cacheNode = "cache node"
 }
 
 extension NameKind {
@@ -174,6 +178,10 @@ struct CheckSession {
   var hasErrors = false
 
   var names: [String: NameEntry] = [:]
+  /// Databases and caches by name, and how many nodes each cache ever has, for station
+  /// names with a `/` (see `StationNames`); filled when lowering, once shards are known.
+  var stationDatabases: [String: DatabaseSpec] = [:]
+  var stationCaches: [String: Int] = [:]
   /// How many more unknown names get a "did you mean" (see `resolve`).
   var suggestionsLeft = 20
   var seed: (value: UInt64, range: SourceRange)?
@@ -217,6 +225,13 @@ struct CheckSession {
   /// Records a declared name; a second declaration is an error pointing at the first.
   @discardableResult
   mutating func declare(_ name: String, kind: NameKind, at range: SourceRange) -> Bool {
+    if name.contains("/") {
+      report(
+        .slashInName, "a declared name cannot contain `/`", at: range,
+        help: "`/` names the stations inside a database or cache (`orders/replica-1`); "
+          + "write `\(name.replacing("/", with: "-"))`")
+      return false
+    }
     if let first = names[name] {
       report(
         .duplicateName,

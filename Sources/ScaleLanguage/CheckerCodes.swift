@@ -25,6 +25,7 @@ public enum CheckerCode: String, CaseIterable, Sendable {
   case unknownChoice = "E0218"
   case blockNotAllowed = "E0219"
   case needsTraffic = "E0220"
+  case slashInName = "E0221"
   // Warnings.
   case fewBackends = "W0200"
   case overCapacity = "W0201"

@@ -338,6 +338,7 @@ public struct Lexer {
       case "\"", "'": help = "names are written without quotes"
       case "-": help = "numbers are never negative"
       case "_": help = "a name starts with a letter"
+      case "/": help = "`/` joins the parts of a station name, like `orders/replica-1`"
       case "%": help = "write `%` right after its number, like `90%`"
       case "!": help = "comparisons are `<`, `<=`, `>`, `>=`"
       default: break
@@ -392,6 +393,9 @@ public struct Lexer {
       {
         end += 1
       } else if byte == Self.dot, end + 1 < bytes.count, Self.isDigit(bytes[end + 1]) {
+        end += 1
+      } else if byte == Self.slash, end + 1 < bytes.count, Self.isLetter(bytes[end + 1]) {
+        // `orders/replica-1`: a `/` joins name parts (a station inside a database or cache).
         end += 1
       } else {
         break
@@ -467,5 +471,6 @@ public struct Lexer {
   static let dot = UInt8(ascii: ".")
   static let underscore = UInt8(ascii: "_")
   static let minus = UInt8(ascii: "-")
+  static let slash = UInt8(ascii: "/")
   static let percent = UInt8(ascii: "%")
 }

@@ -7,6 +7,7 @@ import ScaleModel
 extension CheckSession {
   mutating func lower(seedOverride: UInt64?) -> Scenario {
     let databaseList = resolveShards()
+    nameStations(databaseList)
     let balancerList = resolveBalancers()
     let autoscalerList = resolveAutoscalers()
     let breakerList = breakers.compactMap { decl -> CircuitBreakerSpec? in
@@ -48,25 +49,38 @@ extension CheckSession {
   @discardableResult
   mutating func resolve(_ ref: NameRef, kinds: [NameKind], role: String) -> NameEntry? {
     let what = kinds.count == 1 ? kinds[0].rawValue : "component"
-    guard let entry = names[ref.name] else {
+    let known =
+      names[ref.name] ?? station(named: ref.name).map { NameEntry(kind: $0, range: ref.range) }
+    guard let entry = known else {
       // Suggestions cost a pass over every name: offer them for the first 20 unknown
-      // names only, so a huge script full of typos stays linear.
+      // names only, so a huge script full of typos stays linear. A name with a `/` is
+      // compared with the stations of its database or cache.
       suggestionsLeft -= 1
       let candidates =
-        suggestionsLeft >= 0 ? names.filter { kinds.contains($0.value.kind) }.map(\.key) : []
+        suggestionsLeft < 0
+        ? []
+        : ref.name.contains("/")
+          ? stationCandidates(for: ref.name, kinds: kinds)
+          : names.filter { kinds.contains($0.value.kind) }.map(\.key)
       let suggestion = Suggestions.closest(to: ref.name, among: candidates)
       var help: String
       if let suggestion {
         help = "did you mean `\(suggestion)`?"
       } else if suggestionsLeft < 0 {
         help = "declare it first"
+      } else if candidates.isEmpty, ref.name.contains("/") {
+        help =
+          "no such station: a database has `NAME/replica-N` (with `replicas`) and "
+          + "`NAME/shard-N` (with `shard`), a cache `NAME/node-N`"
       } else if candidates.isEmpty {
         help = "there is no " + WordReader.list(kinds.map(\.rawValue)) + " yet"
       } else {
         let first = candidates.count <= 10_000 ? Array(candidates.sorted().prefix(8)) : []
         help =
           first.isEmpty
-          ? "declare it first" : "declared: " + first.map { "`\($0)`" }.joined(separator: ", ")
+          ? "declare it first"
+          : (ref.name.contains("/") ? "stations: " : "declared: ")
+            + first.map { "`\($0)`" }.joined(separator: ", ")
         if candidates.count > first.count, !first.isEmpty { help += ", …" }
       }
       report(
@@ -343,7 +357,10 @@ extension CheckSession {
       }
       return
     }
-    let all: [NameKind] = [.server, .balancer, .cache, .database, .queue, .breaker, .rateLimit]
+    let all: [NameKind] = [
+      .server, .balancer, .cache, .database, .shard, .replica, .cacheNode, .queue, .breaker,
+      .rateLimit,
+    ]
     guard let entry = resolve(component, kinds: all, role: "expect") else { return }
     if let kinds = Self.kinds(for: decl.expectation.metric), !kinds.contains(entry.kind) {
       report(

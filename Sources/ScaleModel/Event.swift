@@ -28,4 +28,8 @@ public enum EventAction: Sendable, Equatable, Hashable {
   case scaleUp(component: String, cores: Int?, ramGB: Double?, storageGB: Double?, downtime: Double)
   /// A distributed cache gets a new node count (nodes join or leave; keys remap).
   case setCacheNodes(cache: String, nodes: Int)
+  /// A balancer's backend gets a new weight (`at 5min set lb web-4 weight 5`): a gradual
+  /// rollout shifts traffic step by step. Smooth weighted round robin keeps the backend's
+  /// current weight (nginx); least-connections divides by the new weight.
+  case setWeight(balancer: String, server: String, weight: Int)
 }

@@ -45,8 +45,9 @@ enum LanguageDoc {
   /// A topology for `statement` to refer to, without the names it declares itself.
   static func topology(for statement: String) -> String {
     var lines = [
-      "server web-1 cpu 4", "server web-2 cpu 4", "server db-1 cpu 4", "database orders",
-      "cache sessions", "queue q", "traffic 100 rps for 10min",
+      "server web-1 cpu 4", "server web-2 cpu 4", "server db-1 cpu 4",
+      "database orders replicas 2", "database users", "shard users 2", "cache sessions nodes 3",
+      "queue q", "traffic 100 rps for 10min",
     ]
     if !statement.hasPrefix("balancer") { lines.append("balancer lb") }
     if !statement.contains("add server web-4") { lines.append("server web-4") }

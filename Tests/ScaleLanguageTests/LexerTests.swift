@@ -42,6 +42,22 @@ private func number(_ value: Double, _ unit: Unit? = nil, _ text: String) -> Tok
   #expect(ids("web.x") == ["E0001"])
 }
 
+@Test func stationNamesJoinPartsWithASlash() {
+  #expect(
+    kinds("orders/shard-2/replica-1 sessions/node-3 a/b") == [
+      .identifier("orders/shard-2/replica-1"), .identifier("sessions/node-3"), .identifier("a/b"),
+    ])
+  // A `/` joins an identifier only before a letter: never leading, trailing or doubled.
+  #expect(kinds("web/ x") == [.identifier("web"), .identifier("x")])
+  #expect(ids("web/") == ["E0001"])
+  #expect(ids("a//b") == ["E0001"])
+  #expect(ids("/a") == ["E0001"])
+  #expect(ids("a/1") == ["E0001"])
+  let (_, diagnostics) = Lexer.tokens("orders/")
+  #expect(
+    diagnostics.first?.help == "`/` joins the parts of a station name, like `orders/replica-1`")
+}
+
 @Test(arguments: [
   ("1us", 1.0, Unit.microseconds), ("250ms", 250, .milliseconds), ("5s", 5, .seconds),
   ("10min", 10, .minutes), ("2h", 2, .hours), ("1d", 1, .days), ("90%", 90, .percent),

@@ -119,7 +119,7 @@ public struct CacheCluster: Sendable {
     }
     var result = [stats(spec.name, .cache, counters)]
     for (i, n) in nodes.enumerated() {
-      var s = stats("\(spec.name)/node-\(i + 1)", .cacheNode, n.counters)
+      var s = stats(StationNames.cacheNode(i, of: spec.name), .cacheNode, n.counters)
       s.healthy = i < activeNodes
       result.append(s)
     }

@@ -40,8 +40,8 @@ struct DatabaseState {
   /// Caps on the stations simulated (each holds a full latency histogram, ~0.3 MB): at most
   /// 64 shards and 512 stations in all (shards × (replicas + 1)); larger requests are clamped
   /// and narrated.
-  static let maxShards = 64
-  static let maxStations = 512
+  static let maxShards = StationNames.maxShards
+  static let maxStations = StationNames.maxStations
 
   /// Whether the scenario asked for more shards or replicas than are simulated.
   var capped: Bool {
@@ -50,23 +50,17 @@ struct DatabaseState {
 
   init(spec: DatabaseSpec, seed: UInt64, now: Double) {
     self.spec = spec
-    let n = Swift.min(Swift.max(1, spec.shards), DatabaseState.maxShards)
+    let n = StationNames.shardCount(spec)
     shards = ShardRouter(shards: n, hashing: spec.shardHashing)
-    replicas = Swift.min(Swift.max(0, spec.replicas), DatabaseState.maxStations / n - 1)
+    replicas = StationNames.replicaCount(spec)
     lag = DistributionSampler(spec.lag)
     rng = RandomStream(seed: seed, purpose: "database:" + spec.name)
-    for s in 0..<n {
-      let base = n == 1 ? spec.name : "\(spec.name)/shard-\(s + 1)"
+    // Names and order come from StationNames (the checker resolves script names with it).
+    for station in StationNames.stations(of: spec) {
       stations.append(
-        DataStation(name: base, kind: n == 1 ? .database : .shard, spec: spec, seed: seed, now: now)
-      )
-      for r in 0..<replicas {
-        stations.append(
-          DataStation(
-            name: "\(base)/replica-\(r + 1)", kind: .replica, spec: spec, seed: seed, now: now))
-      }
-      replication.append(ReplicaSet(replicas: replicas))
+        DataStation(name: station.name, kind: station.kind, spec: spec, seed: seed, now: now))
     }
+    replication = (0..<n).map { _ in ReplicaSet(replicas: replicas) }
   }
 
   func primary(ofShard s: Int) -> Int { s * (replicas + 1) }
