@@ -49,9 +49,12 @@ public enum Explain {
       case "marked-up":
         sentence = at + "the balancer marked " + c + " up again and sends it traffic."
       case "scale-out":
-        sentence = at + "the autoscaler scaled out " + c + "."
+        // The engine names the new server; its detail names the group and the decision.
+        sentence = at + "the autoscaler added server " + c + "."
       case "scale-in":
-        sentence = at + "the autoscaler scaled in " + c + "."
+        sentence =
+          at + "the autoscaler took server " + c
+          + " out: it gets no new requests and finishes those it holds."
       case "ready":
         sentence = at + c + " is ready and takes traffic."
       case "add-server":

@@ -42,3 +42,28 @@ import Testing
   #expect(!text.contains("Web-2"))
   #expect(text.contains("Traffic ramps up."))
 }
+
+/// A scale-out event names the new server; its detail names the balancer, kept as written.
+@Test func scaleOutNamesTheNewServerAndItsBalancer() {
+  var result = RunResult(seed: 1, duration: 120)
+  result.components = [
+    ComponentStats(name: "lb", kind: .balancer), ComponentStats(name: "web-4", kind: .server),
+  ]
+  result.events = [
+    RunEvent(
+      time: 60, kind: "scale-out", component: "web-4",
+      detail: "lb: utilisation 81.3% above 70%; 3 → 4 servers, adding web-4"),
+    RunEvent(
+      time: 100, kind: "scale-in", component: "web-4",
+      detail: "lb: utilisation 20.0% below 30%; 4 → 3 servers, removing web-4"),
+  ]
+  let text = Explain.narrate(result, width: 1000)
+  #expect(
+    text.contains(
+      "At 1:00, the autoscaler added server web-4. lb: utilisation 81.3% above 70%; 3 → 4"
+        + " servers, adding web-4."))
+  #expect(
+    text.contains(
+      "At 1:40, the autoscaler took server web-4 out: it gets no new requests and finishes"
+        + " those it holds. lb: utilisation 20.0% below 30%"))
+}

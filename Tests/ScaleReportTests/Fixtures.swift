@@ -145,7 +145,7 @@ enum Fixtures {
       RunEvent(time: 330, kind: "recover", component: "web-2", detail: "The 30s failure ended."),
       RunEvent(
         time: 330, kind: "scale-out", component: "web-4",
-        detail: "Average utilisation 74% > 70%: 3 → 4 servers."),
+        detail: "lb: utilisation 74% above 70%; 3 → 4 servers, adding web-4"),
       RunEvent(
         time: 340, kind: "marked-up", component: "web-2",
         detail: "2 health checks in a row passed (rise 2)."),

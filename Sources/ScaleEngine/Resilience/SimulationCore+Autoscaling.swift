@@ -2,7 +2,9 @@ import ScaleModel
 
 /// Autoscalers: every `interval` each one measures its group's ready servers and decides
 /// (`AutoscalerPolicy`). Scale-out adds a copy of the group's first server named
-/// `<pool>-<n>` that joins the balancer after `warmup`; scale-in drains the newest.
+/// `<pool>-<n>` that joins the balancer after `warmup`; scale-in drains the newest. Each
+/// added or drained server gets its own `scale-out`/`scale-in` event naming it as the
+/// component; the detail names the group (balancer or pool) and the decision.
 extension SimulationCore {
   mutating func setUpAutoscalers() {
     for (i, spec) in scenario.autoscalers.enumerated() {
@@ -85,20 +87,29 @@ extension SimulationCore {
       let when =
         warm.isFinite && warm > 0
         ? " (serving after a \(CircuitBreaker.seconds(warm)) warm-up)" : ""
-      note(
-        "scale-out", group,
+      // One event per new server, named by it (the timeline's component column says which
+      // server appeared); the detail says which group grew, why, and the whole step.
+      let step =
         "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, adding "
-          + added.joined(separator: ", ") + when)
+      // The balancer it joins, when the group is named otherwise (a pool `web` behind `lb`).
+      var behind = ""
+      if let b = dataTier.autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+      for (k, name) in added.enumerated() {
+        let which = added.count > 1 ? "\(name) (\(k + 1) of \(added.count))" : name
+        note("scale-out", name, step + which + behind + when)
+      }
     } else if decision.change < 0 {
       var removed: [String] = []
       for _ in 0..<(-decision.change) {
         if let name = scaleIn(a) { removed.append(name) }
       }
-      if !removed.isEmpty {
+      // As for scale-out: one event per drained server, named by it.
+      let step =
+        "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, removing "
+      for (k, name) in removed.enumerated() {
         note(
-          "scale-in", group,
-          "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, removing "
-            + removed.joined(separator: ", "))
+          "scale-in", name,
+          step + (removed.count > 1 ? "\(name) (\(k + 1) of \(removed.count))" : name))
       }
     }
     let interval = checkInterval(dataTier.autoscalers[a].policy.spec.interval)

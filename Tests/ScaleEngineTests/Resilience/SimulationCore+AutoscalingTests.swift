@@ -28,7 +28,10 @@ import Testing
     let scaling = r.events.filter { $0.kind.hasPrefix("scale") }
     #expect(scaling.map(\.kind) == ["scale-out", "scale-in"])
     #expect(scaling.map(\.time) == [90, 180])
-    #expect(scaling.first?.detail.hasSuffix("2 → 3 servers, adding web-3") == true)
+    // The event names the server that appeared or went; the detail names the group.
+    #expect(scaling.map(\.component) == ["web-3", "web-3"])
+    #expect(scaling.first?.detail.hasPrefix("web: ") == true)
+    #expect(scaling.first?.detail.hasSuffix("2 → 3 servers, adding web-3 behind lb") == true)
     #expect(scaling.last?.detail.hasSuffix("3 → 2 servers, removing web-3") == true)
     #expect(r.component("web-3")?.completed ?? 0 > 0)
     #expect(r.errors.total == 0)
@@ -61,7 +64,10 @@ import Testing
       traffic: TrafficSpec(rate: 180))
     let r = Engine.run(scenario)
     let out = r.events.filter { $0.kind == "scale-out" }
-    #expect(out.count == 1)
-    #expect(out.first?.detail.contains("2 → 4 servers, adding web-3, web-4") == true)
+    // One event per new server, each naming it; the detail tells the whole step.
+    #expect(out.map(\.component) == ["web-3", "web-4"])
+    #expect(out.map(\.time) == [30, 30])
+    #expect(out.first?.detail.hasSuffix("2 → 4 servers, adding web-3 (1 of 2) behind lb") == true)
+    #expect(out.last?.detail.hasSuffix("2 → 4 servers, adding web-4 (2 of 2) behind lb") == true)
   }
 }
