@@ -47,6 +47,8 @@ struct ServerState {
   var removed = false
   /// Marked down by at least one balancer's health checks.
   var markedDownCount = 0
+  /// Removed and drained: it has left the run, its cores no longer count as provisioned.
+  private(set) var retired = false
 
   /// When it joined the run.
   let createdAt: Double
@@ -76,6 +78,22 @@ struct ServerState {
   }
 
   var inSystem: Int { busy + queue.count }
+
+  /// Once removed and empty, the server leaves the run: from `now` it provisions no cores
+  /// (utilisation is busy over provisioned core-seconds, so the time after it left does not
+  /// dilute it). Cheap to call on every completion: one flag test while not removed.
+  mutating func retireIfDrained(at now: Double) {
+    guard removed, !retired, inSystem == 0 else { return }
+    retired = true
+    coreTime.set(0, at: now)
+  }
+
+  /// Cores provisioned from `now` (a scale-up of a retired server provisions none).
+  mutating func provision(cores newCores: Int, at now: Double) {
+    cores = newCores
+    spec.cores = newCores
+    coreTime.set(retired ? 0 : Double(newCores), at: now)
+  }
   var isDown: Bool { unavailable || markedDownCount > 0 }
 
   /// One service time, stretched by contention for `busy` cores busy.

@@ -173,6 +173,7 @@ extension SimulationCore {
       }
     }
     if directServer == s { directServer = -1 }
+    servers[s].retireIfDrained(at: now)
     if !quiet {
       note(
         "remove-server", servers[s].spec.name,
@@ -230,9 +231,7 @@ extension SimulationCore {
       let (product, overflow) = cores.multipliedReportingOverflow(by: Defaults.connectionsPerCore)
       servers[s].maxConnections = overflow ? Int.max : product
     }
-    servers[s].cores = cores
-    servers[s].spec.cores = cores
-    servers[s].coreTime.set(Double(cores), at: now)
+    servers[s].provision(cores: cores, at: now)
     startQueued(server: s)
   }
 }

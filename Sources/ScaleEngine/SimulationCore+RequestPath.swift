@@ -265,6 +265,7 @@ extension SimulationCore {
     let b = Int(requests[i].balancer)
     if b >= 0 { balancers[b].counters.completed += 1 }
     startQueued(server: s)
+    if servers[s].removed { servers[s].retireIfDrained(at: now) }
     advance(slot, to: stageAfterServer(slot))
   }
 
@@ -288,6 +289,7 @@ extension SimulationCore {
     servers[s].busyTime.set(0, at: now)
     servers[s].queueTime.set(0, at: now)
     servers[s].counters.unavailable += held.count
+    servers[s].retireIfDrained(at: now)
     for slot in held {
       let b = Int(requests[Int(slot)].balancer)
       if b >= 0 { balancers[b].counters.unavailable += 1 }
