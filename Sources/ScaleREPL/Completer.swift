@@ -86,7 +86,11 @@ public enum Completer {
     case "recover", "remove": return count == 1 ? vocabulary.componentNames : []
     case "scale-up":
       return count == 1 ? vocabulary.componentNames : ["cpu", "ram", "storage", "downtime"]
-    case "set": return count == 1 ? vocabulary.componentNames : ["nodes"]
+    case "set":
+      // `set CACHE nodes N` or `set BALANCER SERVER weight N`.
+      if count == 1 { return vocabulary.componentNames }
+      if count == 2 { return ["nodes"] + vocabulary.componentNames }
+      return count == 3 && tokens[2] != "nodes" ? ["weight"] : []
     case "add":
       if count == 1 { return ["server"] }
       if count == 2 { return [] }  // the new server's name

@@ -59,6 +59,9 @@ func complete(_ line: String, insideBlock: Bool = false) -> [String] {
   ("fail ", ["lb", "web-1", "web-2"]),
   ("fail w", ["web-1", "web-2"]),
   ("fail web-2 ", ["for"]),
+  ("set lb ", ["lb", "nodes", "web-1", "web-2"]),
+  ("set lb web-2 ", ["weight"]),
+  ("set lb web-2 weight ", []),
   (
     "at 5min ", ["add", "fail", "ramp", "recover", "remove", "scale-up", "set", "spike", "traffic"]
   ),
