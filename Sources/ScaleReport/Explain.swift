@@ -78,6 +78,8 @@ public enum Explain {
         sentence = at + "the offered traffic changed."
       case "nodes":
         sentence = at + "cache " + c + " changed its number of nodes, so some keys moved."
+      case "weight":
+        sentence = at + "balancer " + c + " shifted traffic: a backend got a new weight."
       default:
         sentence = at + c + ": " + event.kind + "."
       }

@@ -67,3 +67,17 @@ import Testing
       "At 1:40, the autoscaler took server web-4 out: it gets no new requests and finishes"
         + " those it holds. lb: utilisation 20.0% below 30%"))
 }
+
+/// A weight change (`at … set lb web-4 weight 5`) reads as a traffic shift.
+@Test func aWeightChangeIsATrafficShift() {
+  var result = RunResult(seed: 1, duration: 60)
+  result.components = [ComponentStats(name: "lb", kind: .balancer)]
+  result.events = [
+    RunEvent(time: 40, kind: "weight", component: "lb", detail: "lb: v2-1 weight 1 → 4")
+  ]
+  let text = Explain.narrate(result, width: 1000)
+  #expect(
+    text.hasPrefix(
+      "At 0:40, balancer lb shifted traffic: a backend got a new weight. lb: v2-1 weight 1 → 4.\n"
+    ))
+}
