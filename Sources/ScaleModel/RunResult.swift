@@ -55,12 +55,15 @@ public struct ComponentStats: Sendable, Equatable, Hashable, Codable {
   public var arrivals: Int = 0
   public var completed: Int = 0
   public var errors: ErrorCounts = ErrorCounts()
-  /// Time-averaged share of cores busy, 0…1.
+  /// Busy core-seconds over provisioned core-seconds in the measured window, 0…1 (cores
+  /// count only while the component exists: how busy it was while it was there).
   public var utilisation: Double = 0
-  /// Time-averaged number waiting (not in service).
+  /// Time-averaged number waiting (not in service) over the whole measured window (zero
+  /// while the component did not exist).
   public var meanQueueLength: Double = 0
   public var maxQueueLength: Int = 0
-  /// Time-averaged number present (waiting plus in service), for Little's law.
+  /// Time-averaged number present (waiting plus in service) over the whole measured window,
+  /// zero while the component did not exist: L = λW with λ = completed / measured window.
   public var meanInSystem: Double = 0
   /// Time spent here (wait plus service), for requests that completed here.
   public var latency: LatencySummary = LatencySummary()
