@@ -24,6 +24,7 @@ extension CheckSession {
           help: "add a `traffic` statement, e.g. `traffic 1000 rps`")
       }
     }
+    checkWeightTargets(balancerList)
     for expect in expectations {
       checkExpectation(expect)
     }

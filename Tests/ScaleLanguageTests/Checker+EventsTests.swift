@@ -31,6 +31,28 @@ import Testing
     #expect(scenario.events.last?.action == .setWeight(balancer: "lb", server: "v2", weight: 4))
   }
 
+  @Test func theServerMustBeBehindTheBalancer() throws {
+    let source = """
+      server web count 2
+      server other
+      balancer lb weighted to web
+      balancer edge to other
+      traffic 100 rps for 1min
+      at 1s add server late to edge
+      at 1s add server floating
+      at 2s set lb floating weight 2
+      at 2s set edge late weight 2
+      at 2s set lb other weight 2
+      at 2s set edge web-1 weight 2
+      """
+    let result = Frontend.compile(source)
+    #expect(
+      CheckHarness.render(result.diagnostics.filter { $0.severity == .error })
+        == "10:14-10:19 E0212 error `other` is not behind `lb` | `lb`'s backends: `web-1`, `web-2`\n"
+        + "11:16-11:21 E0212 error `web-1` is not behind `edge` | `edge`'s backends: `late`, `other`"
+    )
+  }
+
   @Test func cacheNodesStillWork() throws {
     let scenario = try #require(
       Frontend.compile(Self.topology + "at 3s set sessions nodes 4").scenario)
