@@ -172,7 +172,8 @@ extension SimulationCore {
     for s in bal.servers where s < stats.count && s < areas.count {
       busy += areas[s].busy
       coreArea += areas[s].cores
-      cores += stats[s].cores
+      // Cores at the end: a server that was removed and has drained no longer has any.
+      if !servers[s].retired { cores += stats[s].cores }
       c.meanQueueLength += stats[s].meanQueueLength
       c.meanInSystem += stats[s].meanInSystem
       c.maxQueueLength = Swift.max(c.maxQueueLength, stats[s].maxQueueLength)

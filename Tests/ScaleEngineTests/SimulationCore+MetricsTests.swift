@@ -94,7 +94,8 @@ import Testing
     let lb = try #require(r.component("lb"))
     #expect(abs(web2.utilisation - 0.25) < 0.002)
     #expect(abs(web2.meanInSystem - 0.125) < 0.002)
-    // Busy 10 core-seconds of 2 × 10 + 10 provisioned.
+    // Busy 10 core-seconds of 2 × 10 + 10 provisioned; at the end only web-1's core is left.
     #expect(abs(lb.utilisation - 10.0 / 30) < 0.002)
+    #expect(lb.cores == 1)
   }
 }
