@@ -53,12 +53,15 @@ import Testing
   /// Batches of generated scripts (each batch one test case, so batches run in parallel).
   static let batches = Array(0..<10)
   static let scriptsPerBatch = 15
+  /// SCALE_ROBUSTNESS_SEEDS=N explores the 150 scripts after seed N instead (0 by default).
+  static let seedBase =
+    ProcessInfo.processInfo.environment["SCALE_ROBUSTNESS_SEEDS"].flatMap { UInt64($0) } ?? 0
 
   @Test(arguments: batches)
   func generatedScriptsEndWithADocumentedCode(batch: Int) throws {
     var clean = 0
     for index in 0..<Self.scriptsPerBatch {
-      let seed = UInt64(batch * Self.scriptsPerBatch + index + 1)
+      let seed = Self.seedBase + UInt64(batch * Self.scriptsPerBatch + index + 1)
       var generator = ScriptGenerator(seed: seed)
       let script = generator.script()
       // To look at the scripts: SCALE_ROBUSTNESS_DUMP=DIR writes each one there.
