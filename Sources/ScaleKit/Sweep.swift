@@ -59,10 +59,12 @@ public struct SweepRow: Sendable, Equatable {
 public enum Sweep {
   /// The rows of the points this shard owns (all of them without a shard), by index.
   /// Each point runs with the scenario's own seed, so a row never depends on which
-  /// process or thread ran it.
+  /// process or thread ran it. `progress`, when given, is called (from any thread, one call
+  /// at a time) with the points done and the total after each point.
   public static func run(
     _ scenario: Scenario, range: SweepRange, shard: SweepShard? = nil,
-    shouldStop: @escaping @Sendable () -> Bool = { false }
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SweepParameter.ApplyError) -> [SweepRow] {
     var jobs: [(index: Int, value: Double, scenario: Scenario)] = []
     for (index, value) in range.values.enumerated() where shard?.owns(point: index) ?? true {
@@ -74,7 +76,10 @@ public enum Sweep {
       let job = work[i]
       let result = Engine.run(job.scenario, shouldStop: shouldStop)
       let row = SweepRow(index: job.index, value: job.value, result: result)
-      rows.withLock { $0[i] = row }
+      rows.withLock { rows in
+        rows[i] = row
+        progress?(rows.count { $0 != nil }, rows.count)
+      }
     }
     return rows.withLock { $0.compactMap { $0 } }
   }
@@ -83,9 +88,10 @@ public enum Sweep {
   /// parallel; nil when none does. Also returns every row, so a table can show why.
   public static func capacity(
     _ scenario: Scenario, range: SweepRange,
-    shouldStop: @escaping @Sendable () -> Bool = { false }
+    shouldStop: @escaping @Sendable () -> Bool = { false },
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SweepParameter.ApplyError) -> (answer: Double?, rows: [SweepRow]) {
-    let rows = try run(scenario, range: range, shouldStop: shouldStop)
+    let rows = try run(scenario, range: range, shouldStop: shouldStop, progress: progress)
     return (rows.first { $0.passed }?.value, rows)
   }
 

@@ -12,4 +12,13 @@ enum ProgressBar {
 
   /// Erases the bar's line.
   static let clear = "\r\u{1B}[2K"
+
+  /// A progress callback for sweeps, drawing "points done of total" on a terminal only.
+  static func forPoints(label: String) -> (@Sendable (Int, Int) -> Void)? {
+    guard Terminal.stderrIsTerminal else { return nil }
+    return { done, total in
+      Terminal.err(
+        line(Double(done) / Double(max(1, total)), label: "\(label) (\(done)/\(total) points)"))
+    }
+  }
 }

@@ -87,11 +87,13 @@ struct SweepCommand: ParsableCommand {
     let rows: [SweepRow]
     do {
       rows = try Sweep.run(
-        scenario, range: range, shard: part, shouldStop: { StopSignal.isRequested })
+        scenario, range: range, shard: part, shouldStop: { StopSignal.isRequested },
+        progress: ProgressBar.forPoints(label: options.file))
     } catch {
       Terminal.err("scale: error: \(error.description)\n")
       throw ExitStatus.usage.exitCode
     }
+    if Terminal.stderrIsTerminal { Terminal.err(ProgressBar.clear) }
     switch format {
     case .table: Terminal.out(Sweep.table(rows, parameter: range.parameter))
     case .csv: Terminal.out(Sweep.csv(rows, parameter: range.parameter))
@@ -123,11 +125,14 @@ struct CapacityCommand: ParsableCommand {
     defer { StopSignal.uninstall() }
     let found: (answer: Double?, rows: [SweepRow])
     do {
-      found = try Sweep.capacity(scenario, range: range, shouldStop: { StopSignal.isRequested })
+      found = try Sweep.capacity(
+        scenario, range: range, shouldStop: { StopSignal.isRequested },
+        progress: ProgressBar.forPoints(label: options.file))
     } catch {
       Terminal.err("scale: error: \(error.description)\n")
       throw ExitStatus.usage.exitCode
     }
+    if Terminal.stderrIsTerminal { Terminal.err(ProgressBar.clear) }
     Terminal.out(Sweep.table(found.rows, parameter: range.parameter))
     if let answer = found.answer {
       Terminal.out(

@@ -181,6 +181,32 @@ import Testing
     #expect(text.stdout.contains("web-2"))
   }
 
+  @Test func replicationsDecideWithConfidence() throws {
+    let path = try write(
+      "reps.scale", "seed 5\nserver web-1 cpu 2\ntraffic 1000 rps for 10s\nexpect p99 < 1s\n")
+    let pass = try CLIHarness.run(["run", "--replications", "4", path])
+    #expect(pass.status == 0, "stderr: \(pass.stderr)")
+    #expect(pass.stdout.contains("4 replications"))
+    #expect(pass.stdout.contains("95% CI"))
+    let again = try CLIHarness.run(["run", "--replications", "4", path])
+    #expect(again.stdout == pass.stdout)
+    let failing = try write(
+      "reps-fail.scale", "seed 5\nserver web-1 cpu 2\ntraffic 1000 rps for 10s\nexpect p50 < 1us\n")
+    let fail = try CLIHarness.run(["run", "--replications", "3", failing])
+    #expect(fail.status == 1)
+    #expect(fail.stdout.contains("FAIL"))
+    let bad = try CLIHarness.run(["run", "--replications", "0", path])
+    #expect(bad.status == 64)
+  }
+
+  @Test func noProgressBarWhenStderrIsNotATerminal() throws {
+    let path = try write("sweep.scale", Self.good)
+    let r = try CLIHarness.run(["sweep", path, "--vary", "servers=1..2"])
+    #expect(r.status == 0)
+    #expect(!r.stderr.contains("points"))
+    #expect(!r.stderr.contains("█"))
+  }
+
   /// M/M/c: one server with c cores (one shared queue), λ = 3500 rps, μ = 1000 rps per
   /// core. Erlang C gives mean sojourn 1.252 ms at c = 5 and 1.071 ms at c = 6, so the
   /// fewest cores for `mean < 1.15ms` is 6.
