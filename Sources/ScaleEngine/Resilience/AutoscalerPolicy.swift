@@ -1,3 +1,4 @@
+import DequeModule
 import ScaleModel
 
 /// What an autoscaler decided at one check.
@@ -35,7 +36,11 @@ public struct AutoscalerPolicy: Sendable {
   public let spec: AutoscalerSpec
   /// When the last change was decided (nil: never).
   public private(set) var lastChange: Double?
-  private var recommendations: [(time: Double, replicas: Int)] = []
+  /// Recommendations of the stabilisation window that can still be its highest: times rise
+  /// and replicas fall from front to back (a monotonic queue), so the window's maximum is the
+  /// front and each check costs O(1) amortised. Keeping every recommendation made each check
+  /// scan the whole 300 s window: `every 1us` was quadratic, hours for one simulated second.
+  private var recommendations: Deque<(time: Double, replicas: Int)> = []
   private var scaleUps: [(time: Double, added: Int)] = []
 
   /// Kubernetes defaults: downscale stabilisation 300 s, scale-up period 15 s, +4 pods or
@@ -141,9 +146,12 @@ public struct AutoscalerPolicy: Sendable {
     }
     // Stabilisation (stabilizeRecommendationWithBehaviors): up window 0, down window 300 s.
     let cutoff = now - AutoscalerPolicy.downscaleStabilisation
-    recommendations.removeAll { !($0.time > cutoff) }
+    while let first = recommendations.first, !(first.time > cutoff) {
+      recommendations.removeFirst()
+    }
     var downRecommendation = raw
-    for r in recommendations { downRecommendation = max(downRecommendation, r.replicas) }
+    if let first = recommendations.first { downRecommendation = max(raw, first.replicas) }
+    while let last = recommendations.last, last.replicas <= raw { recommendations.removeLast() }
     recommendations.append((now, raw))
     var desired = current
     if desired < raw { desired = raw }
