@@ -43,7 +43,7 @@ extension SimulationCore {
         nextNumber: members.count + 1, template: servers[first].spec)
       for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
       dataTier.autoscalers.append(state)
-      let interval = checkInterval(spec.interval)
+      let interval = checkInterval(spec.interval, members: members.count)
       if interval.isFinite, interval > 0, interval <= duration {
         events.schedule(
           at: now + interval, kind: .dataTier,
@@ -55,10 +55,13 @@ extension SimulationCore {
   }
 
   /// The time between checks: the autoscaler's `interval`, but at most a million checks per
-  /// run (a documented floor, so a tiny interval cannot flood the event queue).
-  func checkInterval(_ interval: Double) -> Double {
+  /// run, and at most 10⁸ member visits per run (each check reads every member), so a tiny
+  /// interval over a large group cannot flood the run (documented floors: `every 1us` over a
+  /// pool grown to 1000 servers made 10⁹ visits, minutes of work for a second of traffic).
+  func checkInterval(_ interval: Double, members: Int = 1) -> Double {
     guard interval.isFinite, interval > 0 else { return 0 }
-    return Swift.max(interval, duration / 1_000_000)
+    let visits = duration * Double(Swift.max(1, members)) / 100_000_000
+    return Swift.max(interval, duration / 1_000_000, visits)
   }
 
   mutating func autoscaleCheck(_ a: Int) {
@@ -112,7 +115,8 @@ extension SimulationCore {
           step + (removed.count > 1 ? "\(name) (\(k + 1) of \(removed.count))" : name))
       }
     }
-    let interval = checkInterval(dataTier.autoscalers[a].policy.spec.interval)
+    let interval = checkInterval(
+      dataTier.autoscalers[a].policy.spec.interval, members: dataTier.autoscalers[a].members.count)
     if interval > 0, now + interval <= duration {
       events.schedule(
         at: now + interval, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
