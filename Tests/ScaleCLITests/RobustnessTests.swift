@@ -188,6 +188,19 @@ import Testing
       "server web count 3\nbalancer lb\nhealth-check lb every 1us timeout 1us fall 1 rise 100\ntraffic 1000 rps for 1s\n",
       0
     ),
+    // Target tracking checked every microsecond: the 300 s stabilisation window once held
+    // every recommendation and each check scanned it (quadratic: hours for one second).
+    (
+      "target tracking every 1us",
+      "server web\nbalancer lb\nautoscale web target 60% min 2 max 1000 every 1us\ntraffic 4000 rps for 1s\n",
+      0
+    ),
+    // A check visits every member: a large pool checked every microsecond is bounded too.
+    (
+      "5000 servers autoscaled every 1us",
+      "server web count 5000\nbalancer lb\nautoscale web target 60% every 1us cooldown 1h\ntraffic 40000 rps for 50ms\n",
+      0
+    ),
     // Nothing measured: the expectation cannot hold.
     ("zero traffic", "server web\ntraffic 0 rps for 2s\nexpect p99 < 1ms\n", 1),
     ("failed expectation", "server web\ntraffic 2000 rps for 2s\nexpect p99 < 1us\n", 1),
