@@ -250,7 +250,12 @@ import Testing
 struct ScriptGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
+  /// The seed is hashed first: SplitMix64 states one increment apart would give consecutive
+  /// seeds the same stream shifted by one draw.
+  init(seed: UInt64) {
+    state = seed
+    state = next()
+  }
 
   /// SplitMix64.
   mutating func next() -> UInt64 {
