@@ -149,7 +149,7 @@ extension SimulationCore {
       let p = balancers[target].addBackend(server: s, weight: spec.weight)
       if let check = balancers[target].healthCheck, check.interval > 0, check.interval.isFinite {
         events.schedule(
-          at: now + Swift.max(check.interval, 0.001), kind: .healthCheck,
+          at: now + healthInterval(check, balancer: target), kind: .healthCheck,
           a: Int32(truncatingIfNeeded: target),
           b: UInt32(truncatingIfNeeded: p))
       }

@@ -12,13 +12,24 @@ import ScaleModel
 /// answer would take longer than `timeout`. The answer time is modelled as the queueing delay a
 /// request would see now — (requests present − cores + 1)⁺ × mean service / cores — plus one
 /// service-time sample (drawn from the balancer's own health stream, so checks never shift the
-/// servers' draws). Intervals below 1 ms are treated as 1 ms, so a run cannot drown in checks.
+/// servers' draws). Intervals below 1 ms are treated as 1 ms, and a balancer checks each
+/// backend at most 10⁶ times and all its backends at most 10⁸ times per run (the interval is
+/// at least duration / 10⁶ and duration × backends / 10⁸), so a run cannot drown in checks:
+/// `every 1ms` over a 366-day run was 3 × 10¹⁰ checks per backend.
 extension SimulationCore {
+  /// The time between two checks of one backend of balancer `b` (see the floors above).
+  func healthInterval(_ check: HealthCheckSpec, balancer b: Int) -> Double {
+    let backends = b >= 0 && b < balancers.count ? balancers[b].count : 1
+    return Swift.max(
+      check.interval, 0.001, duration / 1_000_000,
+      duration * Double(Swift.max(1, backends)) / 100_000_000)
+  }
+
   mutating func scheduleInitialHealthChecks(balancer b: Int) {
     guard let check = balancers[b].healthCheck, check.interval > 0, check.interval.isFinite else {
       return
     }
-    let interval = Swift.max(check.interval, 0.001)
+    let interval = healthInterval(check, balancer: b)
     let n = balancers[b].count
     for p in 0..<n {
       let offset = interval * Double(p) / Double(n)
@@ -66,7 +77,7 @@ extension SimulationCore {
       }
     }
     events.schedule(
-      at: now + Swift.max(check.interval, 0.001), kind: .healthCheck,
+      at: now + healthInterval(check, balancer: b), kind: .healthCheck,
       a: Int32(truncatingIfNeeded: b),
       b: UInt32(truncatingIfNeeded: p))
   }
