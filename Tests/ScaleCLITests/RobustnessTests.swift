@@ -201,6 +201,13 @@ import Testing
       "server web count 5000\nbalancer lb\nautoscale web target 60% every 1us cooldown 1h\ntraffic 40000 rps for 50ms\n",
       0
     ),
+    // Health checks every millisecond for a year were 3 × 10¹⁰ checks (a hang); now at most
+    // 10⁶ per backend.
+    (
+      "health checks every 1ms for 366 days",
+      "server web count 2\nbalancer lb\nhealth-check lb every 1ms timeout 1ms\ntraffic 0 rps for 366d\n",
+      0
+    ),
     // Nothing measured: the expectation cannot hold.
     ("zero traffic", "server web\ntraffic 0 rps for 2s\nexpect p99 < 1ms\n", 1),
     ("failed expectation", "server web\ntraffic 2000 rps for 2s\nexpect p99 < 1us\n", 1),
