@@ -321,10 +321,10 @@ struct ScriptGenerator {
   /// One whole script.
   mutating func script() -> String {
     var lines: [String] = []
-    // The run length in seconds and the budget of requests: at most ~4000 per run.
+    // The run length in seconds and the budget of requests: at most ~2000 per run.
     let seconds = pick([0.000001, 0.001, 0.05, 0.5, 1, 2])
     let retries = chance(0.3) ? int(1...100) : 1
-    let budget = 4000.0 / Double(retries)
+    let budget = 2000.0 / Double(retries)
     let cap = Swift.min(10_000_000, budget / seconds)
     lines.append("seed \(next() % 1000)")
     lines.append("duration \(Self.seconds(seconds))")
@@ -334,7 +334,7 @@ struct ScriptGenerator {
     }
 
     // Servers: a pool `web`, sometimes a lone `api`.
-    let poolSize = Int(value(["1", "2", "3", "8"], extreme: ["1000", "5000"])) ?? 1
+    let poolSize = Int(value(["1", "2", "3", "8"], extreme: ["1000", "2000"])) ?? 1
     var server = "server web count \(poolSize)"
     server += serverAttributes()
     lines.append(server)
