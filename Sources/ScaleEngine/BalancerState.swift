@@ -69,6 +69,28 @@ struct BalancerState {
     servers.firstIndex(of: server)
   }
 
+  /// Brings position `p`'s membership of `eligible` up to date after its `markedDown` or
+  /// `draining` flag changed: the same list and cursor as `rebuildEligible`, by a binary search
+  /// instead of a pass over every backend (a health check marking a pool of n servers down
+  /// one by one was O(n²)).
+  mutating func updateEligible(_ p: Int) {
+    guard p >= 0, p < servers.count else { return }
+    var low = 0
+    var high = eligible.count
+    while low < high {
+      let mid = (low + high) / 2
+      if eligible[mid] < p { low = mid + 1 } else { high = mid }
+    }
+    let present = low < eligible.count && eligible[low] == p
+    let wanted = !markedDown[p] && !draining[p]
+    if wanted && !present {
+      eligible.insert(p, at: low)
+    } else if !wanted && present {
+      eligible.remove(at: low)
+    }
+    if cursor >= eligible.count { cursor = 0 }
+  }
+
   mutating func rebuildEligible() {
     eligible.removeAll(keepingCapacity: true)
     for p in 0..<servers.count where !markedDown[p] && !draining[p] {

@@ -169,7 +169,7 @@ extension SimulationCore {
     for b in balancers.indices {
       if let p = balancers[b].position(ofServer: s) {
         balancers[b].draining[p] = true
-        balancers[b].rebuildEligible()
+        balancers[b].updateEligible(p)
       }
     }
     if directServer == s { directServer = -1 }

@@ -54,7 +54,7 @@ extension SimulationCore {
       balancers[b].consecutiveOks[p] += 1
       if balancers[b].markedDown[p] && balancers[b].consecutiveOks[p] >= rise {
         balancers[b].markedDown[p] = false
-        balancers[b].rebuildEligible()
+        balancers[b].updateEligible(p)
         servers[s].markedDownCount -= 1
         servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
         note(
@@ -66,7 +66,7 @@ extension SimulationCore {
       balancers[b].consecutiveFails[p] += 1
       if !balancers[b].markedDown[p] && balancers[b].consecutiveFails[p] >= fall {
         balancers[b].markedDown[p] = true
-        balancers[b].rebuildEligible()
+        balancers[b].updateEligible(p)
         servers[s].markedDownCount += 1
         servers[s].downTimeAverage.set(1, at: now)
         let why =
