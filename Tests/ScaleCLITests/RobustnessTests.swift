@@ -208,6 +208,13 @@ import Testing
       "server web count 2\nbalancer lb\nhealth-check lb every 1ms timeout 1ms\ntraffic 0 rps for 366d\n",
       0
     ),
+    // Every backend marked down by its first check: each mark-down rebuilt the eligible list,
+    // O(n²) for the pool (minutes); now a binary search each.
+    (
+      "100 000 servers marked down",
+      "server web count 100000\nbalancer lb\nhealth-check lb every 1s timeout 1us fall 1\ntraffic 1 rps for 2s\n",
+      0
+    ),
     // Nothing measured: the expectation cannot hold.
     ("zero traffic", "server web\ntraffic 0 rps for 2s\nexpect p99 < 1ms\n", 1),
     ("failed expectation", "server web\ntraffic 2000 rps for 2s\nexpect p99 < 1us\n", 1),
