@@ -455,7 +455,12 @@ struct ScriptGenerator {
       if chance(0.6) {
         line += " min \(minimum) max \(value(["\(minimum)", "10"], extreme: ["1000"]))"
       }
-      if chance(0.5) { line += " every \(value(["10ms", "100ms"], extreme: ["1us", "1h"]))" }
+      // Each check visits every member (up to 10⁸ visits a run, seconds in a debug build):
+      // tiny intervals on small pools.
+      if chance(0.5) {
+        let tiny = poolSize <= 8 ? "1us" : "1ms"
+        line += " every \(value(["10ms", "100ms"], extreme: [tiny, "1h"]))"
+      }
       if chance(0.3) { line += " cooldown \(value(["0s", "50ms"], extreme: ["1h"]))" }
       if chance(0.3) { line += " warmup \(value(["0s", "50ms"], extreme: ["1h"]))" }
       lines.append(line)
