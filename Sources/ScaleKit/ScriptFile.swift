@@ -42,6 +42,7 @@ public struct ScriptFile: Sendable, Equatable {
       data = contents
     }
     guard data.count <= maxBytes else { throw .tooLarge(path: path, bytes: data.count) }
-    return ScriptFile(name: path == "-" ? "<stdin>" : path, source: String(decoding: data, as: UTF8.self))
+    return ScriptFile(
+      name: path == "-" ? "<stdin>" : path, source: String(decoding: data, as: UTF8.self))
   }
 }
