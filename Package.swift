@@ -37,10 +37,12 @@ let package = Package(
         .product(name: "Collections", package: "swift-collections"),
       ]
     ),
-    .target(name: "ScaleReport", dependencies: ["ScaleModel", "ScaleEngine"]),
+    .target(name: "ScaleReport", dependencies: ["ScaleDiagnostics", "ScaleModel", "ScaleEngine"]),
     .target(
       name: "ScaleKit",
-      dependencies: ["ScaleDiagnostics", "ScaleModel", "ScaleLanguage", "ScaleEngine", "ScaleReport"]
+      dependencies: [
+        "ScaleDiagnostics", "ScaleModel", "ScaleLanguage", "ScaleEngine", "ScaleReport",
+      ]
     ),
     .target(name: "ScaleREPL", dependencies: ["ScaleKit"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

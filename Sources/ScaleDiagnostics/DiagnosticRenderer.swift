@@ -128,9 +128,11 @@ private struct Style {
   }
 }
 
-/// JSON string escaping (RFC 8259), by hand so key order stays fixed.
-enum JSON {
-  static func string(_ text: String) -> String {
+/// JSON string escaping (RFC 8259), by hand so output stays byte-for-byte stable; shared by
+/// every JSON writer of the project (diagnostics here, run reports in ScaleReport).
+public enum JSON {
+  /// `text` as a quoted JSON string literal.
+  public static func string(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -1,3 +1,5 @@
+import ScaleDiagnostics
+
 /// A JSON document with object keys in insertion order, written deterministically.
 /// Doubles use Swift's shortest round-trip text (`0.1`, `600.0`, `1e-05`), which is the same
 /// on every platform; non-finite doubles are written as `null`.
@@ -66,26 +68,8 @@ indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// RFC 8259 string escaping: `"` `\` and control characters; everything else is kept
-  /// as UTF-8.
+  /// RFC 8259 string escaping, the project's one implementation (ScaleDiagnostics' JSON).
   static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
+    out += JSON.string(s)
   }
 }
