@@ -71,7 +71,7 @@ let package = Package(
       name: "ScaleReportTests", dependencies: ["ScaleReport"],
       resources: [.copy("Golden")]
     ),
-    .testTarget(name: "ScaleKitTests", dependencies: ["ScaleKit"]),
+    .testTarget(name: "ScaleKitTests", dependencies: ["ScaleKit", "ScaleReport"]),
     .testTarget(name: "ScaleREPLTests", dependencies: ["ScaleREPL"]),
     .testTarget(name: "ScaleCLITests", dependencies: ["ScaleKit"]),
   ],

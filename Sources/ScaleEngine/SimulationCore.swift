@@ -101,31 +101,36 @@ struct SimulationCore {
     for spec in scenario.servers where serverByName[spec.name] == nil {
       appendServer(spec)
     }
+    // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
+    // entry balancer and the servers it serves, or the servers the client talks to directly.
+    let path = scenario.topology
     for spec in scenario.balancers where balancerByName[spec.name] == nil {
       var b = BalancerState(
         name: spec.name, strategy: spec.strategy, failover: spec.failover,
         healthCheck: spec.healthCheck, seed: seed)
-      if spec.backends.isEmpty {
-        for (i, s) in servers.enumerated() { b.addBackend(server: i, weight: s.spec.weight) }
-      } else {
-        for backend in spec.backends {
-          if let i = serverByName[backend.server], b.position(ofServer: i) == nil {
-            b.addBackend(server: i, weight: backend.weight)
-          }
+      var taken = Set<Int>()
+      for backend in Topology.members(of: spec, in: scenario) {
+        if let i = serverByName[backend.server], taken.insert(i).inserted {
+          b.addBackend(server: i, weight: backend.weight)
         }
       }
       balancerByName[spec.name] = balancers.count
       balancers.append(b)
     }
-    if balancers.isEmpty && servers.count > 1 {
+    let direct = path.servingServers.compactMap { serverByName[scenario.servers[$0].name] }
+    if let b = path.entryBalancer {
+      entryBalancer = balancerByName[scenario.balancers[b].name] ?? -1
+    } else if direct.count > 1 {
+      // Several servers and no balancer: the client spreads requests round-robin, as an
+      // implicit balancer would (not reported as a component).
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      for (i, s) in servers.enumerated() { b.addBackend(server: i, weight: s.spec.weight) }
+      for i in direct { b.addBackend(server: i, weight: servers[i].spec.weight) }
+      entryBalancer = balancers.count
       balancers.append(b)
     }
-    entryBalancer = balancers.isEmpty ? -1 : 0
-    directServer = balancers.isEmpty && servers.count == 1 ? 0 : -1
+    directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
     entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
     needsKeys = balancers.contains { $0.strategy == .hash }
     needsMix = false

@@ -14,7 +14,7 @@ extension CheckSession {
           "`ttl` \(Self.describe(seconds: cache.spec.ttl)) is longer than the \(Self.describe(seconds: scenario.duration)) run",
           at: range, help: "entries never expire during the run; shorten `ttl` or lengthen the run")
       }
-      warnOffThePath()
+      warnOffThePath(scenario)
       if servers.isEmpty, caches.isEmpty, databases.isEmpty, queues.isEmpty,
         !events.contains(where: { if case .addServer = $0.event.action { true } else { false } })
       {
@@ -82,22 +82,62 @@ extension CheckSession {
     }
   }
 
-  /// The request path has one balancer, cache, database and queue: the first declared of
-  /// each (docs/semantics.md); the others only stand by.
-  mutating func warnOffThePath() {
-    let tiers: [(String, [(String, SourceRange)])] = [
-      ("balancer", balancers.map { ($0.name, $0.nameRange) }),
-      ("cache", caches.map { ($0.spec.name, $0.nameRange) }),
-      ("database", databases.map { ($0.spec.name, $0.nameRange) }),
-      ("queue", zip(queues, queueRanges).map { ($0.name, $1) }),
-    ]
-    for (kind, declared) in tiers {
-      guard let first = declared.first else { continue }
-      for (name, range) in declared.dropFirst() {
+  /// Components the topology's edges never reach (`Scenario.topology`, the path the engine
+  /// routes by): requests enter through the first balancer and go to its members; the
+  /// servers call the first queue (async writes), cache and database (docs/semantics.md).
+  mutating func warnOffThePath(_ scenario: Scenario) {
+    let path = scenario.topology
+    func name(_ kind: Topology.NodeKind, _ index: Int?) -> String {
+      index.map { "`" + Topology.name(of: Topology.Node(kind, $0), in: scenario) + "`" } ?? ""
+    }
+    for node in path.unreached {
+      let i = node.index
+      let noun = node.kind.rawValue
+      let what = "\(noun) `\(Topology.name(of: node, in: scenario))` gets no requests"
+      switch node.kind {
+      case .balancer where balancers.indices.contains(i):
         report(
           .offThePath,
-          "\(kind) `\(name)` gets no requests: the request path uses the first \(kind), `\(first.0)`",
-          at: range, help: "declare one \(kind), or move this one first to use it")
+          what + ": requests enter through the first balancer, "
+            + name(.balancer, path.entryBalancer),
+          at: balancers[i].nameRange, help: "declare one balancer, or move this one first to use it"
+        )
+      case .server where servers.indices.contains(i):
+        report(
+          .offThePath,
+          what + ": it is not behind the entry balancer "
+            + name(.balancer, path.entryBalancer),
+          at: servers[i].nameRange,
+          help: "list it in the balancer's `to`, or remove it")
+      case .cache where caches.indices.contains(i):
+        if let c = path.pathCache {
+          report(
+            .offThePath, what + ": the request path uses the first cache, " + name(.cache, c),
+            at: caches[i].nameRange, help: "declare one cache, or move this one first to use it")
+        } else {
+          report(
+            .offThePath, what + ": the traffic has no reads", at: caches[i].nameRange,
+            help: "give the traffic a read share, e.g. `traffic … read 80%`")
+        }
+      case .database where databases.indices.contains(i):
+        report(
+          .offThePath,
+          what + ": the request path uses the first database, "
+            + name(.database, path.pathDatabase),
+          at: databases[i].nameRange,
+          help: "declare one database, or move this one first to use it")
+      case .queue where queueRanges.indices.contains(i):
+        if let q = path.pathQueue {
+          report(
+            .offThePath, what + ": async writes go to the first queue, " + name(.queue, q),
+            at: queueRanges[i], help: "declare one queue, or move this one first to use it")
+        } else {
+          report(
+            .offThePath, what + ": no traffic is `async`", at: queueRanges[i],
+            help: "send writes to it with `traffic … async 20%`")
+        }
+      default:
+        break
       }
     }
   }

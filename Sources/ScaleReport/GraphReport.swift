@@ -21,49 +21,57 @@ public enum GraphReport {
     }
   }
 
-  /// An indented tree: client → rate limits → balancers with their servers → what every
-  /// server calls (queues, caches, databases with replicas and shards).
+  /// An indented tree along `Scenario.topology`: client → rate limits → the entry balancer
+  /// with its servers (or the servers the client calls) → what every serving server calls
+  /// (queues, caches, databases with replicas and shards). Declared components that no
+  /// request reaches follow under "no requests reach".
   public static func text(_ scenario: Scenario, result: RunResult?) -> String {
-    let topology = Topology(scenario, result: result)
+    let topology = scenario.topology
+    let drawn = DrawnGraph(scenario, result: result)
     func label(_ kind: String, _ name: String) -> String {
-      guard let node = topology.nodes.first(where: { $0.id == kind + ":" + name }) else {
+      guard let node = drawn.nodes.first(where: { $0.id == kind + ":" + name }) else {
         return kind + " " + name
       }
       return nodeLabel(node)
     }
-    var servers: [String: Tree] = [:]
-    for s in scenario.servers { servers[s.name] = Tree(label: label("server", s.name)) }
-    let added = Topology.addedServers(scenario, result: result)
-    for name in added { servers[name] = Tree(label: label("server", name)) }
+    func label(_ node: Topology.Node) -> String {
+      label(node.kind.rawValue, Topology.name(of: node, in: scenario))
+    }
+    let added = DrawnGraph.addedServers(scenario, result: result)
+    let serving =
+      topology.servingServers.map { label(Topology.Node(.server, $0)) }
+      + added.map { label("server", $0) }
 
     var tier: [Tree] = []
-    var placed = Set<String>()
-    for b in scenario.balancers {
-      var node = Tree(label: label("balancer", b.name))
-      var backends = Topology.backends(b, scenario: scenario).map(\.server)
-      if tier.isEmpty { backends += added }
-      for server in backends {
-        if let s = servers[server] {
-          node.children.append(s)
-          placed.insert(server)
-        }
-      }
+    if let b = topology.entryBalancer {
+      var node = Tree(label: label(Topology.Node(.balancer, b)))
+      node.children = serving.map { Tree(label: $0) }
       tier.append(node)
+    } else {
+      tier = serving.map { Tree(label: $0) }
     }
-    for name in scenario.servers.map(\.name) + added where !placed.contains(name) {
-      if let tree = servers[name] { tier.append(tree) }
-    }
+    // What the serving servers call (or the entry, with no server tier): every serving server
+    // has the same edges, so the first one's stand for all.
+    let caller =
+      topology.servingServers.first.map { Topology.Node(.server, $0) }
+      ?? topology.edges.last(where: { $0.traffic == .requests })?.to ?? .client
     var downstream: [Tree] = []
-    for q in scenario.queues { downstream.append(Tree(label: "async → " + label("queue", q.name))) }
-    for c in scenario.caches { downstream.append(Tree(label: "reads → " + label("cache", c.name))) }
-    for db in scenario.databases {
-      var node = Tree(
-        label: (scenario.caches.isEmpty ? "reads, writes → " : "misses, writes → ")
-          + label("database", db.name))
-      node.children = partTrees(Topology.parts(of: db, result: result), label: label)
+    for edge in topology.edges(from: caller) where edge.traffic != .balanced {
+      var traffic = [edge.traffic.rawValue]
+      if edge.to.kind == .database {
+        traffic =
+          topology.edges(to: edge.to).filter { $0.from.kind == .cache }.map {
+            $0.traffic.rawValue
+          } + traffic
+      }
+      var node = Tree(label: traffic.joined(separator: ", ") + " → " + label(edge.to))
+      if edge.to.kind == .database, scenario.databases.indices.contains(edge.to.index) {
+        node.children = partTrees(
+          DrawnGraph.parts(of: scenario.databases[edge.to.index], result: result), label: label)
+      }
       downstream.append(node)
     }
-    if !downstream.isEmpty && !scenario.servers.isEmpty {
+    if !downstream.isEmpty && !serving.isEmpty {
       tier.append(Tree(label: "↓ every server calls", children: downstream))
     } else {
       tier += downstream
@@ -80,8 +88,13 @@ public enum GraphReport {
     }
     root.children = inner
     var lines = root.lines()
-    if let result, let name = Topology.bottleneck(result),
-      !topology.nodes.contains(where: {
+    let unreached = topology.unreached
+    if !unreached.isEmpty {
+      lines.append("no requests reach (not on the request path):")
+      lines += unreached.map { "  " + label($0) }
+    }
+    if let result, let name = DrawnGraph.bottleneck(result),
+      !drawn.nodes.contains(where: {
         $0.name == name
       })
     {
@@ -97,7 +110,9 @@ public enum GraphReport {
     var parentOf: [String: String] = [:]
     for part in parts {
       known[part.name] = 0
-      if let parent = Topology.parent(of: part.name, among: known) { parentOf[part.name] = parent }
+      if let parent = DrawnGraph.parent(of: part.name, among: known) {
+        parentOf[part.name] = parent
+      }
     }
     func build(_ parent: String?) -> [Tree] {
       parts.filter { parentOf[$0.name] == parent }.map { part in
@@ -107,7 +122,7 @@ public enum GraphReport {
     return build(nil)
   }
 
-  static func nodeLabel(_ node: Topology.Node) -> String {
+  static func nodeLabel(_ node: DrawnGraph.Node) -> String {
     var text = node.kind == "client" ? "client" : node.kind + " " + node.name
     let facts = node.details + node.figures
     if !facts.isEmpty { text += " · " + facts.joined(separator: " · ") }
@@ -118,7 +133,7 @@ public enum GraphReport {
   /// Graphviz DOT: `digraph scale`, left to right, node ids `"kind:name"`, labels with the
   /// details on a second line, edges in request-path order; the bottleneck filled red.
   public static func dot(_ scenario: Scenario, result: RunResult?) -> String {
-    let topology = Topology(scenario, result: result)
+    let topology = DrawnGraph(scenario, result: result)
     var lines = [
       "digraph scale {", "  rankdir=LR;",
       "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
@@ -135,6 +150,11 @@ public enum GraphReport {
         attributes.append("shape=cylinder")
       }
       if node.kind == "queue" { attributes.append("shape=cds") }
+      if node.unreached {
+        attributes.append("style=\"rounded,dashed\"")
+        attributes.append("color=\"#888888\"")
+        attributes.append("fontcolor=\"#888888\"")
+      }
       if node.bottleneck {
         attributes.append("style=\"rounded,filled\"")
         attributes.append("fillcolor=\"#f8d0d0\"")
@@ -172,7 +192,7 @@ public enum GraphReport {
   /// A Mermaid `flowchart LR`: node ids `n0, n1, …` in path order, labels in quotes with
   /// `<br/>` between lines, the bottleneck in class `bottleneck`.
   public static func mermaid(_ scenario: Scenario, result: RunResult?) -> String {
-    let topology = Topology(scenario, result: result)
+    let topology = DrawnGraph(scenario, result: result)
     var lines = ["flowchart LR"]
     for (index, node) in topology.nodes.enumerated() {
       var label = mermaidText(node.kind == "client" ? "client" : node.kind + " " + node.name)
@@ -189,6 +209,11 @@ public enum GraphReport {
     for edge in topology.edges {
       let arrow = edge.label.isEmpty ? " --> " : " -- \"" + mermaidText(edge.label) + "\" --> "
       lines.append("  n\(edge.from)" + arrow + "n\(edge.to)")
+    }
+    let unreached = topology.nodes.indices.filter { topology.nodes[$0].unreached }
+    if !unreached.isEmpty {
+      lines.append("  classDef unreached stroke-dasharray:4 3,color:#888888")
+      lines.append("  class " + unreached.map { "n\($0)" }.joined(separator: ",") + " unreached")
     }
     if let index = topology.nodes.firstIndex(where: \.bottleneck) {
       lines.append("  classDef bottleneck fill:#f8d0d0,stroke:#c00000,stroke-width:2px")

@@ -5,7 +5,7 @@ import Testing
 @testable import ScaleReport
 
 @Test func bottleneckIsTheBusiestStation() {
-  #expect(Topology.bottleneck(Fixtures.shopResult) == "web-3")
+  #expect(DrawnGraph.bottleneck(Fixtures.shopResult) == "web-3")
   let text = GraphReport.text(Fixtures.shopScenario, result: Fixtures.shopResult)
   #expect(text.split(separator: "\n").filter { $0.contains("◀ bottleneck") }.count == 1)
   #expect(text.contains("server web-3 · 8 cores · service 4ms · util 93.1%  ◀ bottleneck"))
@@ -27,6 +27,41 @@ import Testing
   let mermaid = GraphReport.mermaid(scenario, result: nil)
   #expect(mermaid.contains("  n0 --> n1\n  n0 --> n2\n  n1 -- \"reads, writes\" --> n3\n"))
   #expect(!mermaid.contains("classDef"))
+}
+
+/// A second balancer, its server and a second cache get no requests: the graph draws no edge
+/// to them (the engine sends them nothing) and says so in every format.
+@Test func componentsOffThePathAreShownApart() {
+  var scenario = Scenario()
+  scenario.servers = [ServerSpec(name: "a"), ServerSpec(name: "b")]
+  scenario.balancers = [
+    BalancerSpec(name: "lb", backends: [Backend(server: "a", weight: 1)]),
+    BalancerSpec(name: "lb2", backends: [Backend(server: "b", weight: 1)]),
+  ]
+  scenario.caches = [CacheSpec(name: "c1"), CacheSpec(name: "c2")]
+  scenario.traffic = TrafficSpec(rate: 100)
+  #expect(
+    GraphReport.text(scenario, result: nil) == """
+      client · 100 rps · read 90%
+      ├─ balancer lb · round-robin
+      │  └─ server a · 1 core · service 1ms
+      └─ ↓ every server calls
+         └─ reads → cache c1 · 1 node · modulo · ttl 5m00s
+      no requests reach (not on the request path):
+        balancer lb2 · round-robin · no requests
+        server b · 1 core · service 1ms · no requests
+        cache c2 · 1 node · modulo · ttl 5m00s · no requests
+
+      """)
+  let dot = GraphReport.dot(scenario, result: nil)
+  #expect(
+    dot.contains(
+      "\"balancer:lb2\" [label=\"balancer lb2\\nround-robin · no requests\", style=\"rounded,dashed\""
+    ))
+  #expect(!dot.contains("-> \"server:b\""))
+  #expect(!dot.contains("-> \"cache:c2\""))
+  let mermaid = GraphReport.mermaid(scenario, result: nil)
+  #expect(mermaid.contains("  class n2,n4,n6 unreached\n"))
 }
 
 @Test func labelsAreEscaped() {

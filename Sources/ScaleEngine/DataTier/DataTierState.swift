@@ -138,6 +138,11 @@ struct DataTierState {
   var cacheRng = RandomStream(seed: 0)
   var databases: [DatabaseState] = []
   var queues: [QueueState] = []
+  /// The queue, cache and database on the request path (indices into the arrays above, from
+  /// `Scenario.topology`); −1 where the path has none.
+  var pathQueue = -1
+  var pathCache = -1
+  var pathDatabase = -1
   var breakers: [CircuitBreaker] = []
   var breakerPlaces: [BreakerPlace] = []
   var serverBreaker = -1

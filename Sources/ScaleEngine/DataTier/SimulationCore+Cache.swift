@@ -6,11 +6,12 @@ import ScaleModel
 extension SimulationCore {
   mutating func enterCacheStage(_ slot: Int32) -> StageOutcome {
     let t = tierSlot(slot)
-    guard !dataTier.caches.isEmpty else { return .next(.database) }
+    let c = dataTier.pathCache
+    guard c >= 0 else { return .next(.database) }
     let key = requests[t].key
-    let (_, hit) = dataTier.caches[0].lookup(key, now: now)
+    let (_, hit) = dataTier.caches[c].lookup(key, now: now)
     if hit {
-      let d = dataTier.cacheHitLatency[0].sample(&dataTier.cacheRng)
+      let d = dataTier.cacheHitLatency[c].sample(&dataTier.cacheRng)
       events.schedule(
         at: now + d, kind: .dataTier, a: slot, b: requests[t].generation,
         c: DataTierState.Tag.cacheHit.rawValue)

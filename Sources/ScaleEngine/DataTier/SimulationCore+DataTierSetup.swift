@@ -29,6 +29,11 @@ extension SimulationCore {
           rng: RandomStream(seed: seed, purpose: "queue:" + spec.name), name: spec.name,
           running: [QueuedJob?](repeating: nil, count: workers)))
     }
+    let path = scenario.topology
+    dataTier.pathQueue = path.pathQueue ?? -1
+    dataTier.pathCache = path.pathCache ?? -1
+    dataTier.pathDatabase = path.pathDatabase ?? -1
+    let pathDatabase: DatabaseState? = path.pathDatabase.map { dataTier.databases[$0] }
     let poolNames = Set(servers.compactMap(\.spec.pool))
     for spec in scenario.breakers {
       dataTier.breakers.append(CircuitBreaker(spec: spec))
@@ -38,8 +43,8 @@ extension SimulationCore {
       dataTier.breakerOpenSince.append(nil)
       dataTier.breakerWarmupOpenTime.append(0)
       var place = BreakerPlace.none
-      if scenario.databases.first?.name == spec.target
-        || dataTier.databases.first?.stations.contains(where: { $0.name == spec.target }) == true
+      if let db = pathDatabase,
+        db.spec.name == spec.target || db.stations.contains(where: { $0.name == spec.target })
       {
         place = .database
         if dataTier.databaseBreaker < 0 { dataTier.databaseBreaker = dataTier.breakers.count - 1 }
@@ -87,13 +92,13 @@ extension SimulationCore {
     dataTier.slots[t].cacheMiss = false
     dataTier.slots[t].gather = nil
     let isRead = requests[t].isRead
-    if !isRead, !dataTier.queues.isEmpty, dataTier.asyncFraction > 0,
+    if !isRead, dataTier.pathQueue >= 0, dataTier.asyncFraction > 0,
       dataTier.asyncRng.nextDouble() < dataTier.asyncFraction
     {
       return .queue
     }
-    if isRead, !dataTier.caches.isEmpty { return .cache }
-    if !dataTier.databases.isEmpty { return .database }
+    if isRead, dataTier.pathCache >= 0 { return .cache }
+    if dataTier.pathDatabase >= 0 { return .database }
     if !isRead {
       for c in dataTier.caches.indices { dataTier.caches[c].invalidate(requests[t].key, now: now) }
     }
@@ -114,7 +119,9 @@ extension SimulationCore {
       recoverStations(list, name: name, reason: "recovered")
       return true
     case .scaleUp(let name, let cores, _, _, let downtime):
-      guard dataTier.databases.first?.spec.name == name else { return false }
+      guard dataTier.pathDatabase >= 0,
+        dataTier.databases[dataTier.pathDatabase].spec.name == name
+      else { return false }
       scaleUpDatabase(cores: cores, downtime: downtime)
       return true
     case .setCacheNodes(let cache, let nodes):

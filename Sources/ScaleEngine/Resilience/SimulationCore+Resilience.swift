@@ -95,9 +95,10 @@ extension SimulationCore {
   // MARK: - Queue (asynchronous writes)
 
   mutating func enterQueueStage(_ slot: Int32) -> StageOutcome {
-    guard !dataTier.queues.isEmpty else { return .next(.done) }
+    let q = dataTier.pathQueue
+    guard q >= 0 else { return .next(.done) }
     let key = requests[Int(slot)].key
-    switch dataTier.queues[0].queue.enqueue(id: key, now: now) {
+    switch dataTier.queues[q].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
     }
@@ -128,7 +129,8 @@ extension SimulationCore {
     dataTier.queues[q].running[w] = nil
     dataTier.queues[q].queue.finish(job, now: now)
     let key = job.id
-    let shard = dataTier.databases.first?.shards.shard(for: key) ?? 0
+    let d = dataTier.pathDatabase
+    let shard = d >= 0 ? dataTier.databases[d].shards.shard(for: key) : 0
     commitWrite(key: key, shard: shard)
     startWorkers(q)
   }

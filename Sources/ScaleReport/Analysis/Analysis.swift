@@ -3,18 +3,18 @@ import ScaleModel
 /// Analytic steady-state estimates for a scenario's stations, from queueing theory
 /// (docs/report-formats.md § Analysis says which formula is used when).
 ///
-/// Routing follows the request path of `Scenario`: the traffic's rate (a cycle's peak, or
-/// the `offeredRate` given) passes
-/// each rate limit (capped at its rate), is split equally over balancers and, behind a
-/// balancer, equally over its backends (by weight for `weighted`); with no balancer, equally
-/// over all servers. Reads go to the cache and, on a miss, to the database; writes go to the
-/// database, except the async share, which goes to the first queue. The database's read load
-/// needs a hit rate when there is a cache: pass `cacheHitRate` (e.g. the simulated one),
-/// otherwise the database is reported as not computable. Only the first database is on the
-/// path; shards split its load evenly (scatter reads go to every shard); with `reads
-/// eventual` and replicas, reads are split over the replicas and the primary takes writes.
-/// Events (ramps, failures, scaling) are ignored: this is the starting topology at the
-/// starting rate.
+/// Routing follows the edges of `Scenario.topology` (the same edges the engine routes by):
+/// the traffic's rate (a cycle's peak, or the `offeredRate` given) passes each rate limit
+/// (capped at its rate); the entry balancer splits it over its members (by weight for
+/// `weighted`, equally otherwise); with no balancer it is split equally over the servers.
+/// Behind the servers, reads go to the path's cache and, on a miss, to the path's database;
+/// writes go to that database, except the async share, which goes to the path's queue. The
+/// database's read load needs a hit rate when there is a cache: pass `cacheHitRate` (e.g. the
+/// simulated one), otherwise the database is reported as not computable. Shards split its
+/// load evenly (scatter reads go to every shard); with `reads eventual` and replicas, reads
+/// are split over the replicas and the primary takes writes. Components the topology leaves
+/// without traffic are shown with no load. Events (ramps, failures, scaling) are ignored:
+/// this is the starting topology at the starting rate.
 public enum Analysis {
   /// One estimate per station in request-path order. `offeredRate` replaces the script's
   /// rate (e.g. a run's mean offered rate, so that ramps and spikes are averaged in).
@@ -52,26 +52,30 @@ public enum Analysis {
           arrivalSCV: arrivalSCV))
     }
 
+    let path = scenario.topology
     let reads = lambda * clampShare(traffic.readFraction)
     let allWrites = lambda * (1 - clampShare(traffic.readFraction))
-    let asyncShare = scenario.queues.isEmpty ? 0 : clampShare(traffic.asyncFraction)
-    if let queue = scenario.queues.first {
+    let asyncShare = path.pathQueue == nil ? 0 : clampShare(traffic.asyncFraction)
+    for (index, queue) in scenario.queues.enumerated() {
+      let onPath = index == path.pathQueue
       estimates.append(
         station(
-          name: queue.name, kind: .queue, lambda: allWrites * asyncShare, servers: queue.workers,
-          meanService: queue.service.mean,
-          service: queue.service, arrivalSCV: arrivalSCV))
+          name: queue.name, kind: .queue, lambda: onPath ? allWrites * asyncShare : 0,
+          servers: queue.workers, meanService: queue.service.mean,
+          service: queue.service, arrivalSCV: arrivalSCV,
+          notes: onPath ? [] : [Analysis.noRequests]))
     }
     let writes = allWrites * (1 - asyncShare)
 
     var readsToDatabase: Double? = reads
-    if !scenario.caches.isEmpty {
+    if path.pathCache != nil {
       readsToDatabase = cacheHitRate.map { reads * (1 - clampShare($0)) }
     }
     for (index, db) in scenario.databases.enumerated() {
+      let onPath = index == path.pathDatabase
       estimates += database(
-        db, reads: index == 0 ? readsToDatabase : nil, writes: index == 0 ? writes : nil,
-        arrivalSCV: arrivalSCV, firstOnPath: index == 0)
+        db, reads: onPath ? readsToDatabase : 0, writes: onPath ? writes : 0,
+        arrivalSCV: arrivalSCV, onPath: onPath)
     }
     return estimates
   }
@@ -90,34 +94,33 @@ public enum Analysis {
     x.isFinite ? Swift.min(1, Swift.max(0, x)) : 0
   }
 
-  /// Arrival rate per server, in declaration order.
+  /// The note on a component the topology leaves without traffic.
+  static let noRequests = "not on the request path: gets no requests"
+
+  /// Arrival rate per server, in declaration order: the entry balancer's split over its
+  /// members (the topology's balanced edges), or an equal split over the servers the client
+  /// calls directly.
   static func serverRates(_ scenario: Scenario, lambda: Double) -> [(ServerSpec, Double)] {
-    var rates = [String: Double]()
-    if scenario.balancers.isEmpty {
-      let share = scenario.servers.isEmpty ? 0 : lambda / Double(scenario.servers.count)
-      for s in scenario.servers { rates[s.name, default: 0] += share }
-    } else {
-      let perBalancer = lambda / Double(scenario.balancers.count)
-      for balancer in scenario.balancers {
-        let backends =
-          balancer.backends.isEmpty
-          ? scenario.servers.map { Backend(server: $0.name, weight: $0.weight) }
-          : balancer.backends
-        let weights = backends.map { b -> Double in
-          balancer.strategy == .weighted ? Double(Swift.max(0, b.weight)) : 1
-        }
-        let total = weights.reduce(0, +)
-        guard total > 0 else { continue }
-        for (backend, weight) in zip(backends, weights) {
-          rates[backend.server, default: 0] += perBalancer * weight / total
+    let path = scenario.topology
+    var rates = [Int: Double]()
+    if let b = path.entryBalancer {
+      let members = path.edges(from: Topology.Node(.balancer, b))
+      let weights = members.map { e -> Double in Double(Swift.max(0, e.weight ?? 1)) }
+      let total = weights.reduce(0, +)
+      if total > 0 {
+        for (edge, weight) in zip(members, weights) {
+          rates[edge.to.index, default: 0] += lambda * weight / total
         }
       }
+    } else if !path.servingServers.isEmpty {
+      let share = lambda / Double(path.servingServers.count)
+      for s in path.servingServers { rates[s, default: 0] += share }
     }
-    return scenario.servers.map { ($0, rates[$0.name] ?? 0) }
+    return scenario.servers.indices.map { (scenario.servers[$0], rates[$0] ?? 0) }
   }
 
   static func database(
-    _ db: DatabaseSpec, reads: Double?, writes: Double?, arrivalSCV: Double, firstOnPath: Bool
+    _ db: DatabaseSpec, reads: Double?, writes: Double?, arrivalSCV: Double, onPath: Bool
   ) -> [ComponentEstimate] {
     let shards = Swift.max(1, db.shards)
     let scatter = clampShare(db.scatterFraction)
@@ -131,8 +134,8 @@ public enum Analysis {
       primaryRate = nil
     }
     var notes: [String] = []
-    if !firstOnPath {
-      notes.append("only the first database is on the request path")
+    if !onPath {
+      notes.append(Analysis.noRequests)
     } else if reads == nil {
       notes.append("needs the cache's hit rate")
     }

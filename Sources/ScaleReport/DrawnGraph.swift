@@ -1,9 +1,12 @@
 import ScaleModel
 
-/// The component graph of a scenario in request-path order (client → rate limit → balancer
-/// → server → queue / cache → database → replicas, shards), shared by the DOT and Mermaid
-/// renderings. Node order and edge order are fixed by the scenario's declaration order.
-struct Topology {
+/// The component graph as drawn by `scale graph` (DOT, Mermaid, text) and the HTML report:
+/// the nodes and edges of `Scenario.topology` (the one place the request path is decided —
+/// the engine routes by the same edges), each node with short facts from the script and,
+/// given a run's result, its figures; plus the database's replicas and shards, and the
+/// servers a run added. Components no edge reaches are kept (`unreached`) so every drawing
+/// can show them apart as getting no requests.
+struct DrawnGraph {
   struct Node {
     /// Stable and unique: `kind:name` (`server:web-1`).
     var id: String
@@ -14,6 +17,8 @@ struct Topology {
     /// Figures from a run (`util 62.1%`), when a result was given.
     var figures: [String]
     var bottleneck: Bool
+    /// Declared, but no edge of the topology leads to it: it gets no requests.
+    var unreached = false
   }
 
   struct Edge {
@@ -26,96 +31,83 @@ struct Topology {
   var edges: [Edge] = []
 
   init(_ scenario: Scenario, result: RunResult?) {
-    let bottleneck = result.flatMap(Topology.bottleneck)
-    func add(_ kind: String, _ name: String, _ details: [String]) -> Int {
+    let topology = scenario.topology
+    let reached = topology.reached
+    let bottleneck = result.flatMap(DrawnGraph.bottleneck)
+    func add(_ kind: String, _ name: String, _ details: [String], unreached: Bool = false) -> Int {
       let stats = result?.component(name)
       nodes.append(
         Node(
           id: kind + ":" + name, kind: kind, name: name, details: details,
-          figures: stats.map(Topology.figures) ?? [], bottleneck: stats != nil && name == bottleneck
-        ))
+          figures: (stats.map(DrawnGraph.figures) ?? []) + (unreached ? ["no requests"] : []),
+          bottleneck: stats != nil && name == bottleneck, unreached: unreached))
       return nodes.count - 1
     }
     func breakerNote(_ name: String) -> [String] {
       scenario.breakers.filter { $0.target == name }.map { "breaker " + $0.name }
     }
-
-    let client = add("client", "client", Topology.clientDetails(scenario.traffic))
-    var entry = client
-    for limit in scenario.rateLimits {
-      let node = add(
-        "rate-limit", limit.name, [Format.rate(limit.rate), "burst \(limit.burst)"])
-      edges.append(Edge(from: entry, to: node, label: ""))
-      entry = node
-    }
-
-    let balancerNodes = scenario.balancers.map { balancer in
-      add("balancer", balancer.name, Topology.balancerDetails(balancer, scenario: scenario))
-    }
-    var serverIndex: [String: Int] = [:]
-    for server in scenario.servers {
-      serverIndex[server.name] = add(
-        "server", server.name, Topology.serverDetails(server) + breakerNote(server.name))
-    }
-    // Servers a run added (autoscaling, `add server`) that the script does not declare.
-    let added = Topology.addedServers(scenario, result: result)
-    for name in added {
-      serverIndex[name] = add("server", name, ["added during the run"])
-    }
-    if scenario.balancers.isEmpty {
-      for name in scenario.servers.map(\.name) + added {
-        if let node = serverIndex[name] {
-          edges.append(Edge(from: entry, to: node, label: ""))
-        }
-      }
-    }
-    for (index, (balancer, node)) in zip(scenario.balancers, balancerNodes).enumerated() {
-      edges.append(Edge(from: entry, to: node, label: ""))
-      for backend in Topology.backends(balancer, scenario: scenario) {
-        guard let target = serverIndex[backend.server] else { continue }
-        let label = balancer.strategy == .weighted ? "weight \(backend.weight)" : ""
-        edges.append(Edge(from: node, to: target, label: label))
-      }
-      // Added servers are drawn behind the first balancer (where the engine puts them
-      // unless an event names another; the result does not say which).
-      if index == 0 {
-        for name in added {
-          if let target = serverIndex[name] {
-            edges.append(Edge(from: node, to: target, label: ""))
-          }
-        }
-      }
-    }
-    let serverNodes = (scenario.servers.map(\.name) + added).compactMap { serverIndex[$0] }
-
-    for queue in scenario.queues {
-      let node = add(
-        "queue", queue.name,
-        ["\(queue.workers) worker" + (queue.workers == 1 ? "" : "s")]
-          + (queue.maxDepth.map { ["max depth \($0)"] } ?? []))
-      for server in serverNodes { edges.append(Edge(from: server, to: node, label: "async")) }
-    }
-    var cacheNodes: [Int] = []
-    for cache in scenario.caches {
-      let node = add(
-        "cache", cache.name,
-        [
+    func details(_ node: Topology.Node) -> [String] {
+      let i = node.index
+      switch node.kind {
+      case .client: return DrawnGraph.clientDetails(scenario.traffic)
+      case .rateLimit:
+        let limit = scenario.rateLimits[i]
+        return [Format.rate(limit.rate), "burst \(limit.burst)"]
+      case .balancer: return DrawnGraph.balancerDetails(scenario.balancers[i], scenario: scenario)
+      case .server:
+        let server = scenario.servers[i]
+        return DrawnGraph.serverDetails(server) + breakerNote(server.name)
+      case .queue:
+        let queue = scenario.queues[i]
+        return ["\(queue.workers) worker" + (queue.workers == 1 ? "" : "s")]
+          + (queue.maxDepth.map { ["max depth \($0)"] } ?? [])
+      case .cache:
+        let cache = scenario.caches[i]
+        return [
           "\(cache.nodes) node" + (cache.nodes == 1 ? "" : "s"), cache.hashing.rawValue,
           "ttl " + Format.duration(cache.ttl),
-        ] + breakerNote(cache.name))
-      cacheNodes.append(node)
-      for server in serverNodes { edges.append(Edge(from: server, to: node, label: "reads")) }
+        ] + breakerNote(cache.name)
+      case .database:
+        let db = scenario.databases[i]
+        return DrawnGraph.databaseDetails(db) + breakerNote(db.name)
+      }
     }
-    for db in scenario.databases {
-      let node = add("database", db.name, Topology.databaseDetails(db) + breakerNote(db.name))
-      for cache in cacheNodes { edges.append(Edge(from: cache, to: node, label: "misses")) }
-      let label = cacheNodes.isEmpty ? "reads, writes" : "writes"
-      for server in serverNodes { edges.append(Edge(from: server, to: node, label: label)) }
+
+    // Servers a run added (autoscaling, `add server`) that the script does not declare are
+    // drawn after the declared servers, where the engine puts them: beside the last serving
+    // server (behind the entry balancer, unless an event named another; the result does not
+    // say which), calling what the serving servers call.
+    let addedNames = DrawnGraph.addedServers(scenario, result: result)
+    var added: [Int] = []
+    var index: [Topology.Node: Int] = [:]
+    for node in topology.nodes {
+      if added.isEmpty, node.kind.isAfter(.server) {
+        added = addedNames.map { add("server", $0, ["added during the run"]) }
+      }
+      index[node] = add(
+        node.kind.rawValue, Topology.name(of: node, in: scenario), details(node),
+        unreached: !reached.contains(node))
+    }
+    if added.isEmpty { added = addedNames.map { add("server", $0, ["added during the run"]) } }
+    let lastServing = topology.servingServers.last.map { Topology.Node(.server, $0) }
+    for edge in topology.edges {
+      guard let from = index[edge.from], let to = index[edge.to] else { continue }
+      let label = edge.weight.map { "weight \($0)" } ?? edge.traffic.rawValue
+      edges.append(Edge(from: from, to: to, label: label))
+      if edge.to == lastServing {
+        for node in added { edges.append(Edge(from: from, to: node, label: "")) }
+      } else if edge.from == lastServing {
+        for node in added { edges.append(Edge(from: node, to: to, label: label)) }
+      }
+    }
+
+    for (i, db) in scenario.databases.enumerated() {
+      guard let node = index[Topology.Node(.database, i)] else { continue }
       var partIndex: [String: Int] = [:]
-      for part in Topology.parts(of: db, result: result) {
+      for part in DrawnGraph.parts(of: db, result: result) {
         let child = add(part.kind.rawValue, part.name, [])
         partIndex[part.name] = child
-        let parent = Topology.parent(of: part.name, among: partIndex).flatMap { partIndex[$0] }
+        let parent = DrawnGraph.parent(of: part.name, among: partIndex).flatMap { partIndex[$0] }
         edges.append(
           Edge(
             from: parent ?? node, to: child,
@@ -208,11 +200,6 @@ struct Topology {
       }
     }
     return out
-  }
-
-  static func backends(_ b: BalancerSpec, scenario: Scenario) -> [Backend] {
-    b.backends.isEmpty
-      ? scenario.servers.map { Backend(server: $0.name, weight: $0.weight) } : b.backends
   }
 
   static func databaseDetails(_ db: DatabaseSpec) -> [String] {

@@ -1,0 +1,231 @@
+/// The component graph of a scenario: its nodes and the edges requests take between them.
+///
+/// This is the one place the request path is decided. The engine builds its routing from it,
+/// the checker warns about the components it leaves without traffic, `scale graph` draws it,
+/// `scale analyze` pushes the traffic along its edges, and the REPL's `.graph` shows it.
+/// Nothing else may decide which component hands requests to which.
+///
+/// Today's path (docs/semantics.md, "The request path"):
+///
+///     client → rate limits (in order) → the first balancer → its members
+///            → (async writes) the first queue
+///            → (reads) the first cache → (misses) the first database
+///            → (writes; reads too when there is no cache) the first database
+///
+/// With no balancer, the client talks to the servers directly (one server: to it; several: the
+/// engine spreads requests round-robin, as an implicit balancer would). With no server at all,
+/// requests go from the entry straight to the queue, cache and database. Components that no
+/// edge reaches are declared but get no requests (`unreached`).
+public struct Topology: Sendable, Equatable, Hashable {
+  public enum NodeKind: String, Sendable, Equatable, Hashable, CaseIterable {
+    case client
+    case rateLimit = "rate-limit"
+    case balancer
+    case server
+    case queue
+    case cache
+    case database
+
+    /// Later on the path than `other` (kinds are declared in path order).
+    public func isAfter(_ other: NodeKind) -> Bool {
+      (NodeKind.allCases.firstIndex(of: self) ?? 0) > (NodeKind.allCases.firstIndex(of: other) ?? 0)
+    }
+  }
+
+  /// A component: its kind and its index in the scenario's array of that kind (`servers`,
+  /// `balancers`, …; the client is index 0).
+  public struct Node: Sendable, Equatable, Hashable, Comparable {
+    public var kind: NodeKind
+    public var index: Int
+    public init(_ kind: NodeKind, _ index: Int) {
+      self.kind = kind
+      self.index = index
+    }
+    public static let client = Node(.client, 0)
+
+    public static func < (a: Node, b: Node) -> Bool {
+      a.kind != b.kind ? b.kind.isAfter(a.kind) : a.index < b.index
+    }
+  }
+
+  /// What travels along an edge.
+  public enum Traffic: String, Sendable, Equatable, Hashable, CaseIterable {
+    /// Every request (client → rate limit → balancer or server).
+    case requests = ""
+    /// A balancer's share to one of its members.
+    case balanced = "balanced"
+    /// Writes handed to a queue; the client is answered at once.
+    case async = "async"
+    /// Reads looked up in a cache.
+    case reads = "reads"
+    /// Cache misses, read from the store behind the cache (which then fills the cache).
+    case misses = "misses"
+    /// Writes to a database (they invalidate the key in every cache).
+    case writes = "writes"
+    /// Reads and writes to a database with no cache in front.
+    case readsAndWrites = "reads, writes"
+  }
+
+  public struct Edge: Sendable, Equatable, Hashable {
+    public var from: Node
+    public var to: Node
+    public var traffic: Traffic
+    /// A weighted balancer's weight for this member; nil on other edges.
+    public var weight: Int?
+    public init(from: Node, to: Node, traffic: Traffic, weight: Int? = nil) {
+      self.from = from
+      self.to = to
+      self.traffic = traffic
+      self.weight = weight
+    }
+  }
+
+  /// Every declared component, in kind order then declaration order (the client first).
+  public private(set) var nodes: [Node] = []
+  /// In path order: entry edges first, then each tier's.
+  public private(set) var edges: [Edge] = []
+
+  /// The balancer clients talk to; nil when there is none.
+  public private(set) var entryBalancer: Int?
+  /// The servers that serve requests: the entry balancer's members, or every server when the
+  /// client talks to them directly.
+  public private(set) var servingServers: [Int] = []
+  public private(set) var pathQueue: Int?
+  public private(set) var pathCache: Int?
+  public private(set) var pathDatabase: Int?
+
+  public init(_ scenario: Scenario) {
+    nodes.append(.client)
+    for kind in NodeKind.allCases where kind != .client {
+      for i in 0..<Topology.count(of: kind, in: scenario) { nodes.append(Node(kind, i)) }
+    }
+
+    // Client → rate limits, in declaration order (each request passes every one).
+    var entry = Node.client
+    for i in scenario.rateLimits.indices {
+      edges.append(Edge(from: entry, to: Node(.rateLimit, i), traffic: .requests))
+      entry = Node(.rateLimit, i)
+    }
+
+    // Entry → the first balancer and its members, or straight to the servers.
+    var front: [Node] = []
+    if let b = scenario.balancers.indices.first {
+      entryBalancer = b
+      edges.append(Edge(from: entry, to: Node(.balancer, b), traffic: .requests))
+      let balancer = scenario.balancers[b]
+      let weighted = balancer.strategy == .weighted
+      var index: [String: Int] = [:]
+      for s in Topology.uniqueServers(scenario) { index[scenario.servers[s].name] = s }
+      var taken = Set<Int>()
+      for member in Topology.members(of: balancer, in: scenario) {
+        guard let s = index[member.server], taken.insert(s).inserted else { continue }
+        servingServers.append(s)
+        edges.append(
+          Edge(
+            from: Node(.balancer, b), to: Node(.server, s), traffic: .balanced,
+            weight: weighted ? member.weight : nil))
+      }
+      front = servingServers.map { Node(.server, $0) }
+    } else if !scenario.servers.isEmpty {
+      servingServers = Topology.uniqueServers(scenario)
+      for s in servingServers {
+        edges.append(Edge(from: entry, to: Node(.server, s), traffic: .requests))
+      }
+      front = servingServers.map { Node(.server, $0) }
+    } else {
+      front = [entry]
+    }
+
+    // Behind the servers (or the entry, with no server tier): the first queue for async
+    // writes, the first cache for reads, the first database for misses and writes.
+    // A kind of request the traffic never sends takes no edge (no traffic at all: both kinds).
+    let reads = scenario.traffic.map { $0.readFraction > 0 } ?? true
+    let async = scenario.traffic.map { $0.asyncFraction > 0 && $0.readFraction < 1 } ?? false
+    if async, let q = scenario.queues.indices.first {
+      pathQueue = q
+      for f in front { edges.append(Edge(from: f, to: Node(.queue, q), traffic: .async)) }
+    }
+    if reads, let c = scenario.caches.indices.first {
+      pathCache = c
+      for f in front { edges.append(Edge(from: f, to: Node(.cache, c), traffic: .reads)) }
+    }
+    if let d = scenario.databases.indices.first {
+      pathDatabase = d
+      if let c = pathCache {
+        edges.append(Edge(from: Node(.cache, c), to: Node(.database, d), traffic: .misses))
+      }
+      let traffic: Traffic = pathCache == nil ? .readsAndWrites : .writes
+      for f in front { edges.append(Edge(from: f, to: Node(.database, d), traffic: traffic)) }
+    }
+  }
+
+  /// The servers a balancer spreads requests over, with weights: the ones it names, or every
+  /// declared server when it names none (each with its own weight).
+  public static func members(of balancer: BalancerSpec, in scenario: Scenario) -> [Backend] {
+    balancer.backends.isEmpty
+      ? scenario.servers.map { Backend(server: $0.name, weight: $0.weight) } : balancer.backends
+  }
+
+  /// Server indices, the first of each name (a repeated name names the first server).
+  static func uniqueServers(_ scenario: Scenario) -> [Int] {
+    var seen = Set<String>()
+    return scenario.servers.indices.filter { seen.insert(scenario.servers[$0].name).inserted }
+  }
+
+  static func count(of kind: NodeKind, in scenario: Scenario) -> Int {
+    switch kind {
+    case .client: return 1
+    case .rateLimit: return scenario.rateLimits.count
+    case .balancer: return scenario.balancers.count
+    case .server: return scenario.servers.count
+    case .queue: return scenario.queues.count
+    case .cache: return scenario.caches.count
+    case .database: return scenario.databases.count
+    }
+  }
+
+  /// The component's name in the scenario (`client` for the client).
+  public static func name(of node: Node, in scenario: Scenario) -> String {
+    func at<T>(_ list: [T], _ name: (T) -> String) -> String {
+      list.indices.contains(node.index) ? name(list[node.index]) : "?"
+    }
+    switch node.kind {
+    case .client: return "client"
+    case .rateLimit: return at(scenario.rateLimits, \.name)
+    case .balancer: return at(scenario.balancers, \.name)
+    case .server: return at(scenario.servers, \.name)
+    case .queue: return at(scenario.queues, \.name)
+    case .cache: return at(scenario.caches, \.name)
+    case .database: return at(scenario.databases, \.name)
+    }
+  }
+
+  /// Nodes some edge leads to, and the client.
+  public var reached: Set<Node> {
+    var out: Set<Node> = [.client]
+    for e in edges { out.insert(e.to) }
+    return out
+  }
+
+  /// Declared components no request reaches, in node order.
+  public var unreached: [Node] {
+    let r = reached
+    return nodes.filter { !r.contains($0) }
+  }
+
+  /// The edges leaving `node`, in path order.
+  public func edges(from node: Node) -> [Edge] {
+    edges.filter { $0.from == node }
+  }
+
+  /// The edges arriving at `node`, in path order.
+  public func edges(to node: Node) -> [Edge] {
+    edges.filter { $0.to == node }
+  }
+}
+
+extension Scenario {
+  /// The scenario's component graph (see `Topology`): computed from the declarations, so a
+  /// scenario changed by the REPL or a sweep always has the graph that matches it.
+  public var topology: Topology { Topology(self) }
+}
