@@ -32,6 +32,9 @@ public struct ServerSpec: Sendable, Equatable, Hashable {
   public var weight: Int
   /// Optional diminishing returns as cores grow.
   public var contention: Contention?
+  /// Availability zone (`zone a`): `fail zone a` fails it; hops between zones cost the
+  /// network's cross-zone latency.
+  public var zone: String?
 
   public init(
     name: String, pool: String? = nil, cores: Int = Defaults.cores,
@@ -137,6 +140,10 @@ public struct CacheSpec: Sendable, Equatable, Hashable {
   public var eviction: Eviction
   public var hitLatency: Distribution
   public var virtualNodes: Int
+  /// Availability zone of its nodes (see `ServerSpec.zone`).
+  public var zone: String?
+  /// Starts with every key present (no cold misses at the start).
+  public var warm: Bool = false
   public init(
     name: String, ttl: Double = Defaults.cacheTTL, nodes: Int = 1, capacity: Int? = nil,
     hashing: KeyHashing = .modulo, eviction: Eviction = .lru,
@@ -176,6 +183,8 @@ public struct DatabaseSpec: Sendable, Equatable, Hashable {
   public var shardHashing: KeyHashing
   /// Share of reads that are scatter-gather over every shard (the seed's `read_all`).
   public var scatterFraction: Double
+  /// Availability zone of its stations (see `ServerSpec.zone`).
+  public var zone: String?
   public init(
     name: String, cores: Int = Defaults.databaseCores,
     service: Distribution = .exponential(mean: Defaults.databaseServiceTime),

@@ -68,6 +68,9 @@ public enum Comparison: String, Sendable, Equatable, Hashable, CaseIterable {
 public struct Expectation: Sendable, Equatable, Hashable {
   /// nil: the whole system (as seen by the client).
   public var component: String?
+  /// `expect route checkout p99 < 150ms`: the requests of one route (as the client saw them);
+  /// nil: every request. Set only with `component` nil.
+  public var route: String?
   public var metric: Metric
   public var comparison: Comparison
   /// In base units: seconds, fractions (0.1% = 0.001), requests per second.

@@ -164,6 +164,8 @@ public struct RunResult: Sendable, Equatable {
   public var latency: LatencySummary
   /// Per component, in a stable order (declaration order).
   public var components: [ComponentStats]
+  /// Per route (request class), in declaration order; empty when the script has none.
+  public var routes: [RouteStats] = []
   public var intervals: [IntervalStats]
   public var events: [RunEvent]
   public var verdicts: [Verdict]
@@ -199,5 +201,8 @@ public struct RunResult: Sendable, Equatable {
   public var errorRate: Double { offered == 0 ? 0 : Double(errors.total) / Double(offered) }
   public func component(_ name: String) -> ComponentStats? {
     components.first { $0.name == name }
+  }
+  public func route(_ name: String) -> RouteStats? {
+    routes.first { $0.name == name }
   }
 }

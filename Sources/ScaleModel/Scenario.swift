@@ -19,6 +19,11 @@ public struct Scenario: Sendable, Equatable, Hashable {
   public var breakers: [CircuitBreakerSpec]
   public var retry: RetrySpec?
   public var rateLimits: [RateLimitSpec]
+  /// Request classes; empty: every request takes the default path (see `Topology`).
+  public var routes: [RouteSpec] = []
+  /// Per-hop network latency of routes; nil: hops cost nothing.
+  public var network: NetworkSpec?
+  public var links: [LinkSpec] = []
   /// nil: no traffic (the topology is only checked / shown).
   public var traffic: TrafficSpec?
   /// Sorted by time, ties in script order.

@@ -64,6 +64,43 @@ public struct Topology: Sendable, Equatable, Hashable {
     case writes = "writes"
     /// Reads and writes to a database with no cache in front.
     case readsAndWrites = "reads, writes"
+    /// A route's synchronous call: the caller holds its connection until the answer.
+    case calls = "calls"
+    /// One branch of a route's fan-out: the request waits for every branch.
+    case parallel = "parallel"
+  }
+
+  /// One call of a route step, resolved to the scenario's components.
+  public enum Call: Sendable, Equatable, Hashable {
+    /// The balancer picks one of its members; the request is then at that server.
+    case balancer(Int)
+    /// One of these servers, round-robin (a pool with no balancer in front; one server).
+    case pool([Int])
+    case cache(Int)
+    case database(Int)
+    /// The client is answered once the message is queued (a route's last step).
+    case queue(Int)
+
+    public var node: Node {
+      switch self {
+      case .balancer(let i): return Node(.balancer, i)
+      case .pool(let list): return Node(.server, list.first ?? 0)
+      case .cache(let i): return Node(.cache, i)
+      case .database(let i): return Node(.database, i)
+      case .queue(let i): return Node(.queue, i)
+      }
+    }
+
+    public var isQueue: Bool {
+      if case .queue = self { return true }
+      return false
+    }
+  }
+
+  /// A route's step: one call, or several in parallel (the request waits for all).
+  public struct Step: Sendable, Equatable, Hashable {
+    public var calls: [Call]
+    public init(_ calls: [Call]) { self.calls = calls }
   }
 
   public struct Edge: Sendable, Equatable, Hashable {
@@ -72,11 +109,15 @@ public struct Topology: Sendable, Equatable, Hashable {
     public var traffic: Traffic
     /// A weighted balancer's weight for this member; nil on other edges.
     public var weight: Int?
-    public init(from: Node, to: Node, traffic: Traffic, weight: Int? = nil) {
+    /// The routes (indices into `Scenario.routes`) that take this edge; empty on the
+    /// default path.
+    public var routes: [Int]
+    public init(from: Node, to: Node, traffic: Traffic, weight: Int? = nil, routes: [Int] = []) {
       self.from = from
       self.to = to
       self.traffic = traffic
       self.weight = weight
+      self.routes = routes
     }
   }
 
@@ -93,6 +134,9 @@ public struct Topology: Sendable, Equatable, Hashable {
   public private(set) var pathQueue: Int?
   public private(set) var pathCache: Int?
   public private(set) var pathDatabase: Int?
+  /// Per route (in `Scenario.routes` order), its steps resolved to components; empty when the
+  /// scenario has no routes. The engine walks these; the edges above are drawn from them.
+  public private(set) var plans: [[Step]] = []
 
   public init(_ scenario: Scenario) {
     nodes.append(.client)
@@ -105,6 +149,11 @@ public struct Topology: Sendable, Equatable, Hashable {
     for i in scenario.rateLimits.indices {
       edges.append(Edge(from: entry, to: Node(.rateLimit, i), traffic: .requests))
       entry = Node(.rateLimit, i)
+    }
+
+    if !scenario.routes.isEmpty {
+      buildRoutes(scenario, entry: entry)
+      return
     }
 
     // Entry → the first balancer and its members, or straight to the servers.
@@ -157,6 +206,129 @@ public struct Topology: Sendable, Equatable, Hashable {
       let traffic: Traffic = pathCache == nil ? .readsAndWrites : .writes
       for f in front { edges.append(Edge(from: f, to: Node(.database, d), traffic: traffic)) }
     }
+  }
+
+  /// Resolves each route's steps (`plans`) and draws their edges, merged over routes: the
+  /// entry → the first step; a balancer → its members (the request is then at the member it
+  /// picks, so a step naming the balancer's own pool or member right after it adds nothing);
+  /// each step → the next, from every server the request can be at; a cache step followed
+  /// by a database step → that database (misses), and the caller → the database for writes.
+  mutating func buildRoutes(_ scenario: Scenario, entry: Node) {
+    var serverIndex: [String: Int] = [:]
+    var pools: [String: [Int]] = [:]
+    for s in Topology.uniqueServers(scenario) {
+      let spec = scenario.servers[s]
+      serverIndex[spec.name] = s
+      if let pool = spec.pool { pools[pool, default: []].append(s) }
+    }
+    func firstIndex<T>(_ list: [T], _ name: String, _ key: (T) -> String) -> Int? {
+      list.firstIndex { key($0) == name }
+    }
+    func resolve(_ name: String) -> Call? {
+      if let b = firstIndex(scenario.balancers, name, \.name) { return .balancer(b) }
+      if let s = serverIndex[name] { return .pool([s]) }
+      if let list = pools[name], !list.isEmpty { return .pool(list) }
+      if let c = firstIndex(scenario.caches, name, \.name) { return .cache(c) }
+      if let d = firstIndex(scenario.databases, name, \.name) { return .database(d) }
+      if let q = firstIndex(scenario.queues, name, \.name) { return .queue(q) }
+      return nil
+    }
+    var edgeIndex: [Edge: Int] = [:]
+    func link(_ from: Node, _ to: Node, _ traffic: Traffic, weight: Int? = nil, route: Int) {
+      let key = Edge(from: from, to: to, traffic: traffic, weight: weight)
+      if let i = edgeIndex[key] {
+        if !edges[i].routes.contains(route) { edges[i].routes.append(route) }
+      } else {
+        edgeIndex[key] = edges.count
+        edges.append(Edge(from: from, to: to, traffic: traffic, weight: weight, routes: [route]))
+      }
+    }
+    func members(_ b: Int) -> [(server: Int, weight: Int)] {
+      var taken = Set<Int>()
+      return Topology.members(of: scenario.balancers[b], in: scenario).compactMap { m in
+        guard let s = serverIndex[m.server], taken.insert(s).inserted else { return nil }
+        return (s, m.weight)
+      }
+    }
+
+    for (r, route) in scenario.routes.enumerated() {
+      var plan: [Step] = []
+      // Where the request can be before the next step: the entry, or servers.
+      var callers: [Node] = [entry]
+      var behindBalancer: Set<Int> = []
+      let writes = route.kind != .read
+      for (position, step) in route.steps.enumerated() {
+        let calls = step.components.compactMap(resolve)
+        guard !calls.isEmpty else { continue }
+        if calls.count == 1, case .pool(let list) = calls[0], !behindBalancer.isEmpty,
+          Set(list).isSubset(of: behindBalancer)
+        {
+          continue  // `lb -> web`: the balancer already picked a server of `web`.
+        }
+        plan.append(Step(calls))
+        let traffic: Traffic =
+          calls.count > 1 ? .parallel : (callers == [entry] ? .requests : .calls)
+        var next: [Node] = []
+        behindBalancer = []
+        for call in calls {
+          switch call {
+          case .balancer(let b):
+            for caller in callers { link(caller, call.node, traffic, route: r) }
+            let weighted = scenario.balancers[b].strategy == .weighted
+            for m in members(b) {
+              link(
+                call.node, Node(.server, m.server), .balanced,
+                weight: weighted ? m.weight : nil, route: r)
+              next.append(Node(.server, m.server))
+              behindBalancer.insert(m.server)
+            }
+          case .pool(let list):
+            for s in list {
+              for caller in callers { link(caller, Node(.server, s), traffic, route: r) }
+              next.append(Node(.server, s))
+            }
+          case .cache(let c):
+            for caller in callers { link(caller, call.node, traffic, route: r) }
+            // Cache-aside: misses (and writes) go on to the database right after it.
+            if calls.count == 1, position + 1 < route.steps.count,
+              let following = route.steps[position + 1].components.first,
+              route.steps[position + 1].components.count == 1,
+              case .database(let d)? = resolve(following)
+            {
+              if route.kind != .write {
+                link(Node(.cache, c), Node(.database, d), .misses, route: r)
+              }
+              if writes {
+                for caller in callers { link(caller, Node(.database, d), .writes, route: r) }
+              }
+            }
+          case .database, .queue:
+            for caller in callers {
+              link(caller, call.node, call.isQueue ? .async : traffic, route: r)
+            }
+          }
+        }
+        // After servers, the next step is called by them; after a data-tier step, by whoever
+        // called it.
+        if !next.isEmpty { callers = next }
+      }
+      plans.append(plan)
+      for call in plan.flatMap(\.calls) {
+        switch call {
+        case .balancer(let b): if entryBalancer == nil { entryBalancer = b }
+        case .pool(let list): for s in list where !servingServers.contains(s) { servingServers.append(s) }
+        case .cache(let c): if pathCache == nil { pathCache = c }
+        case .database(let d): if pathDatabase == nil { pathDatabase = d }
+        case .queue(let q): if pathQueue == nil { pathQueue = q }
+        }
+      }
+    }
+    // Servers behind a balancer a route takes serve too.
+    for e in edges where e.traffic == .balanced && !servingServers.contains(e.to.index) {
+      servingServers.append(e.to.index)
+    }
+    // The cache→database edges of cache-aside are drawn; a database reached only that way is
+    // still reached (see `reached`).
   }
 
   /// The servers a balancer spreads requests over, with weights: the ones it names, or every
