@@ -31,7 +31,7 @@ extension SimulationCore {
   }
 
   mutating func enterDatabase(_ slot: Int32) -> StageOutcome {
-    enterDatabaseStage(slot)
+    enterDatabaseStage(slot, database: dataTier.pathDatabase)
   }
 
   mutating func handleDataTierEvent(_ event: SimEvent) {

@@ -120,8 +120,10 @@ struct TierSlot {
   var serverBreakerStart: Double = 0
   var databaseBreaker: Int32 = -1
   var databaseBreakerStart: Double = 0
-  /// The request missed the cache: fill it when the database answers.
-  var cacheMiss = false
+  /// The cache the request missed (fill it when the database answers), −1 if none.
+  var missCache: Int32 = -1
+  /// The database it is at (its stations), −1 before any.
+  var database: Int32 = -1
   /// A write (database stage).
   var isWrite = false
   var gather: ScatterGather?
@@ -154,7 +156,8 @@ struct DataTierState {
   var breakerOpenTime: [Double] = []
   var breakerOpenSince: [Double?] = []
   var breakerWarmupOpenTime: [Double] = []
-  var databaseBreaker = -1
+  /// Per database: the breaker that guards calls to it, −1 if none.
+  var breakerOfDatabase: [Int] = []
   var limits: [TokenBucket] = []
   var limitNames: [String] = []
   var retry: RetrySpec?
@@ -173,6 +176,7 @@ struct DataTierState {
 
   struct Outage {
     var name: String
+    var database: Int
     var stations: [Int]
     var epochs: [UInt32]
     var recovery: String

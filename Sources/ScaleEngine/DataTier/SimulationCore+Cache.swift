@@ -17,7 +17,7 @@ extension SimulationCore {
         c: DataTierState.Tag.cacheHit.rawValue)
       return .wait
     }
-    dataTier.slots[t].cacheMiss = true
+    dataTier.slots[t].missCache = Int32(truncatingIfNeeded: c)
     return .next(.database)
   }
 

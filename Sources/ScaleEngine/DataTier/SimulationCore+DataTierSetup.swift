@@ -33,7 +33,8 @@ extension SimulationCore {
     dataTier.pathQueue = path.pathQueue ?? -1
     dataTier.pathCache = path.pathCache ?? -1
     dataTier.pathDatabase = path.pathDatabase ?? -1
-    let pathDatabase: DatabaseState? = path.pathDatabase.map { dataTier.databases[$0] }
+    let reached = path.reached
+    dataTier.breakerOfDatabase = Array(repeating: -1, count: dataTier.databases.count)
     let poolNames = Set(servers.compactMap(\.spec.pool))
     for spec in scenario.breakers {
       dataTier.breakers.append(CircuitBreaker(spec: spec))
@@ -43,11 +44,13 @@ extension SimulationCore {
       dataTier.breakerOpenSince.append(nil)
       dataTier.breakerWarmupOpenTime.append(0)
       var place = BreakerPlace.none
-      if let db = pathDatabase,
+      if let d = dataTier.databases.firstIndex(where: { db in
         db.spec.name == spec.target || db.stations.contains(where: { $0.name == spec.target })
-      {
+      }), reached.contains(Topology.Node(.database, d)) {
         place = .database
-        if dataTier.databaseBreaker < 0 { dataTier.databaseBreaker = dataTier.breakers.count - 1 }
+        if dataTier.breakerOfDatabase[d] < 0 {
+          dataTier.breakerOfDatabase[d] = dataTier.breakers.count - 1
+        }
       } else if serverByName[spec.target] != nil || balancerByName[spec.target] != nil
         || poolNames.contains(spec.target)
       {
@@ -89,7 +92,7 @@ extension SimulationCore {
   mutating func routeAfterServer(_ slot: Int32) -> Stage {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: true)
-    dataTier.slots[t].cacheMiss = false
+    dataTier.slots[t].missCache = -1
     dataTier.slots[t].gather = nil
     let isRead = requests[t].isRead
     if !isRead, dataTier.pathQueue >= 0, dataTier.asyncFraction > 0,
@@ -109,20 +112,18 @@ extension SimulationCore {
   mutating func applyTierAction(_ action: EventAction) -> Bool {
     switch action {
     case .fail(let name, let duration):
-      let list = stations(named: name)
-      guard !list.isEmpty else { return false }
-      failStations(list, name: name, for: duration)
+      guard let (d, list) = stations(named: name), !list.isEmpty else { return false }
+      failStations(d, list, name: name, for: duration)
       return true
     case .recover(let name):
-      let list = stations(named: name)
-      guard !list.isEmpty else { return false }
-      recoverStations(list, name: name, reason: "recovered")
+      guard let (d, list) = stations(named: name), !list.isEmpty else { return false }
+      recoverStations(d, list, name: name, reason: "recovered")
       return true
     case .scaleUp(let name, let cores, _, _, let downtime):
-      guard dataTier.pathDatabase >= 0,
-        dataTier.databases[dataTier.pathDatabase].spec.name == name
-      else { return false }
-      scaleUpDatabase(cores: cores, downtime: downtime)
+      guard let d = dataTier.databases.firstIndex(where: { $0.spec.name == name }) else {
+        return false
+      }
+      scaleUpDatabase(d, cores: cores, downtime: downtime)
       return true
     case .setCacheNodes(let cache, let nodes):
       return setCacheNodes(cache, nodes)
@@ -137,8 +138,8 @@ extension SimulationCore {
     case .cacheHit: cacheHitDone(slot: event.a, generation: event.b)
     case .stationDone:
       stationDone(
-        slot: event.a, generation: event.b, station: Int((event.c >> 4) & 0xFFFF),
-        epoch: UInt32((event.c >> 20) & 0xFF))
+        slot: event.a, generation: event.b, database: Int((event.c >> 22) & 0x1FF),
+        station: Int((event.c >> 4) & 0x3FF), epoch: UInt32((event.c >> 14) & 0xFF))
     case .queueDone: queueWorkerDone(queue: Int(event.a), worker: Int(event.b))
     case .autoscale: autoscaleCheck(Int(event.a))
     case .warmedUp: warmedUp(Int(event.a))

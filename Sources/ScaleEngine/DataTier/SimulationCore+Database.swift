@@ -18,165 +18,169 @@ extension SimulationCore {
     return i
   }
 
-  mutating func enterDatabaseStage(_ slot: Int32) -> StageOutcome {
+  mutating func enterDatabaseStage(_ slot: Int32, database d: Int) -> StageOutcome {
     let t = tierSlot(slot)
-    guard dataTier.pathDatabase >= 0 else {
+    guard d >= 0, d < dataTier.databases.count else {
       finishCacheMiss(t, key: requests[t].key)
       return .next(.done)
     }
-    if dataTier.databaseBreaker >= 0 {
-      guard acquireBreaker(dataTier.databaseBreaker) else { return .fail(.breakerOpen) }
-      dataTier.slots[t].databaseBreaker = Int32(dataTier.databaseBreaker)
+    dataTier.slots[t].database = Int32(truncatingIfNeeded: d)
+    let breaker = dataTier.breakerOfDatabase[d]
+    if breaker >= 0 {
+      guard acquireBreaker(breaker) else { return .fail(.breakerOpen) }
+      dataTier.slots[t].databaseBreaker = Int32(truncatingIfNeeded: breaker)
       dataTier.slots[t].databaseBreakerStart = now
     }
     let isRead = requests[t].isRead
     dataTier.slots[t].isWrite = !isRead
     requests[t].entered = now
     let key = requests[t].key
-    let shardCount = dataTier.databases[dataTier.pathDatabase].shards.shardCount
-    if isRead, shardCount > 1, dataTier.databases[dataTier.pathDatabase].spec.scatterFraction > 0,
-      dataTier.databases[dataTier.pathDatabase].rng.nextDouble()
-        < dataTier.databases[dataTier.pathDatabase].spec.scatterFraction
+    let shardCount = dataTier.databases[d].shards.shardCount
+    if isRead, shardCount > 1, dataTier.databases[d].spec.scatterFraction > 0,
+      dataTier.databases[d].rng.nextDouble()
+        < dataTier.databases[d].spec.scatterFraction
     {
-      let range = dataTier.databases[dataTier.pathDatabase].shards.scatter()
+      let range = dataTier.databases[d].shards.scatter()
       var targets: [Int] = []
       targets.reserveCapacity(range.count)
-      for s in range { targets.append(readStation(shard: s)) }
+      for s in range { targets.append(readStation(d, shard: s)) }
       // All or nothing: a shard that refuses fails the whole read.
       for st in targets {
-        if let cause = refusal(station: st) {
-          dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.arrivals += 1
-          countRefusal(station: st, cause)
+        if let cause = refusal(d, station: st) {
+          dataTier.databases[d].stations[st].state.counters.arrivals += 1
+          countRefusal(d, station: st, cause)
           return .fail(cause)
         }
       }
       dataTier.slots[t].gather = ScatterGather(shards: targets.count)
-      for st in targets { _ = admitStation(st, slot: slot, read: true) }
+      for st in targets { _ = admitStation(d, st, slot: slot, read: true) }
       return .wait
     }
-    let shard = dataTier.databases[dataTier.pathDatabase].shards.route(key)
+    let shard = dataTier.databases[d].shards.route(key)
     let st =
       isRead
-      ? readStation(shard: shard)
-      : dataTier.databases[dataTier.pathDatabase].primary(ofShard: shard)
-    if let cause = admitStation(st, slot: slot, read: isRead) { return .fail(cause) }
+      ? readStation(d, shard: shard)
+      : dataTier.databases[d].primary(ofShard: shard)
+    if let cause = admitStation(d, st, slot: slot, read: isRead) { return .fail(cause) }
     return .wait
   }
 
   /// The station a read of `shard` goes to.
-  mutating func readStation(shard s: Int) -> Int {
-    let primary = dataTier.databases[dataTier.pathDatabase].primary(ofShard: s)
-    let replicas = dataTier.databases[dataTier.pathDatabase].replicas
-    guard dataTier.databases[dataTier.pathDatabase].spec.reads == .eventual, replicas > 0 else {
+  mutating func readStation(_ d: Int, shard s: Int) -> Int {
+    let primary = dataTier.databases[d].primary(ofShard: s)
+    let replicas = dataTier.databases[d].replicas
+    guard dataTier.databases[d].spec.reads == .eventual, replicas > 0 else {
       return primary
     }
     // A random available replica (the seed's `random.choice`); the primary if none is up
     // (as Aurora's reader endpoint falls back to the writer).
     var up = 0
     for r in 0..<replicas
-    where !dataTier.databases[dataTier.pathDatabase].stations[primary + 1 + r].state.unavailable {
+    where !dataTier.databases[d].stations[primary + 1 + r].state.unavailable {
       up += 1
     }
     guard up > 0 else { return primary }
-    var pick = dataTier.databases[dataTier.pathDatabase].rng.nextInt(below: up)
+    var pick = dataTier.databases[d].rng.nextInt(below: up)
     for r in 0..<replicas
-    where !dataTier.databases[dataTier.pathDatabase].stations[primary + 1 + r].state.unavailable {
+    where !dataTier.databases[d].stations[primary + 1 + r].state.unavailable {
       if pick == 0 { return primary + 1 + r }
       pick -= 1
     }
     return primary
   }
 
-  func refusal(station st: Int) -> ErrorCause? {
-    if dataTier.databases[dataTier.pathDatabase].stations[st].state.unavailable {
+  func refusal(_ d: Int, station st: Int) -> ErrorCause? {
+    if dataTier.databases[d].stations[st].state.unavailable {
       return .unavailable
     }
-    if dataTier.databases[dataTier.pathDatabase].stations[st].state.inSystem
-      >= dataTier.databases[dataTier.pathDatabase].stations[st].state.maxConnections
+    if dataTier.databases[d].stations[st].state.inSystem
+      >= dataTier.databases[d].stations[st].state.maxConnections
     {
       return .rejected
     }
     return nil
   }
 
-  mutating func countRefusal(station st: Int, _ cause: ErrorCause) {
+  mutating func countRefusal(_ d: Int, station st: Int, _ cause: ErrorCause) {
     if cause == .unavailable {
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.unavailable += 1
+      dataTier.databases[d].stations[st].state.counters.unavailable += 1
     } else {
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.rejected += 1
+      dataTier.databases[d].stations[st].state.counters.rejected += 1
     }
   }
 
   /// An arrival at a database station: refused when failed or full, else served or queued.
-  mutating func admitStation(_ st: Int, slot: Int32, read: Bool) -> ErrorCause? {
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.arrivals += 1
-    if let cause = refusal(station: st) {
-      countRefusal(station: st, cause)
+  mutating func admitStation(_ d: Int, _ st: Int, slot: Int32, read: Bool) -> ErrorCause? {
+    dataTier.databases[d].stations[st].state.counters.arrivals += 1
+    if let cause = refusal(d, station: st) {
+      countRefusal(d, station: st, cause)
       return cause
     }
     if read {
-      dataTier.databases[dataTier.pathDatabase].stations[st].reads += 1
+      dataTier.databases[d].stations[st].reads += 1
     } else {
-      dataTier.databases[dataTier.pathDatabase].stations[st].writes += 1
+      dataTier.databases[d].stations[st].writes += 1
     }
-    if dataTier.databases[dataTier.pathDatabase].stations[st].state.busy
-      < dataTier.databases[dataTier.pathDatabase].stations[st].state.cores
+    if dataTier.databases[d].stations[st].state.busy
+      < dataTier.databases[d].stations[st].state.cores
     {
-      startStation(st, slot: slot)
+      startStation(d, st, slot: slot)
     } else {
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.append(slot)
-      let q = dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.count
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.queueTime.set(Double(q), at: now)
-      if q > dataTier.databases[dataTier.pathDatabase].stations[st].state.maxQueue {
-        dataTier.databases[dataTier.pathDatabase].stations[st].state.maxQueue = q
+      dataTier.databases[d].stations[st].state.queue.append(slot)
+      let q = dataTier.databases[d].stations[st].state.queue.count
+      dataTier.databases[d].stations[st].state.queueTime.set(Double(q), at: now)
+      if q > dataTier.databases[d].stations[st].state.maxQueue {
+        dataTier.databases[d].stations[st].state.maxQueue = q
       }
     }
     return nil
   }
 
-  mutating func startStation(_ st: Int, slot: Int32) {
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busy += 1
-    let busy = dataTier.databases[dataTier.pathDatabase].stations[st].state.busy
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busyTime.set(Double(busy), at: now)
-    dataTier.databases[dataTier.pathDatabase].stations[st].inService.append(slot)
-    let d = dataTier.databases[dataTier.pathDatabase].stations[st].state.sampleServiceTime()
-    // c: tag (4 bits), station (16 bits), the station's epoch (8 bits): a completion from
-    // before a failure is recognised as stale.
+  mutating func startStation(_ d: Int, _ st: Int, slot: Int32) {
+    dataTier.databases[d].stations[st].state.busy += 1
+    let busy = dataTier.databases[d].stations[st].state.busy
+    dataTier.databases[d].stations[st].state.busyTime.set(Double(busy), at: now)
+    dataTier.databases[d].stations[st].inService.append(slot)
+    let service = dataTier.databases[d].stations[st].state.sampleServiceTime()
+    // c: tag (4 bits), station (10 bits), the station's epoch (8 bits), database (9 bits): a
+    // completion from before a failure is recognised as stale.
     let epoch = Int32(
-      truncatingIfNeeded: dataTier.databases[dataTier.pathDatabase].stations[st].state.epoch & 0xFF)
+      truncatingIfNeeded: dataTier.databases[d].stations[st].state.epoch & 0xFF)
     events.schedule(
-      at: now + d, kind: .dataTier, a: slot, b: requests[Int(slot)].generation,
-      c: DataTierState.Tag.stationDone.rawValue | Int32(truncatingIfNeeded: (st & 0xFFFF) << 4)
-        | epoch << 20)
+      at: now + service, kind: .dataTier, a: slot, b: requests[Int(slot)].generation,
+      c: DataTierState.Tag.stationDone.rawValue | Int32(truncatingIfNeeded: (st & 0x3FF) << 4)
+        | epoch << 14 | Int32(truncatingIfNeeded: (d & 0x1FF) << 22))
   }
 
-  mutating func stationDone(slot: Int32, generation: UInt32, station st: Int, epoch: UInt32) {
-    guard dataTier.pathDatabase >= 0, st >= 0,
-      st < dataTier.databases[dataTier.pathDatabase].stations.count,
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.epoch & 0xFF == epoch,
-      let pos = dataTier.databases[dataTier.pathDatabase].stations[st].inService.firstIndex(
+  mutating func stationDone(
+    slot: Int32, generation: UInt32, database d: Int, station st: Int, epoch: UInt32
+  ) {
+    guard d >= 0, d < dataTier.databases.count, st >= 0,
+      st < dataTier.databases[d].stations.count,
+      dataTier.databases[d].stations[st].state.epoch & 0xFF == epoch,
+      let pos = dataTier.databases[d].stations[st].inService.firstIndex(
         of: slot)
     else { return }
-    dataTier.databases[dataTier.pathDatabase].stations[st].inService.remove(at: pos)
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busy -= 1
-    let busy = dataTier.databases[dataTier.pathDatabase].stations[st].state.busy
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busyTime.set(Double(busy), at: now)
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.completed += 1
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.latency.record(
+    dataTier.databases[d].stations[st].inService.remove(at: pos)
+    dataTier.databases[d].stations[st].state.busy -= 1
+    let busy = dataTier.databases[d].stations[st].state.busy
+    dataTier.databases[d].stations[st].state.busyTime.set(Double(busy), at: now)
+    dataTier.databases[d].stations[st].state.counters.completed += 1
+    dataTier.databases[d].stations[st].state.latency.record(
       now - requests[Int(slot)].entered)
-    startQueuedStations(st)
+    startQueuedStations(d, st)
     guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
 
     let t = tierSlot(slot)
     // No copy of the database state is held across the mutations below (a copy would make
     // the replication arrays copy-on-write on every read).
-    let shard = dataTier.databases[dataTier.pathDatabase].shard(ofStation: st)
-    let replica = dataTier.databases[dataTier.pathDatabase].replicaIndex(ofStation: st)
+    let shard = dataTier.databases[d].shard(ofStation: st)
+    let replica = dataTier.databases[d].replicaIndex(ofStation: st)
     let key = requests[t].key
     if dataTier.slots[t].isWrite {
-      commitWrite(key: key, shard: shard)
+      commitWrite(d, key: key, shard: shard)
     } else if let r = replica {
-      dataTier.databases[dataTier.pathDatabase].replication[shard].read(
+      dataTier.databases[d].replication[shard].read(
         key: key, replica: r, at: now)
     }
     if dataTier.slots[t].gather != nil {
@@ -191,17 +195,17 @@ extension SimulationCore {
 
   /// A write committed on shard `shard`'s primary now: replicas see it after their lag; the
   /// cache entry is invalidated (cache-aside).
-  mutating func commitWrite(key: Int, shard: Int) {
-    if dataTier.pathDatabase >= 0,
-      shard < dataTier.databases[dataTier.pathDatabase].replication.count
+  mutating func commitWrite(_ d: Int, key: Int, shard: Int) {
+    if d >= 0, d < dataTier.databases.count,
+      shard < dataTier.databases[d].replication.count
     {
-      var lag = dataTier.databases[dataTier.pathDatabase].lag
-      var rng = dataTier.databases[dataTier.pathDatabase].rng
-      dataTier.databases[dataTier.pathDatabase].replication[shard].write(key: key, commit: now) {
+      var lag = dataTier.databases[d].lag
+      var rng = dataTier.databases[d].rng
+      dataTier.databases[d].replication[shard].write(key: key, commit: now) {
         _ in lag.sample(&rng)
       }
-      dataTier.databases[dataTier.pathDatabase].lag = lag
-      dataTier.databases[dataTier.pathDatabase].rng = rng
+      dataTier.databases[d].lag = lag
+      dataTier.databases[d].rng = rng
     }
     for c in dataTier.caches.indices { dataTier.caches[c].invalidate(key, now: now) }
   }
@@ -215,10 +219,11 @@ extension SimulationCore {
   }
 
   mutating func finishCacheMiss(_ t: Int, key: Int) {
-    guard dataTier.slots[t].cacheMiss, dataTier.pathCache >= 0 else { return }
-    dataTier.slots[t].cacheMiss = false
+    let c = Int(dataTier.slots[t].missCache)
+    guard c >= 0, c < dataTier.caches.count else { return }
+    dataTier.slots[t].missCache = -1
     let draw = dataTier.cacheRng.next()
-    dataTier.caches[dataTier.pathCache].fill(key, now: now, draw: draw)
+    dataTier.caches[c].fill(key, now: now, draw: draw)
   }
 
   /// A request held by the database failed there (station failure, scatter shard failure).
@@ -226,14 +231,14 @@ extension SimulationCore {
     fail(slot, cause)
   }
 
-  mutating func startQueuedStations(_ st: Int) {
-    while dataTier.databases[dataTier.pathDatabase].stations[st].state.busy
-      < dataTier.databases[dataTier.pathDatabase].stations[st].state.cores,
-      let next = dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.popFirst()
+  mutating func startQueuedStations(_ d: Int, _ st: Int) {
+    while dataTier.databases[d].stations[st].state.busy
+      < dataTier.databases[d].stations[st].state.cores,
+      let next = dataTier.databases[d].stations[st].state.queue.popFirst()
     {
-      let q = dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.count
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.queueTime.set(Double(q), at: now)
-      startStation(st, slot: next)
+      let q = dataTier.databases[d].stations[st].state.queue.count
+      dataTier.databases[d].stations[st].state.queueTime.set(Double(q), at: now)
+      startStation(d, st, slot: next)
     }
   }
 
@@ -241,53 +246,55 @@ extension SimulationCore {
 
   /// Stations a name denotes: `orders` (every shard's primary), `orders/shard-2`,
   /// `orders/replica-1`, `orders/shard-2/replica-1`.
-  func stations(named name: String) -> [Int] {
-    guard dataTier.pathDatabase >= 0 else { return [] }
-    let db = dataTier.databases[dataTier.pathDatabase]
-    if name == db.spec.name {
-      return (0..<db.shards.shardCount).map { db.primary(ofShard: $0) }
+  func stations(named name: String) -> (database: Int, stations: [Int])? {
+    for (d, db) in dataTier.databases.enumerated() {
+      if name == db.spec.name {
+        return (d, (0..<db.shards.shardCount).map { db.primary(ofShard: $0) })
+      }
+      if let i = db.stations.firstIndex(where: { $0.name == name }) { return (d, [i]) }
     }
-    if let i = db.stations.firstIndex(where: { $0.name == name }) { return [i] }
-    return []
+    return nil
   }
 
   /// Fails `list` (named `name` in the narration); with `duration`, they recover together
   /// after it (one `recover` event, saying `recovery`). `quiet`: no `fail` event.
   mutating func failStations(
-    _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
+    _ d: Int, _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
     recovery: String = "recovered after its failure period"
   ) {
     var held = 0
     for st in list {
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.epoch &+= 1
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.unavailable = true
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.downTimeAverage.set(1, at: now)
-      held += dataTier.databases[dataTier.pathDatabase].stations[st].inService.count
-      held += dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.count
+      dataTier.databases[d].stations[st].state.epoch &+= 1
+      dataTier.databases[d].stations[st].state.unavailable = true
+      dataTier.databases[d].stations[st].state.downTimeAverage.set(1, at: now)
+      held += dataTier.databases[d].stations[st].inService.count
+      held += dataTier.databases[d].stations[st].state.queue.count
     }
-    for st in list { dropStationRequests(st) }
+    for st in list { dropStationRequests(d, st) }
     var detail = "\(name) fails: requests to it fail"
     if held > 0 { detail += " and the \(held) it held fail" }
-    if let d = duration, d.isFinite, d >= 0 {
-      let epochs = list.map { dataTier.databases[dataTier.pathDatabase].stations[$0].state.epoch }
+    if let length = duration, length.isFinite, length >= 0 {
+      let epochs = list.map { dataTier.databases[d].stations[$0].state.epoch }
       dataTier.outages.append(
-        DataTierState.Outage(name: name, stations: list, epochs: epochs, recovery: recovery))
+        DataTierState.Outage(
+          name: name, database: d, stations: list, epochs: epochs, recovery: recovery))
       events.schedule(
-        at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
+        at: now + length, kind: .dataTier,
+        a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
         c: DataTierState.Tag.stationRecover.rawValue)
-      detail += "; it recovers after \(CircuitBreaker.seconds(d))"
+      detail += "; it recovers after \(CircuitBreaker.seconds(length))"
     }
     if !quiet { note("fail", name, detail) }
   }
 
-  mutating func dropStationRequests(_ st: Int) {
-    var held = dataTier.databases[dataTier.pathDatabase].stations[st].state.queue.drain()
-    held += dataTier.databases[dataTier.pathDatabase].stations[st].inService
-    dataTier.databases[dataTier.pathDatabase].stations[st].inService.removeAll()
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busy = 0
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.busyTime.set(0, at: now)
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.queueTime.set(0, at: now)
-    dataTier.databases[dataTier.pathDatabase].stations[st].state.counters.unavailable += held.count
+  mutating func dropStationRequests(_ d: Int, _ st: Int) {
+    var held = dataTier.databases[d].stations[st].state.queue.drain()
+    held += dataTier.databases[d].stations[st].inService
+    dataTier.databases[d].stations[st].inService.removeAll()
+    dataTier.databases[d].stations[st].state.busy = 0
+    dataTier.databases[d].stations[st].state.busyTime.set(0, at: now)
+    dataTier.databases[d].stations[st].state.queueTime.set(0, at: now)
+    dataTier.databases[d].stations[st].state.counters.unavailable += held.count
     for slot in held {
       let t = tierSlot(slot)
       if dataTier.slots[t].gather != nil {
@@ -297,11 +304,11 @@ extension SimulationCore {
     }
   }
 
-  mutating func recoverStations(_ list: [Int], name: String, reason: String) {
+  mutating func recoverStations(_ d: Int, _ list: [Int], name: String, reason: String) {
     for st in list {
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.epoch &+= 1
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.unavailable = false
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.downTimeAverage.set(0, at: now)
+      dataTier.databases[d].stations[st].state.epoch &+= 1
+      dataTier.databases[d].stations[st].state.unavailable = false
+      dataTier.databases[d].stations[st].state.downTimeAverage.set(0, at: now)
     }
     note("recover", name, "\(name) \(reason)")
   }
@@ -309,47 +316,49 @@ extension SimulationCore {
   /// An outage's time is up: its stations that were not failed or recovered again since
   /// come back.
   mutating func outageEnded(_ o: Int) {
-    guard dataTier.pathDatabase >= 0, o >= 0, o < dataTier.outages.count else { return }
+    guard o >= 0, o < dataTier.outages.count else { return }
     let outage = dataTier.outages[o]
+    let d = outage.database
+    guard d >= 0, d < dataTier.databases.count else { return }
     var back: [Int] = []
     for (st, epoch) in zip(outage.stations, outage.epochs)
-    where st < dataTier.databases[dataTier.pathDatabase].stations.count
-      && dataTier.databases[dataTier.pathDatabase].stations[st].state.epoch == epoch
-      && dataTier.databases[dataTier.pathDatabase].stations[st].state.unavailable
+    where st < dataTier.databases[d].stations.count
+      && dataTier.databases[d].stations[st].state.epoch == epoch
+      && dataTier.databases[d].stations[st].state.unavailable
     {
       back.append(st)
     }
     guard !back.isEmpty else { return }
-    recoverStations(back, name: outage.name, reason: outage.recovery)
+    recoverStations(d, back, name: outage.name, reason: outage.recovery)
   }
 
   /// `scale-up` of a database: every station gets the new core count.
-  mutating func scaleUpDatabase(cores: Int?, downtime: Double) {
-    let name = dataTier.databases[dataTier.pathDatabase].spec.name
-    let all = Array(dataTier.databases[dataTier.pathDatabase].stations.indices)
+  mutating func scaleUpDatabase(_ d: Int, cores: Int?, downtime: Double) {
+    let name = dataTier.databases[d].spec.name
+    let all = Array(dataTier.databases[d].stations.indices)
     let newCores = Swift.min(
-      Swift.max(1, cores ?? dataTier.databases[dataTier.pathDatabase].spec.cores), 1 << 20)
+      Swift.max(1, cores ?? dataTier.databases[d].spec.cores), 1 << 20)
     for st in all {
-      let old = dataTier.databases[dataTier.pathDatabase].stations[st].state.cores
-      if dataTier.databases[dataTier.pathDatabase].stations[st].state.maxConnections == old
+      let old = dataTier.databases[d].stations[st].state.cores
+      if dataTier.databases[d].stations[st].state.maxConnections == old
         * Defaults.connectionsPerCore
       {
-        dataTier.databases[dataTier.pathDatabase].stations[st].state.maxConnections =
+        dataTier.databases[d].stations[st].state.maxConnections =
           newCores * Defaults.connectionsPerCore
       }
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.cores = newCores
-      dataTier.databases[dataTier.pathDatabase].stations[st].state.coreTime.set(
+      dataTier.databases[d].stations[st].state.cores = newCores
+      dataTier.databases[d].stations[st].state.coreTime.set(
         Double(newCores), at: now)
     }
-    dataTier.databases[dataTier.pathDatabase].spec.cores = newCores
+    dataTier.databases[d].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
       note(
         "scale-up", name,
         "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))")
       failStations(
-        all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
+        d, all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
     } else {
-      for st in all { startQueuedStations(st) }
+      for st in all { startQueuedStations(d, st) }
       note("scale-up", name, "\(name) scales up to \(newCores) cores with no downtime")
     }
   }

@@ -102,7 +102,7 @@ extension SimulationCore {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
     }
-    startWorkers(0)
+    startWorkers(q)
     return .next(.done)
   }
 
@@ -131,7 +131,7 @@ extension SimulationCore {
     let key = job.id
     let d = dataTier.pathDatabase
     let shard = d >= 0 ? dataTier.databases[d].shards.shard(for: key) : 0
-    commitWrite(key: key, shard: shard)
+    commitWrite(d, key: key, shard: shard)
     startWorkers(q)
   }
 }
