@@ -10,7 +10,9 @@ public enum ExpectationEvaluator {
   /// One verdict per expectation, in order.
   public static func evaluate(_ expectations: [Expectation], result: RunResult) -> [Verdict] {
     expectations.map { e in
-      let value = measure(e.metric, component: e.component, in: result)
+      let value =
+        e.route.map { measure(e.metric, route: $0, in: result) }
+        ?? measure(e.metric, component: e.component, in: result)
       guard let value, value.isFinite else {
         return Verdict(expectation: e, outcome: .fail, measured: nil)
       }
@@ -61,6 +63,25 @@ public enum ExpectationEvaluator {
     case .rejectedRate: return ratio(r.errors.rejected + r.errors.breakerOpen, r.offered)
     case .timeoutRate: return ratio(r.errors.timedOut, r.offered)
     case .completed: return Double(r.completed)
+    }
+  }
+
+  /// A route's metric, as the client saw that route's requests (nil: unknown route, nothing
+  /// completed, or a metric that is not the client's: utilisation, hit rate, stale reads,
+  /// queue length).
+  public static func measure(_ metric: Metric, route name: String, in r: RunResult) -> Double? {
+    guard let route = r.route(name) else { return nil }
+    let seconds = r.measuredDuration
+    switch metric {
+    case .latency(let q): return route.latency.count > 0 ? quantile(q, of: route.latency) : nil
+    case .meanLatency: return route.latency.count > 0 ? route.latency.mean : nil
+    case .errorRate: return ratio(route.errors.total, route.offered)
+    case .throughput: return seconds > 0 ? Double(route.completed) / seconds : nil
+    case .rejectedRate:
+      return ratio(route.errors.rejected + route.errors.breakerOpen, route.offered)
+    case .timeoutRate: return ratio(route.errors.timedOut, route.offered)
+    case .completed: return Double(route.completed)
+    case .utilisation, .hitRate, .staleReads, .queueLength: return nil
     }
   }
 

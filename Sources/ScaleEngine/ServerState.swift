@@ -59,6 +59,11 @@ struct ServerState {
   var downTimeAverage: TimeAverage
   var maxQueue = 0
   var latency = LatencyRecorder()
+  /// Connections held by routed requests it has served that wait for a tier behind it: they
+  /// count against `maxConnections` (and for least-connections), not in utilisation.
+  var held = 0
+  /// Bumped when its held connections are lost (it failed), so a late release is ignored.
+  var connectionEpoch: UInt32 = 0
 
   init(spec: ServerSpec, seed: UInt64, now: Double) {
     self.spec = spec
@@ -77,7 +82,7 @@ struct ServerState {
     downTimeAverage = TimeAverage(start: now)
   }
 
-  var inSystem: Int { busy + queue.count }
+  var inSystem: Int { busy + queue.count + held }
 
   /// Once removed and empty, the server leaves the run: from `now` it provisions no cores
   /// (utilisation is busy over provisioned core-seconds, so the time after it left does not

@@ -23,7 +23,7 @@ extension SimulationCore {
   }
 
   mutating func enterQueue(_ slot: Int32) -> StageOutcome {
-    enterQueueStage(slot)
+    enterQueueStage(slot, queue: dataTier.pathQueue)
   }
 
   mutating func enterCache(_ slot: Int32) -> StageOutcome {

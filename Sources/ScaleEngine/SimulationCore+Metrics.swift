@@ -95,6 +95,7 @@ extension SimulationCore {
     r.latency = total.summary
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
+    r.routes = routeStats()
     var components: [ComponentStats] = []
     var areas: [StationAreas] = []
     for s in servers.indices {

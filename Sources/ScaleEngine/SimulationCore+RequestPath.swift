@@ -26,6 +26,7 @@ extension SimulationCore {
     requests[i].aux = 0
     if needsKeys { requests[i].key = keySampler.sample(&keyRng) }
     if needsMix { requests[i].isRead = mixRng.nextDouble() < readFraction }
+    if routesActive { assignRoute(slot, measured: measured) }
     if measured { offered += 1 }
     intervalOffered += 1
     if let timeout {
@@ -51,6 +52,7 @@ extension SimulationCore {
       case .queue: outcome = enterQueue(slot)
       case .cache: outcome = enterCache(slot)
       case .database: outcome = enterDatabase(slot)
+      case .route: outcome = enterRouteStep(slot)
       case .done:
         finish(slot)
         return
@@ -75,6 +77,7 @@ extension SimulationCore {
       if requests[i].measured {
         completed += 1
         intervalLatency.record(w)
+        if routesActive { routeCompleted(slot, latency: w) }
       } else {
         intervalWarmupLatency.record(w)
       }
@@ -89,6 +92,7 @@ extension SimulationCore {
     let i = Int(slot)
     if !requests[i].timedOut, let delay = retryDelay(slot, cause) {
       requests[i].attempt &+= 1
+      if routesActive { restartRoute(slot) }
       events.schedule(
         at: now + Swift.max(0, delay), kind: .retry, a: slot, b: requests[i].generation)
       requests[i].stage = .done
@@ -96,6 +100,7 @@ extension SimulationCore {
     }
     if !requests[i].timedOut {
       countError(measured: requests[i].measured, cause)
+      if routesActive && requests[i].measured { routeFailed(slot, cause) }
     }
     freeSlot(slot)
   }
@@ -135,6 +140,7 @@ extension SimulationCore {
     else { return }
     requests[i].timedOut = true
     countError(measured: requests[i].measured, .timedOut)
+    if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
       servers[Int(requests[i].server)].counters.timedOut += 1
     }
@@ -288,6 +294,9 @@ extension SimulationCore {
     servers[s].busy = 0
     servers[s].busyTime.set(0, at: now)
     servers[s].queueTime.set(0, at: now)
+    // Connections held by requests waiting on a tier behind it are lost with it.
+    servers[s].held = 0
+    servers[s].connectionEpoch &+= 1
     servers[s].counters.unavailable += held.count
     servers[s].retireIfDrained(at: now)
     for slot in held {

@@ -78,6 +78,9 @@ struct SimulationCore {
 
   /// The data tier's own state (defined in Simulation+DataTier.swift).
   var dataTier = DataTierState()
+  /// Request classes (routes/); empty on the default path.
+  var routes: RouteTable
+  var routesActive = false
 
   init(scenario: Scenario) {
     self.scenario = scenario
@@ -96,6 +99,7 @@ struct SimulationCore {
     readFraction = rf.isFinite ? Swift.min(Swift.max(rf, 0), 1) : Defaults.readFraction
     if let t = scenario.traffic?.timeout, t.isFinite, t > 0 { timeout = t }
     poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
+    routes = RouteTable(seed: seed)
     requests.reserveCapacity(1024)
 
     for spec in scenario.servers where serverByName[spec.name] == nil {
@@ -131,6 +135,14 @@ struct SimulationCore {
       balancers.append(b)
     }
     directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
+    if !scenario.routes.isEmpty {
+      var index: [String: Int] = [:]
+      for (i, s) in servers.enumerated() { index[s.spec.name] = i }
+      routes = RouteTable(scenario: scenario, seed: seed) { s in
+        index[scenario.servers[s].name]
+      }
+      routesActive = !routes.isEmpty
+    }
     entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
     needsKeys = balancers.contains { $0.strategy == .hash }
     needsMix = false
@@ -169,6 +181,7 @@ struct SimulationCore {
     servers.append(ServerState(spec: spec, seed: seed, now: now))
     serverWarmup.append((StationAreas(), StationCounters()))
     serverIntervalAreas.append(StationAreas())
+    if routesActive { routes.addServer(zone: spec.zone) }
   }
 
   var isFinished: Bool { now >= duration }
@@ -254,6 +267,7 @@ struct SimulationCore {
     requests[i].active = false
     requests[i].generation &+= 1
     requests[i].stage = .done
+    if routesActive { releaseConnections(slot) }
     activeRequests -= 1
     freeSlots.append(slot)
   }

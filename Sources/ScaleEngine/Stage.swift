@@ -8,6 +8,8 @@ public enum Stage: UInt8, Sendable {
   case queue
   case cache
   case database
+  /// A step of the request's route (routes only: `SimulationCore+Routes.swift`).
+  case route
   case done
 }
 
@@ -55,4 +57,11 @@ struct RequestSlot {
   /// Free for the data tier's use (h4): e.g. the shard or cache node, a fan-out counter.
   var aux: Int32 = 0
   var auxTime: Double = 0
+  /// Its route (request class), −1 on the default path; the step it is at.
+  var route: Int16 = -1
+  var hop: Int16 = 0
+  /// Servers whose connection it holds (`RouteTable.held`).
+  var held: UInt8 = 0
+  /// The current step's network latency has been waited for.
+  var hopPaid = false
 }

@@ -197,5 +197,9 @@ struct DataTierState {
     case warmedUp = 5
     /// A database outage's time is up (`a` indexes `outages`).
     case stationRecover = 6
+    /// A routed request's hop latency or cache hit elapsed (`a` slot, `b` generation).
+    case routeResume = 7
+    /// A cache branch of a fan-out answered (`a` slot, `b` generation).
+    case branchDone = 8
   }
 }

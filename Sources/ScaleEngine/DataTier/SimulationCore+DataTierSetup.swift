@@ -81,6 +81,10 @@ extension SimulationCore {
       needsKeys = true
       needsMix = true
     }
+    if routesActive {
+      needsKeys = true
+      entryStage = .route
+    }
     if !dataTier.limits.isEmpty || dataTier.serverBreaker >= 0 || dataTier.budget != nil {
       entryStage = .rateLimit
     }
@@ -92,6 +96,7 @@ extension SimulationCore {
   mutating func routeAfterServer(_ slot: Int32) -> Stage {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: true)
+    if routesActive { return routeAfterServer(slot: slot) }
     dataTier.slots[t].missCache = -1
     dataTier.slots[t].gather = nil
     let isRead = requests[t].isRead
@@ -144,6 +149,8 @@ extension SimulationCore {
     case .autoscale: autoscaleCheck(Int(event.a))
     case .warmedUp: warmedUp(Int(event.a))
     case .stationRecover: outageEnded(Int(event.a))
+    case .routeResume: routeResumed(slot: event.a, generation: event.b)
+    case .branchDone: branchDone(slot: event.a, generation: event.b)
     }
   }
 }

@@ -215,6 +215,11 @@ extension SimulationCore {
     let t = tierSlot(slot)
     releaseDatabaseBreaker(t, success: true)
     finishCacheMiss(t, key: requests[t].key)
+    if routesActive {
+      dataTier.slots[t].gather = nil
+      advance(slot, to: nextStep(slot))
+      return
+    }
     advance(slot, to: .done)
   }
 

@@ -16,7 +16,7 @@ extension SimulationCore {
       dataTier.slots[t].serverBreaker = Int32(dataTier.serverBreaker)
       dataTier.slots[t].serverBreakerStart = now
     }
-    return .next(.balancer)
+    return .next(routesActive ? .route : .balancer)
   }
 
   /// Seconds breaker `b` has not been closed so far.
@@ -94,9 +94,8 @@ extension SimulationCore {
 
   // MARK: - Queue (asynchronous writes)
 
-  mutating func enterQueueStage(_ slot: Int32) -> StageOutcome {
-    let q = dataTier.pathQueue
-    guard q >= 0 else { return .next(.done) }
+  mutating func enterQueueStage(_ slot: Int32, queue q: Int) -> StageOutcome {
+    guard q >= 0, q < dataTier.queues.count else { return .next(.done) }
     let key = requests[Int(slot)].key
     switch dataTier.queues[q].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
