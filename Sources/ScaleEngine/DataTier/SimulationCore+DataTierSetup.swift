@@ -8,6 +8,7 @@ extension SimulationCore {
       dataTier.cacheHitLatency.append(DistributionSampler(spec.hitLatency))
     }
     dataTier.cacheRng = RandomStream(seed: seed, purpose: "cache")
+    for c in dataTier.caches.indices where dataTier.caches[c].spec.warm { warmUp(cache: c) }
     for spec in scenario.databases {
       let db = DatabaseState(spec: spec, seed: seed, now: now)
       if db.capped {
