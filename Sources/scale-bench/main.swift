@@ -66,6 +66,46 @@ func fullTopology(requests: Int) -> Scenario {
   return scenario
 }
 
+/// The three-tier model of the graph issue, as routes: a balancer over 10 web servers, a
+/// 3-node session cache, an orders service (a balancer over 4 servers) with its own database
+/// (4 shards × primary + 2 replicas), a catalogue database; three request classes (70% browse:
+/// lb → web → sessions → catalog, cache-aside; 25% checkout: lb → web → orders-lb → orders,
+/// writes; 5% search: lb → web → fan-out to catalog and orders), 0.2 ms per hop; the web tier
+/// at ρ = 0.8.
+func threeTier(requests: Int) -> Scenario {
+  var scenario = model(servers: 10, strategy: .roundRobin, requests: requests)
+  scenario.balancers[0].backends = (1...10).map { Backend(server: "web-\($0)", weight: 1) }
+  for i in 1...4 {
+    scenario.servers.append(
+      ServerSpec(
+        name: "orders-api-\(i)", pool: "orders-api", cores: 2, service: .exponential(mean: 0.0008)))
+  }
+  scenario.balancers.append(
+    BalancerSpec(
+      name: "orders-lb", strategy: .leastConnections,
+      backends: (1...4).map { Backend(server: "orders-api-\($0)", weight: 1) }))
+  scenario.caches = [CacheSpec(name: "sessions", ttl: 60, nodes: 3, hashing: .consistent)]
+  scenario.databases = [
+    DatabaseSpec(name: "orders", cores: 8, replicas: 2, reads: .eventual, shards: 4),
+    DatabaseSpec(name: "catalog", cores: 8),
+  ]
+  scenario.traffic?.readFraction = 0.9
+  scenario.traffic?.keys = .zipf(exponent: 1.1, count: 1_000_000)
+  scenario.routes = [
+    RouteSpec(
+      name: "browse", share: 0.7, kind: .read,
+      steps: [RouteStep(["lb"]), RouteStep(["sessions"]), RouteStep(["catalog"])]),
+    RouteSpec(
+      name: "checkout", share: 0.25, kind: .write,
+      steps: [RouteStep(["lb"]), RouteStep(["orders-lb"]), RouteStep(["orders"])]),
+    RouteSpec(
+      name: "search", share: 0.05, kind: .read,
+      steps: [RouteStep(["lb"]), RouteStep(["catalog", "orders"])]),
+  ]
+  scenario.network = NetworkSpec(latency: .constant(0.0002))
+  return scenario
+}
+
 func bench(_ label: String, _ scenario: Scenario) {
   var result: RunResult?
   let cpuStart = cpuSeconds()
@@ -119,4 +159,5 @@ if heap {
   withTimeout.traffic?.timeout = 0.01
   bench("round-robin over 10, timeout 10 ms", withTimeout)
   bench("full topology (lb, 10, cache, 2 replicas, 4 shards)", fullTopology(requests: requests))
+  bench("three tiers, 3 routes (web, orders, 2 databases)", threeTier(requests: requests))
 }
