@@ -14,7 +14,11 @@ extension CheckSession {
       resolve(decl.target, kinds: [.server, .pool, .balancer, .database], role: "protect") == nil
         ? nil : decl.spec
     }
+    let zoned = zonedComponents()
+    var zones: [String] = []
+    for (_, zone) in zoned where !zones.contains(zone) { zones.append(zone) }
     for event in events {
+      if let zone = event.zone { _ = checkZone(zone, zones: zones) }
       for reference in event.references {
         resolve(reference.ref, kinds: reference.kinds, role: reference.role)
       }
@@ -28,19 +32,28 @@ extension CheckSession {
     for expect in expectations {
       checkExpectation(expect)
     }
+    let routeList = resolveRoutes()
+    let linkList = resolveLinks()
+    warnNetworkWithoutRoutes()
     let runLength = resolveDuration()
+    let poolMembers = Dictionary(
+      pools.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
     let timeline = events.enumerated()
       .sorted { lhs, rhs in
         lhs.element.event.time != rhs.element.event.time
           ? lhs.element.event.time < rhs.element.event.time : lhs.offset < rhs.offset
       }
-      .map(\.element.event)
+      .flatMap { expand($0.element, zoned: zoned, pools: poolMembers) }
     var scenario = Scenario(
       seed: seedOverride ?? seed?.value ?? Defaults.seed, duration: runLength,
       warmup: warmup?.value ?? 0, servers: servers.map(\.spec), balancers: balancerList,
       caches: caches.map(\.spec), databases: databaseList, autoscalers: autoscalerList,
       queues: queues, breakers: breakerList, retry: retry?.spec, rateLimits: rateLimits,
       traffic: traffic?.spec, events: timeline, expectations: expectations.map(\.expectation))
+    scenario.routes = routeList
+    scenario.network = network?.spec
+    scenario.links = linkList
+    checkRouteLimits(scenario)
     warn(about: &scenario)
     return scenario
   }
@@ -345,6 +358,10 @@ extension CheckSession {
   // MARK: Expectations
 
   mutating func checkExpectation(_ decl: ExpectDecl) {
+    if let route = decl.route {
+      checkRouteExpectation(decl, route: route)
+      return
+    }
     guard let component = decl.component else {
       // System-wide cache and database figures need a cache or a database to exist.
       let metric = decl.expectation.metric
@@ -370,6 +387,28 @@ extension CheckSession {
         at: decl.metricRange,
         help: "`\(decl.expectation.metric.name)` is measured on "
           + WordReader.list(kinds.map { "\($0.rawValue)s" }))
+    }
+  }
+
+  /// `expect route NAME METRIC …`: a declared route, and a metric of its requests.
+  mutating func checkRouteExpectation(_ decl: ExpectDecl, route: NameRef) {
+    let metric = decl.expectation.metric
+    if routeNames[route.name] == nil {
+      let known = routeNames.keys.sorted()
+      let suggestion = Suggestions.closest(to: route.name, among: known)
+      report(
+        .unknownReference, "unknown route `\(route.name)`", at: route.range,
+        help: suggestion.map { "did you mean `\($0)`?" }
+          ?? (known.isEmpty
+            ? "there is no route yet; declare one with `route NAME: …`"
+            : "routes: " + known.prefix(8).map { "`\($0)`" }.joined(separator: ", ")),
+        fixIt: suggestion.map { FixIt(range: route.range, replacement: $0) })
+    }
+    if !Self.appliesToRoutes(metric) {
+      report(
+        .metricNotApplicable, "`\(metric.name)` does not apply to a route", at: decl.metricRange,
+        help: "a route is measured by "
+          + WordReader.list(StatementSchema.routeMetrics.map { "`\($0)`" }))
     }
   }
 
