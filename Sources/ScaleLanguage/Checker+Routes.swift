@@ -41,20 +41,22 @@ extension CheckSession {
       reader.report(
         .missingRequired, "`route` needs a name", at: reader.peek?.range ?? statement.keywordRange,
         help: usage)
+      hasRouteErrors = true
       return
     }
     reader.advance()
     let nameRef = NameRef(name: name, range: nameWord.range)
+    var valid = true
     if let first = routeNames[name] {
       reader.report(
         .duplicateName, "route `\(name)` is already declared at \(first.start)",
         at: nameWord.range, help: "give this route another name")
+      valid = false
     } else {
       routeNames[name] = nameWord.range
     }
     var decl = RouteDecl(
       name: nameRef, steps: [], keywordRange: statement.keywordRange)
-    var valid = true
     // What comes before `:`: the share, the kind and the keys, in any order.
     var sawColon = false
     while let word = reader.peek, !sawColon {
@@ -100,19 +102,33 @@ extension CheckSession {
           valid = false
         }
       default:
-        reader.advance()
-        let text = WordReader.text(word)
+        let before = reader.peek(at: -1)
+        let hasColon = reader.words[reader.index...].contains { $0.kind == .colon }
+        // Skip to the `:` (or the end): one mistake, one diagnostic.
+        while let next = reader.peek, next.kind != .colon { reader.advance() }
+        if !hasColon, let before {
+          // `route r 10% lb -> web`: the steps came without their `:`.
+          let end = SourceRange(start: before.range.end, end: before.range.end)
+          reader.report(
+            .missingRequired, "route `\(name)` needs `:` before its steps", at: word.range,
+            help: "write `\(WordReader.text(before)): \(WordReader.text(word)) …`",
+            fixIt: FixIt(range: end, replacement: ":"))
+          hasRouteErrors = true
+          return
+        }
         let help =
           word.identifier.flatMap {
             Suggestions.didYouMean($0, among: StatementSchema.requestKinds + ["keys"])
           }
           ?? "before `:` a route takes its share (`25%`), `read` or `write`, and `keys …`"
         reader.report(
-          .unexpectedWord, "unexpected `\(text)` in `route`", at: word.range, help: help)
+          .unexpectedWord, "unexpected `\(WordReader.text(word))` in `route`", at: word.range,
+          help: help)
         valid = false
       }
     }
     guard sawColon else {
+      hasRouteErrors = true
       if valid {
         reader.report(
           .missingRequired, "route `\(name)` needs `:` and its steps",
@@ -120,7 +136,10 @@ extension CheckSession {
       }
       return
     }
-    guard let steps = Self.readSteps(&reader, route: name, after: statement) else { return }
+    guard let steps = Self.readSteps(&reader, route: name, after: statement) else {
+      hasRouteErrors = true
+      return
+    }
     decl.steps = steps
     if steps.count > RouteSpec.maxSteps {
       reader.report(

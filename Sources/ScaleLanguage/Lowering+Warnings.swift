@@ -98,7 +98,9 @@ extension CheckSession {
       let i = node.index
       let noun = node.kind.rawValue
       let what = "\(noun) `\(Topology.name(of: node, in: scenario))` gets no requests"
-      if !scenario.routes.isEmpty {
+      if !scenario.routes.isEmpty || hasRouteErrors {
+        // Routes with errors were left out: what they would call is not known.
+        guard !hasRouteErrors else { continue }
         let range: SourceRange? =
           switch node.kind {
           case .balancer: balancers.indices.contains(i) ? balancers[i].nameRange : nil
