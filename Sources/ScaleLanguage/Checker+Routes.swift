@@ -488,29 +488,46 @@ extension CheckSession {
       .map { ($0.element.name, $0.element.zone) }
   }
 
-  /// Checks the zone an event names: some component must have it.
-  mutating func checkZone(_ ref: NameRef, zones: [String]) -> Bool {
-    guard !zones.contains(ref.name) else { return true }
+  /// Checks the zone an event names: some component must have it (`known`).
+  mutating func checkZone(_ ref: NameRef, known: Bool, zones: [String]) {
+    guard !known else { return }
+    // Suggestions cost a pass over the zones: only for the first unknown names (see `resolve`).
+    suggestionsLeft -= 1
+    let suggestion =
+      suggestionsLeft < 0 ? nil : Suggestions.closest(to: ref.name, among: zones)
     let help: String
     if zones.isEmpty {
       help = "no component has a zone; give servers, caches and databases one with `zone a`"
+    } else if let suggestion {
+      help = "did you mean `\(suggestion)`?"
     } else {
       help =
-        Suggestions.didYouMean(ref.name, among: zones)
-        ?? "zones: " + zones.map { "`\($0)`" }.joined(separator: ", ")
+        "zones: " + zones.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+        + (zones.count > 8 ? ", …" : "")
     }
     report(
       .unknownReference, "no component is in zone `\(ref.name)`", at: ref.range, help: help,
-      fixIt: Suggestions.closest(to: ref.name, among: zones).map {
-        FixIt(range: ref.range, replacement: $0)
-      })
-    return false
+      fixIt: suggestion.map { FixIt(range: ref.range, replacement: $0) })
+  }
+
+  /// How many events `expand` makes of `decl`, without making them.
+  func expansionCount(_ decl: EventDecl, zones: [String: [String]], pools: [String: [String]])
+    -> Int
+  {
+    if let zone = decl.zone { return zones[zone.name]?.count ?? 0 }
+    switch decl.event.action {
+    case .fail(let target, _), .recover(let target):
+      if let members = pools[target], names[target]?.kind == .pool { return members.count }
+      return 1
+    default:
+      return 1
+    }
   }
 
   /// The events as the engine takes them: `fail zone Z` / `recover zone Z` become one event
   /// per component in the zone, `fail POOL` / `recover POOL` one per member, at the same time
   /// and in declaration order.
-  func expand(_ decl: EventDecl, zoned: [(name: String, zone: String)], pools: [String: [String]])
+  func expand(_ decl: EventDecl, zones: [String: [String]], pools: [String: [String]])
     -> [TimedEvent]
   {
     let event = decl.event
@@ -531,7 +548,7 @@ extension CheckSession {
     default: return [event]
     }
     if let zone = decl.zone {
-      return each(zoned.filter { $0.zone == zone.name }.map(\.name))
+      return each(zones[zone.name] ?? [])
     }
     if let members = pools[target], names[target]?.kind == .pool { return each(members) }
     return [event]

@@ -231,3 +231,15 @@ func networkWithoutRoutesWarns(source: String, id: String) {
   #expect(scenario.expectations.map(\.component) == ["route"])
   #expect(scenario.expectations.map(\.route) == [nil])
 }
+
+@Test func poolAndZoneEventsHaveACap() {
+  // Three failures of the largest pool are 300 000 events: more than the cap, one error.
+  let script = """
+    server web count 100000 zone a
+    traffic 10 rps for 1min
+    at 1s fail web
+    at 2s recover web
+    at 3s fail zone a
+    """
+  #expect(CheckHarness.errors(script) == ["E0206"])
+}
