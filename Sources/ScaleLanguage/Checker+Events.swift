@@ -5,7 +5,8 @@ import ScaleModel
 extension CheckSession {
   /// What `fail` and `recover` work on (what the engine can take down): a database's shard
   /// primaries and replicas too, by their station names (`orders/replica-1`).
-  static let failable: [NameKind] = [.server, .database, .shard, .replica]
+  /// A pool stands for all its members (`fail web` fails web-1…web-N).
+  static let failable: [NameKind] = [.server, .pool, .database, .shard, .replica]
 
   mutating func readEvent(_ statement: Statement, _ reader: inout WordReader) {
     guard case .number? = reader.peek?.kind else {
@@ -33,7 +34,30 @@ extension CheckSession {
     var references: [Reference] = []
     var changesTraffic = false
     var eventAction: EventAction?
-    switch action {
+    // `fail zone a`, `recover zone a`: every component in the zone.
+    var zone: NameRef?
+    if action == "fail" || action == "recover", reader.peekIdentifier == "zone",
+      let zoneWord = reader.peek(at: 1), let zoneName = zoneWord.identifier, zoneName != "for"
+    {
+      reader.advance()
+      reader.advance()
+      zone = NameRef(name: zoneName, range: zoneWord.range)
+      var length: Double?
+      var ok = true
+      if action == "fail", reader.accept("for") != nil {
+        length = reader.readDuration(name: "for", allowsZero: false, example: "for 30s")
+        ok = length != nil
+      }
+      Self.rejectRest(
+        &reader,
+        help: action == "fail" ? "write `at 3min fail zone \(zoneName) for 1min`" : "remove it")
+      if ok {
+        eventAction =
+          action == "fail"
+          ? .fail(component: zoneName, duration: length) : .recover(component: zoneName)
+      }
+    }
+    switch zone == nil ? action : "" {
     case "ramp", "spike", "traffic":
       changesTraffic = true
       if action != "traffic" { _ = reader.accept("traffic") }
@@ -153,7 +177,7 @@ extension CheckSession {
       EventDecl(
         event: TimedEvent(time: time, action: eventAction, line: statement.keywordRange.start.line),
         timeRange: timeRange, references: references, changesTraffic: changesTraffic,
-        actionRange: actionWord.range))
+        actionRange: actionWord.range, zone: zone))
   }
 
   /// `set BALANCER SERVER weight N` (the reader stands on SERVER): a backend's new weight.

@@ -33,6 +33,17 @@ extension CheckSession {
     }
   }
 
+  /// Whether `expect route NAME METRIC` can measure the metric on a route's requests (as the
+  /// client saw them: latency, errors, throughput, rejections, timeouts, completions).
+  static func appliesToRoutes(_ metric: Metric) -> Bool {
+    switch metric {
+    case .latency, .meanLatency, .errorRate, .throughput, .rejectedRate, .timeoutRate, .completed:
+      return true
+    case .utilisation, .hitRate, .staleReads, .queueLength:
+      return false
+    }
+  }
+
   /// Component kinds a metric may be asked of (nil: any component).
   static func kinds(for metric: Metric) -> [NameKind]? {
     switch metric {
@@ -60,9 +71,18 @@ extension CheckSession {
   mutating func readExpect(_ statement: Statement, _ reader: inout WordReader) {
     let usage = "for example `expect p99 < 200ms`"
     let text = Self.normalisedText(statement.words)
+    // `expect route checkout p99 < 150ms` (a component named `route` is `expect route p99 …`).
+    var route: NameRef?
+    if reader.peekIdentifier == "route", let nameWord = reader.peek(at: 1),
+      let routeName = nameWord.identifier, reader.peek(at: 2)?.identifier != nil
+    {
+      reader.advance()
+      reader.advance()
+      route = NameRef(name: routeName, range: nameWord.range)
+    }
     var component: NameRef?
-    if let first = reader.peek, let name = first.identifier, Self.metric(named: name) == nil,
-      reader.peek(at: 1)?.identifier != nil
+    if route == nil, let first = reader.peek, let name = first.identifier,
+      Self.metric(named: name) == nil, reader.peek(at: 1)?.identifier != nil
     {
       reader.advance()
       component = NameRef(name: name, range: first.range)
@@ -129,12 +149,13 @@ extension CheckSession {
     }
     Self.rejectRest(&reader, help: "an expectation ends after its bound (or `with N% confidence`)")
     guard let bound else { return }
+    var expectation = Expectation(
+      component: component?.name, metric: metric, comparison: comparison, bound: bound,
+      confidence: confidence, text: text, line: statement.keywordRange.start.line)
+    expectation.route = route?.name
     expectations.append(
       ExpectDecl(
-        expectation: Expectation(
-          component: component?.name, metric: metric, comparison: comparison, bound: bound,
-          confidence: confidence, text: text, line: statement.keywordRange.start.line),
-        component: component, metricRange: metricRange))
+        expectation: expectation, component: component, metricRange: metricRange, route: route))
   }
 
   /// The words as written, one space apart (`,` sticks to the word before; `p99` and `.9`
@@ -145,7 +166,7 @@ extension CheckSession {
     for word in words {
       let piece = WordReader.text(word)
       let adjacent = previousEnd == word.range.start.offset && piece.hasPrefix(".")
-      if !text.isEmpty && word.kind != .comma && !adjacent { text += " " }
+      if !text.isEmpty && word.kind != .comma && word.kind != .colon && !adjacent { text += " " }
       text += piece
       previousEnd = word.range.end.offset
     }

@@ -39,6 +39,9 @@ extension CheckSession {
     case "retry": readRetry(statement, spec, &reader)
     case "rate-limit": readRateLimit(statement, spec, &reader)
     case "traffic": readTraffic(statement, spec, &reader)
+    case "route": readRoute(statement, spec, &reader)
+    case "network": readNetwork(statement, spec, &reader)
+    case "link": readLink(statement, spec, &reader)
     case "at": readEvent(statement, &reader)
     case "expect": readExpect(statement, &reader)
     default: break
@@ -119,7 +122,7 @@ extension CheckSession {
       }
       service = .exponential(mean: 1 / rps)
     }
-    return ServerSpec(
+    var server = ServerSpec(
       name: name, cores: attributes.count("cpu") ?? Defaults.cores,
       ramGB: attributes.gigabytes("ram") ?? Defaults.ramGB,
       storageGB: attributes.gigabytes("storage") ?? Defaults.storageGB,
@@ -127,6 +130,8 @@ extension CheckSession {
       maxConnections: attributes.count("max-connections"),
       weight: attributes.count("weight") ?? Defaults.weight,
       contention: attributes.contention("contention"))
+    server.zone = attributes.reference("zone")?.name
+    return server
   }
 
   // MARK: Balancers and health checks
@@ -223,13 +228,15 @@ extension CheckSession {
     let name = nameRef?.name ?? "cache"
     let range = nameRef?.range ?? statement.keywordRange
     guard declare(name, kind: .cache, at: range) else { return }
-    let cache = CacheSpec(
+    var cache = CacheSpec(
       name: name, ttl: attributes.seconds("ttl") ?? Defaults.cacheTTL,
       nodes: attributes.count("nodes") ?? 1, capacity: attributes.count("capacity"),
       hashing: attributes.choice("hashing").flatMap(KeyHashing.init(rawValue:)) ?? .modulo,
       eviction: attributes.choice("eviction").flatMap(Eviction.init(rawValue:)) ?? .lru,
       hitLatency: attributes.distribution("hit") ?? .constant(Defaults.cacheHitLatency),
       virtualNodes: attributes.count("vnodes") ?? Defaults.virtualNodes)
+    cache.zone = attributes.reference("zone")?.name
+    cache.warm = attributes.flag("warm")
     caches.append(CacheDecl(spec: cache, nameRange: range, ttlRange: attributes.range("ttl")))
   }
 
@@ -249,13 +256,14 @@ extension CheckSession {
         help: "add `replicas N` (eventual reads go to a replica)")
     }
     guard declare(name, kind: .database, at: range) else { return }
-    let database = DatabaseSpec(
+    var database = DatabaseSpec(
       name: name, cores: attributes.count("cpu") ?? Defaults.databaseCores,
       service: attributes.distribution("service")
         ?? .exponential(mean: Defaults.databaseServiceTime),
       maxConnections: attributes.count("max-connections"), replicas: replicas,
       lag: attributes.distribution("lag") ?? .exponential(mean: Defaults.replicationLag),
       reads: reads)
+    database.zone = attributes.reference("zone")?.name
     databases.append(
       DatabaseDecl(spec: database, nameRange: range, readsRange: attributes.range("reads")))
   }

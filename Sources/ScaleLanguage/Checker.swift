@@ -163,12 +163,16 @@ struct EventDecl {
   var references: [Reference]
   var changesTraffic: Bool
   var actionRange: SourceRange
+  /// `fail zone Z` / `recover zone Z`: the zone (the event expands to its components).
+  var zone: NameRef? = nil
 }
 
 struct ExpectDecl {
   var expectation: Expectation
   var component: NameRef?
   var metricRange: SourceRange
+  /// `expect route NAME …`.
+  var route: NameRef? = nil
 }
 
 /// The state of one check: declarations read so far and the diagnostics found.
@@ -205,6 +209,13 @@ struct CheckSession {
   var traffic: TrafficDecl?
   var events: [EventDecl] = []
   var expectations: [ExpectDecl] = []
+  var routes: [RouteDecl] = []
+  /// Every route name read (also of routes with errors), for `expect route` and duplicates.
+  var routeNames: [String: SourceRange] = [:]
+  /// Some route had an error of its own (its shares are then not added up).
+  var hasRouteErrors = false
+  var network: (spec: NetworkSpec, range: SourceRange)?
+  var links: [LinkDecl] = []
 
   mutating func report(
     _ code: CheckerCode, _ message: String, at range: SourceRange, help: String? = nil,

@@ -26,6 +26,10 @@ public enum CheckerCode: String, CaseIterable, Sendable {
   case blockNotAllowed = "E0219"
   case needsTraffic = "E0220"
   case slashInName = "E0221"
+  case routeShares = "E0222"
+  case queueNotLast = "E0223"
+  case fanOutBranch = "E0224"
+  case noSteps = "E0225"
   // Warnings.
   case fewBackends = "W0200"
   case overCapacity = "W0201"
@@ -40,6 +44,8 @@ public enum CheckerCode: String, CaseIterable, Sendable {
   case asyncWithoutQueue = "W0210"
   case offThePath = "W0211"
   case nothingServes = "W0212"
+  case networkWithoutRoutes = "W0213"
+  case routesDecide = "W0214"
 
   public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
 }

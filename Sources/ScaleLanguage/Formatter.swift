@@ -3,7 +3,8 @@ import ScaleDiagnostics
 /// Prints a syntax tree in the canonical layout (`scale fmt`). The layout, also described in
 /// docs/formatting.md:
 ///
-/// - one statement per line, words separated by one space, no space before `,` and one after;
+/// - one statement per line, words separated by one space, no space before `,` or `:` and one
+///   after (`route browse 70% read: lb -> web -> { catalog, products }`);
 /// - a block's `{` ends its statement's line, its statements are indented two spaces and `}`
 ///   stands alone; an empty block is `{ }`;
 /// - comments on their own line stay where they are, re-indented to their statement's level;
@@ -42,8 +43,9 @@ public enum Formatter {
   public static func text(of statement: Statement) -> String {
     var line = statement.keyword
     for word in statement.words {
-      if word.kind == .comma {
-        line += ","
+      // `,` and `:` stick to the word before; every other word follows one space.
+      if word.kind == .comma || word.kind == .colon {
+        line += text(of: word)
       } else {
         line += " " + text(of: word)
       }
@@ -59,6 +61,10 @@ public enum Formatter {
     case .range(let low, let high): return low.text + ".." + high.text
     case .comparison(let op): return op
     case .comma: return ","
+    case .colon: return ":"
+    case .arrow: return "->"
+    case .leftBrace: return "{"
+    case .rightBrace: return "}"
     }
   }
 

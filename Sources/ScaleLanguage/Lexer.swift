@@ -69,6 +69,12 @@ public struct Lexer {
       case Self.comma:
         index += 1
         return make(.comma, from: start, to: index)
+      case Self.colon:
+        index += 1
+        return make(.colon, from: start, to: index)
+      case Self.minus where startsArrow(at: index):
+        index += 2
+        return make(.arrow, from: start, to: index)
       case Self.leftBrace:
         index += 1
         return make(.leftBrace, from: start, to: index)
@@ -208,7 +214,9 @@ public struct Lexer {
       return nil
     }
     let suffixStart = index
-    while index < bytes.count, Self.isSuffixByte(bytes[index]) { index += 1 }
+    while index < bytes.count, Self.isSuffixByte(bytes[index]), !startsArrow(at: index) {
+      index += 1
+    }
     let digitBytes = bytes[start..<digitsEnd]
     let digits =
       digitBytes.contains(Self.underscore)
@@ -309,7 +317,11 @@ public struct Lexer {
   /// Skips a run of characters the language does not use and reports it once.
   private mutating func skipBadCharacters() {
     let start = index
-    while index < bytes.count, Self.isBadStart(bytes[index]) || index == start { index += 1 }
+    while index < bytes.count,
+      (Self.isBadStart(bytes[index]) && !startsArrow(at: index)) || index == start
+    {
+      index += 1
+    }
     // Never split a UTF-8 sequence: continuation bytes belong to the run.
     while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
     let run = Array(bytes[start..<index])
@@ -355,8 +367,8 @@ public struct Lexer {
   /// Bytes that cannot start any token (so they extend a run of bad characters).
   static func isBadStart(_ byte: UInt8) -> Bool {
     switch byte {
-    case space, tab, carriageReturn, newline, hash, comma, leftBrace, rightBrace, less, greater,
-      dot:
+    case space, tab, carriageReturn, newline, hash, comma, colon, leftBrace, rightBrace, less,
+      greater, dot:
       return false
     default:
       return !isLetter(byte) && !isDigit(byte)
@@ -388,8 +400,8 @@ public struct Lexer {
     var end = start
     while end < bytes.count {
       let byte = bytes[end]
-      if Self.isLetter(byte) || Self.isDigit(byte) || byte == Self.minus
-        || byte == Self.underscore
+      if Self.isLetter(byte) || Self.isDigit(byte) || byte == Self.underscore
+        || (byte == Self.minus && !startsArrow(at: end))
       {
         end += 1
       } else if byte == Self.dot, end + 1 < bytes.count, Self.isDigit(bytes[end + 1]) {
@@ -411,6 +423,12 @@ public struct Lexer {
       end += 1
     }
     return end
+  }
+
+  /// `->` (so `lb->web` is three tokens, not the name `lb-`).
+  private func startsArrow(at position: Int) -> Bool {
+    position + 1 < bytes.count && bytes[position] == Self.minus
+      && bytes[position + 1] == Self.greater
   }
 
   private func startsRange(at position: Int) -> Bool {
@@ -463,6 +481,7 @@ public struct Lexer {
   static let tab = UInt8(ascii: "\t")
   static let hash = UInt8(ascii: "#")
   static let comma = UInt8(ascii: ",")
+  static let colon = UInt8(ascii: ":")
   static let leftBrace = UInt8(ascii: "{")
   static let rightBrace = UInt8(ascii: "}")
   static let less = UInt8(ascii: "<")

@@ -23,7 +23,11 @@ extension CheckSession {
           "nothing serves this traffic: there is no server, cache, database or queue",
           at: traffic.rateRange, help: "declare what answers requests, e.g. `server web count 2`")
       }
-      if traffic.spec.asyncFraction > 0, queues.isEmpty, let range = traffic.asyncRange {
+      if traffic.spec.asyncFraction > 0, !scenario.routes.isEmpty, let range = traffic.asyncRange {
+        report(
+          .routesDecide, "routes decide where requests go: `async` is ignored", at: range,
+          help: "end a route with a queue to hand its requests to workers, e.g. `… -> web -> jobs`")
+      } else if traffic.spec.asyncFraction > 0, queues.isEmpty, let range = traffic.asyncRange {
         report(
           .asyncWithoutQueue, "`async` writes need a queue to go to", at: range,
           help: "add a queue, e.g. `queue jobs workers 4`")
@@ -94,6 +98,25 @@ extension CheckSession {
       let i = node.index
       let noun = node.kind.rawValue
       let what = "\(noun) `\(Topology.name(of: node, in: scenario))` gets no requests"
+      if !scenario.routes.isEmpty || hasRouteErrors {
+        // Routes with errors were left out: what they would call is not known.
+        guard !hasRouteErrors else { continue }
+        let range: SourceRange? =
+          switch node.kind {
+          case .balancer: balancers.indices.contains(i) ? balancers[i].nameRange : nil
+          case .server: servers.indices.contains(i) ? servers[i].nameRange : nil
+          case .cache: caches.indices.contains(i) ? caches[i].nameRange : nil
+          case .database: databases.indices.contains(i) ? databases[i].nameRange : nil
+          case .queue: queueRanges.indices.contains(i) ? queueRanges[i] : nil
+          case .client, .rateLimit: nil
+          }
+        if let range {
+          report(
+            .offThePath, what + ": no route calls it", at: range,
+            help: "add it to a route's steps, or remove it")
+        }
+        continue
+      }
       switch node.kind {
       case .balancer where balancers.indices.contains(i):
         report(

@@ -14,7 +14,17 @@ extension CheckSession {
       resolve(decl.target, kinds: [.server, .pool, .balancer, .database], role: "protect") == nil
         ? nil : decl.spec
     }
+    // Each zone's components, in declaration order; the zones in order of first use.
+    var zoneMembers: [String: [String]] = [:]
+    var zones: [String] = []
+    for (name, zone) in zonedComponents() {
+      if zoneMembers[zone] == nil { zones.append(zone) }
+      zoneMembers[zone, default: []].append(name)
+    }
     for event in events {
+      if let zone = event.zone {
+        checkZone(zone, known: zoneMembers[zone.name] != nil, zones: zones)
+      }
       for reference in event.references {
         resolve(reference.ref, kinds: reference.kinds, role: reference.role)
       }
@@ -28,19 +38,43 @@ extension CheckSession {
     for expect in expectations {
       checkExpectation(expect)
     }
+    let routeList = resolveRoutes()
+    let linkList = resolveLinks()
+    warnNetworkWithoutRoutes()
     let runLength = resolveDuration()
-    let timeline = events.enumerated()
-      .sorted { lhs, rhs in
+    let poolMembers = Dictionary(
+      pools.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
+    var timeline: [TimedEvent] = []
+    for (_, decl) in events.enumerated()
+      .sorted(by: { lhs, rhs in
         lhs.element.event.time != rhs.element.event.time
           ? lhs.element.event.time < rhs.element.event.time : lhs.offset < rhs.offset
+      })
+    {
+      // A pool or zone of 100 000 servers failed by thousands of events must not blow up:
+      // count before expanding.
+      guard
+        timeline.count + expansionCount(decl, zones: zoneMembers, pools: poolMembers)
+          <= Self.maxEvents
+      else {
+        report(
+          .aboveCap,
+          "the events expand to more than \(Self.maxEvents) events (one per component of a zone or pool)",
+          at: decl.actionRange, help: "see the limits in docs/language.md")
+        break
       }
-      .map(\.element.event)
+      timeline += expand(decl, zones: zoneMembers, pools: poolMembers)
+    }
     var scenario = Scenario(
       seed: seedOverride ?? seed?.value ?? Defaults.seed, duration: runLength,
       warmup: warmup?.value ?? 0, servers: servers.map(\.spec), balancers: balancerList,
       caches: caches.map(\.spec), databases: databaseList, autoscalers: autoscalerList,
       queues: queues, breakers: breakerList, retry: retry?.spec, rateLimits: rateLimits,
       traffic: traffic?.spec, events: timeline, expectations: expectations.map(\.expectation))
+    scenario.routes = routeList
+    scenario.network = network?.spec
+    scenario.links = linkList
+    checkRouteLimits(scenario)
     warn(about: &scenario)
     return scenario
   }
@@ -149,6 +183,9 @@ extension CheckSession {
   static func expand(_ name: String, pools: [String: [String]]) -> [String] {
     pools[name] ?? [name]
   }
+
+  /// Events, once `fail zone`/`fail POOL` expand to one per component, at most.
+  static let maxEvents = 200_000
 
   /// Backends over all balancers at most: `to web` on many balancers must not multiply a
   /// pool of 100 000 servers without bound.
@@ -345,6 +382,10 @@ extension CheckSession {
   // MARK: Expectations
 
   mutating func checkExpectation(_ decl: ExpectDecl) {
+    if let route = decl.route {
+      checkRouteExpectation(decl, route: route)
+      return
+    }
     guard let component = decl.component else {
       // System-wide cache and database figures need a cache or a database to exist.
       let metric = decl.expectation.metric
@@ -370,6 +411,31 @@ extension CheckSession {
         at: decl.metricRange,
         help: "`\(decl.expectation.metric.name)` is measured on "
           + WordReader.list(kinds.map { "\($0.rawValue)s" }))
+    }
+  }
+
+  /// `expect route NAME METRIC …`: a declared route, and a metric of its requests.
+  mutating func checkRouteExpectation(_ decl: ExpectDecl, route: NameRef) {
+    let metric = decl.expectation.metric
+    if routeNames[route.name] == nil {
+      suggestionsLeft -= 1
+      let known = suggestionsLeft < 0 ? [] : routeNames.keys.sorted()
+      let suggestion = Suggestions.closest(to: route.name, among: known)
+      report(
+        .unknownReference, "unknown route `\(route.name)`", at: route.range,
+        help: suggestion.map { "did you mean `\($0)`?" }
+          ?? (routeNames.isEmpty
+            ? "there is no route yet; declare one with `route NAME: …`"
+            : known.isEmpty
+              ? "declare it first"
+              : "routes: " + known.prefix(8).map { "`\($0)`" }.joined(separator: ", ")),
+        fixIt: suggestion.map { FixIt(range: route.range, replacement: $0) })
+    }
+    if !Self.appliesToRoutes(metric) {
+      report(
+        .metricNotApplicable, "`\(metric.name)` does not apply to a route", at: decl.metricRange,
+        help: "a route is measured by "
+          + WordReader.list(StatementSchema.routeMetrics.map { "`\($0)`" }))
     }
   }
 

@@ -1,7 +1,8 @@
 import ScaleDiagnostics
 
 /// Parses source text into a ``SyntaxTree``: one statement per line, a keyword followed by
-/// words, and at most one level of `{ … }` block.
+/// words, and at most one level of `{ … }` block. Once a statement has a `:` or `->` word (a
+/// route's path), `{ … }` on its line is a fan-out group: its braces are words, not a block.
 ///
 /// The parser never gives up: it recovers at the next line (or the block's `}`), so every
 /// error of a file is reported. It reads tokens one at a time from the ``Lexer`` and never
@@ -75,7 +76,7 @@ private struct ParserState {
       case .invalid:
         // Already reported by the lexer; the rest of the line cannot be a statement.
         skipLine(inBlock: false)
-      case .number, .range, .comparison, .comma:
+      case .number, .range, .comparison, .comma, .colon, .arrow:
         reportMissingKeyword()
         skipLine(inBlock: false)
       case .endOfFile:
@@ -140,16 +141,20 @@ private struct ParserState {
     var statement = Statement(
       keyword: keyword, keywordRange: current.range, words: [], range: current.range)
     advance()
+    // After a `:` or `->` the statement is a path (a route): there `{` opens a fan-out
+    // group of the same line (`{ catalog, products }`) instead of a block, and `}` closes it.
+    var inPath = false
+    var openGroups = 0
     while true {
       let before = current.range.start.offset
       let beforeKind = current.kind
       switch current.kind {
-      case .identifier, .number, .range, .comparison, .comma:
-        if let kind = current.wordKind {
-          statement.words.append(Word(kind: kind, range: current.range))
-          statement.range = statement.range.union(current.range)
-        }
-        advance()
+      case .leftBrace where inPath, .rightBrace where openGroups > 0:
+        openGroups += current.kind == .leftBrace ? 1 : -1
+        appendWord(to: &statement)
+      case .identifier, .number, .range, .comparison, .comma, .colon, .arrow:
+        if current.kind == .colon || current.kind == .arrow { inPath = true }
+        appendWord(to: &statement)
       case .invalid:
         advance()
       case .comment(let text):
@@ -185,6 +190,15 @@ private struct ParserState {
       }
       guardProgress(before: before, kind: beforeKind)
     }
+  }
+
+  /// The current token as the statement's next word.
+  mutating func appendWord(to statement: inout Statement) {
+    if let kind = current.wordKind {
+      statement.words.append(Word(kind: kind, range: current.range))
+      statement.range = statement.range.union(current.range)
+    }
+    advance()
   }
 
   mutating func reportNestedBlock() {
@@ -254,7 +268,7 @@ private struct ParserState {
         skipNestedBlock()
       case .invalid:
         skipLine(inBlock: true)
-      case .number, .range, .comparison, .comma:
+      case .number, .range, .comparison, .comma, .colon, .arrow:
         reportMissingKeyword()
         skipLine(inBlock: true)
       }

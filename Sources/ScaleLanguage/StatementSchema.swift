@@ -21,6 +21,8 @@ enum ValueKind: Sendable, Equatable {
   case choice([String])
   /// The name of a component.
   case reference
+  /// A label that names no component (`zone a`): an identifier.
+  case label
   /// `a, b, c`.
   case names
   /// No value: the word alone.
@@ -77,6 +79,11 @@ public enum StatementSchema {
   static let overflows = QueueOverflow.allCases.map(\.rawValue)
   static let jitters = Jitter.allCases.map(\.rawValue)
   static let arrivals = Arrivals.allCases.map(\.rawValue)
+  static let requestKinds = RequestKind.allCases.map(\.rawValue)
+  /// Metrics an `expect route NAME …` may ask of a route's requests.
+  static let routeMetrics = metrics.filter {
+    CheckSession.metric(named: $0).map(CheckSession.appliesToRoutes) ?? false
+  }
   static let eventActions = [
     "ramp", "traffic", "spike", "fail", "recover", "add", "remove", "scale-up", "set",
   ]
@@ -105,7 +112,11 @@ public enum StatementSchema {
     AttributeSpec(
       name: "max-connections", kind: count(1, maxConnections), example: "max-connections 200"),
     AttributeSpec(name: "weight", kind: count(1, maxWeight), example: "weight 3"),
+    zoneAttribute,
   ]
+
+  /// `zone a` on servers, caches and databases.
+  static let zoneAttribute = AttributeSpec(name: "zone", kind: .label, example: "zone a")
 
   static let specs: [StatementSpec] = [
     StatementSpec(
@@ -143,6 +154,8 @@ public enum StatementSchema {
         AttributeSpec(name: "eviction", kind: .choice(evictions), example: "eviction lru"),
         AttributeSpec(name: "hit", kind: .distribution, example: "hit 0.5ms"),
         AttributeSpec(name: "vnodes", kind: count(1, maxVirtualNodes), example: "vnodes 160"),
+        zoneAttribute,
+        AttributeSpec(name: "warm", kind: .flag, example: "warm"),
       ]),
     StatementSpec(
       keyword: "database", usage: "database orders replicas 2 lag 50ms reads eventual",
@@ -156,6 +169,7 @@ public enum StatementSchema {
         AttributeSpec(
           name: "max-connections", kind: count(1, maxConnections),
           example: "max-connections 400"),
+        zoneAttribute,
       ]),
     StatementSpec(
       keyword: "shard", usage: "shard orders 4 hashing jump", positionalWords: [],
@@ -222,6 +236,24 @@ public enum StatementSchema {
         AttributeSpec(name: "async", kind: .percentage, example: "async 10%"),
         AttributeSpec(name: "daily", kind: .flag, example: "daily"),
         AttributeSpec(name: "period", kind: .duration(allowsZero: false), example: "period 24h"),
+      ]),
+    StatementSpec(
+      keyword: "route", usage: "route browse read: lb -> orders",
+      positionalWords: requestKinds,
+      attributes: [
+        AttributeSpec(name: "keys", kind: .keys, example: "keys zipf 1.1 over 10k")
+      ]),
+    StatementSpec(
+      keyword: "network", usage: "network latency 0.2ms cross-zone 2ms", positionalWords: [],
+      attributes: [
+        AttributeSpec(name: "latency", kind: .distribution, example: "latency 0.2ms"),
+        AttributeSpec(name: "cross-zone", kind: .distribution, example: "cross-zone 2ms"),
+      ]),
+    StatementSpec(
+      keyword: "link", usage: "link lb -> orders latency lognormal 1ms sd 0.3ms",
+      positionalWords: [],
+      attributes: [
+        AttributeSpec(name: "latency", kind: .distribution, example: "latency 1ms")
       ]),
     StatementSpec(
       keyword: "at", usage: "at 5min fail web-2 for 30s", positionalWords: eventActions,

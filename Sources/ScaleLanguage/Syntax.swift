@@ -42,6 +42,14 @@ public enum WordKind: Sendable, Equatable, Hashable {
   case comparison(String)
   /// `,` in lists (`to web-1, web-2`).
   case comma
+  /// `:` before a route's steps.
+  case colon
+  /// `->` between a route's steps and a link's ends.
+  case arrow
+  /// `{` opening a route's fan-out group (`{ catalog, products }`), on the statement's line.
+  case leftBrace
+  /// `}` closing a fan-out group.
+  case rightBrace
 }
 
 public struct Word: Sendable, Equatable, Hashable {

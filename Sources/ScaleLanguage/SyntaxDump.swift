@@ -55,6 +55,10 @@ enum SyntaxDumper {
       return "range \(low.text)..\(high.text) =\(value(low))..\(value(high)) \(range)"
     case .comparison(let op): return "cmp \(op) \(range)"
     case .comma: return "comma \(range)"
+    case .colon: return "colon \(range)"
+    case .arrow: return "arrow \(range)"
+    case .leftBrace: return "lbrace \(range)"
+    case .rightBrace: return "rbrace \(range)"
     }
   }
 

@@ -1,7 +1,8 @@
 import ScaleDiagnostics
 
-/// What a token is. Words (`identifier`, `number`, `range`, `comparison`, `comma`) become
-/// ``Word``s of a ``Statement``; the others shape lines and blocks.
+/// What a token is. Words (`identifier`, `number`, `range`, `comparison`, `comma`, `colon`,
+/// `arrow`) become ``Word``s of a ``Statement``; the others shape lines and blocks (a brace
+/// after a statement's `:` or `->` is a word too: a route's fan-out group, see ``Parser``).
 public enum TokenKind: Sendable, Equatable, Hashable {
   /// A name or keyword: letter first, then letters, digits, `-`, `_` (and `.` before a digit).
   case identifier(String)
@@ -13,6 +14,10 @@ public enum TokenKind: Sendable, Equatable, Hashable {
   case comparison(String)
   /// `,`.
   case comma
+  /// `:` (`route browse 70% read: lb -> web`).
+  case colon
+  /// `->` (a route's next step, a link's direction).
+  case arrow
   /// `{`.
   case leftBrace
   /// `}`.
@@ -44,7 +49,11 @@ public struct Token: Sendable, Equatable, Hashable {
     case .range(let low, let high): return .range(low, high)
     case .comparison(let op): return .comparison(op)
     case .comma: return .comma
-    case .leftBrace, .rightBrace, .comment, .newline, .invalid, .endOfFile: return nil
+    case .colon: return .colon
+    case .arrow: return .arrow
+    case .leftBrace: return .leftBrace
+    case .rightBrace: return .rightBrace
+    case .comment, .newline, .invalid, .endOfFile: return nil
     }
   }
 
@@ -56,6 +65,8 @@ public struct Token: Sendable, Equatable, Hashable {
     case .range(let low, let high): return "the range `\(low.text)..\(high.text)`"
     case .comparison(let op): return "`\(op)`"
     case .comma: return "`,`"
+    case .colon: return "`:`"
+    case .arrow: return "`->`"
     case .leftBrace: return "`{`"
     case .rightBrace: return "`}`"
     case .comment: return "a comment"

@@ -62,7 +62,7 @@ struct WordReader {
     case .number(let n): return n.text
     case .range(let low, let high): return low.text + ".." + high.text
     case .comparison(let op): return op
-    case .comma: return ","
+    case .comma, .colon, .arrow, .leftBrace, .rightBrace: return Formatter.text(of: word)
     }
   }
 
@@ -218,7 +218,7 @@ struct WordReader {
       return readDurationRange(name: name, example: example)
     case .choice(let choices):
       return readChoice(name: name, choices: choices).map { .choice($0) }
-    case .reference:
+    case .reference, .label:
       return readName(name: name, example: example).map { .reference($0.name) }
     case .names:
       return readNames(name: name, example: example).map { .names($0) }

@@ -53,11 +53,20 @@ public enum Completer {
     if vocabulary.eventActions.contains(first) && !vocabulary.keywords.contains(first) {
       return matching(actionWords(Array(tokens), vocabulary: vocabulary))
     }
-    // A comma continues a list of names (`to web-1, web-2`).
-    if line.dropLast(word.count).last(where: { $0 != " " && $0 != "\t" }) == "," {
+    // A comma continues a list of names (`to web-1, web-2`, `{ catalog, products }`); a
+    // route's `:`, `->` and `{` are followed by a step.
+    if line.dropLast(word.count).last(where: { $0 != " " && $0 != "\t" }) == ","
+      || Self.startsStep(after: previous.last)
+    {
       return matching(vocabulary.componentNames)
     }
     return matching(statementWords(Array(tokens), vocabulary: vocabulary))
+  }
+
+  /// Whether a route step (a component's name) comes after `token`: `read:`, `->`, `{`.
+  static func startsStep(after token: String?) -> Bool {
+    guard let token else { return false }
+    return token == "->" || token == "{" || token.hasSuffix(":")
   }
 
   /// The words before the current one, and the current (possibly empty) word.
@@ -82,8 +91,14 @@ public enum Completer {
     let count = tokens.count
     let serverAttributes = vocabulary.attributes["server", default: []]
     switch action {
-    case "fail": return count == 1 ? vocabulary.componentNames : ["for"]
-    case "recover", "remove": return count == 1 ? vocabulary.componentNames : []
+    case "fail", "recover":
+      // `fail web-2 for 30s`, `fail zone a for 1min`.
+      if count == 1 {
+        return vocabulary.componentNames + (vocabulary.zoneNames.isEmpty ? [] : ["zone"])
+      }
+      if count == 2 && tokens[1] == "zone" { return vocabulary.zoneNames }
+      return action == "fail" ? ["for"] : []
+    case "remove": return count == 1 ? vocabulary.componentNames : []
     case "scale-up":
       return count == 1 ? vocabulary.componentNames : ["cpu", "ram", "storage", "downtime"]
     case "set":
@@ -109,10 +124,18 @@ public enum Completer {
     if vocabulary.referencingAttributes.contains(last) { return vocabulary.componentNames }
     if let choices = vocabulary.valueChoices[last], tokens.count > 1 { return choices }
     if keyword == "expect" {
-      if tokens.count == 1 { return vocabulary.metrics + vocabulary.componentNames }
+      if tokens.count == 1 {
+        return vocabulary.metrics + vocabulary.componentNames
+          + (vocabulary.routeNames.isEmpty ? [] : ["route"])
+      }
+      // `expect route NAME METRIC …`.
+      if tokens.count == 2 && last == "route" { return vocabulary.routeNames }
+      if tokens.count == 3 && tokens[1] == "route" { return vocabulary.metrics }
       if tokens.count == 2 && vocabulary.componentNames.contains(last) { return vocabulary.metrics }
       return []
     }
+    // `link FROM -> TO latency …`.
+    if keyword == "link" && tokens.count == 2 { return ["->"] }
     if tokens.count == 1 && vocabulary.namingKeywords.contains(keyword) { return [] }
     if tokens.count == 1 && vocabulary.referencingKeywords.contains(keyword) {
       return vocabulary.componentNames + attributes

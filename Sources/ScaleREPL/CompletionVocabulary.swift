@@ -23,12 +23,17 @@ public struct CompletionVocabulary: Sendable, Equatable {
   public var flags: Set<String>
   /// Components defined so far, in declaration order.
   public var componentNames: [String]
+  /// Routes defined so far (`expect route NAME`).
+  public var routeNames: [String]
+  /// Zones the components defined so far are in (`fail zone NAME`).
+  public var zoneNames: [String]
 
   public init(
     keywords: [String], attributes: [String: [String]], eventActions: [String],
     metrics: [String], referencingKeywords: Set<String>, namingKeywords: Set<String> = [],
     referencingAttributes: Set<String>,
-    valueChoices: [String: [String]] = [:], flags: Set<String> = [], componentNames: [String]
+    valueChoices: [String: [String]] = [:], flags: Set<String> = [], componentNames: [String],
+    routeNames: [String] = [], zoneNames: [String] = []
   ) {
     self.keywords = keywords
     self.attributes = attributes
@@ -40,5 +45,7 @@ public struct CompletionVocabulary: Sendable, Equatable {
     self.valueChoices = valueChoices
     self.flags = flags
     self.componentNames = componentNames
+    self.routeNames = routeNames
+    self.zoneNames = zoneNames
   }
 }

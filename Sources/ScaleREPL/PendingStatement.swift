@@ -23,18 +23,26 @@ public struct PendingStatement: Sendable, Equatable {
   /// Drops an open statement (Ctrl-C).
   public mutating func cancel() { lines = [] }
 
-  /// `{` minus `}` outside comments.
+  /// `{` minus `}` outside comments. Braces after a `:` or `->` on their line are a route's
+  /// fan-out group (`lb -> { a, b }`), which never spans lines: they do not count.
   public static func braceBalance(_ text: String) -> Int {
     var balance = 0
     var inComment = false
+    var inPath = false
+    var previous: Character = " "
     for character in text {
       switch character {
-      case "\n": inComment = false
+      case "\n":
+        inComment = false
+        inPath = false
       case "#": inComment = true
-      case "{" where !inComment: balance += 1
-      case "}" where !inComment: balance -= 1
+      case ":" where !inComment: inPath = true
+      case ">" where !inComment && previous == "-": inPath = true
+      case "{" where !inComment && !inPath: balance += 1
+      case "}" where !inComment && !inPath: balance -= 1
       default: break
       }
+      previous = character
     }
     return balance
   }

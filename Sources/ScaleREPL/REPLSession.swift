@@ -175,8 +175,8 @@ public final class REPLSession {
         "p50", "p90", "p95", "p99", "p99.9", "max", "mean", "errors", "throughput", "utilisation",
         "hit-rate", "stale-reads", "queue-length", "rejected", "timeouts", "completed",
       ],
-      referencingKeywords: ["health-check", "shard", "autoscale"],
-      namingKeywords: ["server", "database", "queue", "circuit-breaker", "rate-limit"],
+      referencingKeywords: ["health-check", "shard", "autoscale", "link"],
+      namingKeywords: ["server", "database", "queue", "circuit-breaker", "rate-limit", "route"],
       referencingAttributes: ["to", "on"],
       valueChoices: [
         "hashing": KeyHashing.allCases.map(\.rawValue),
@@ -186,8 +186,20 @@ public final class REPLSession {
         "jitter": Jitter.allCases.map(\.rawValue),
         "arrivals": Arrivals.allCases.map(\.rawValue),
       ],
-      flags: ["no-failover"],
-      componentNames: session.componentNames)
+      flags: ["no-failover", "warm"],
+      componentNames: session.componentNames,
+      routeNames: session.scenario?.routes.map(\.name) ?? [],
+      zoneNames: Self.zones(of: session.scenario))
+  }
+
+  /// The zones of a scenario's components, in declaration order by kind.
+  static func zones(of scenario: Scenario?) -> [String] {
+    guard let scenario else { return [] }
+    var zones: [String] = []
+    let all =
+      scenario.servers.map(\.zone) + scenario.caches.map(\.zone) + scenario.databases.map(\.zone)
+    for case let zone? in all where !zones.contains(zone) { zones.append(zone) }
+    return zones
   }
 
   /// Candidates for the word before the cursor.

@@ -10,15 +10,24 @@ enum LanguageDoc {
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("docs/language.md")
 
-  /// Statements from fenced code blocks (a balancer block kept whole).
+  /// Statements from fenced code blocks (a balancer block kept whole; a code block with
+  /// routes is one script: its routes' shares add up over the block).
   static var statements: [String] {
     guard let text = try? String(contentsOf: path, encoding: .utf8) else { return [] }
     var result: [String] = []
     var inCode = false
     var open: [String]?
+    var blockStart = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       if line.hasPrefix("```") {
         inCode.toggle()
+        if inCode {
+          blockStart = result.count
+        } else if result[blockStart...].contains(where: { $0.hasPrefix("route ") }) {
+          let script = result[blockStart...].joined(separator: "\n")
+          result.removeSubrange(blockStart...)
+          result.append(script)
+        }
         continue
       }
       guard inCode else { continue }
@@ -47,7 +56,7 @@ enum LanguageDoc {
     var lines = [
       "server web-1 cpu 4", "server web-2 cpu 4", "server db-1 cpu 4",
       "database orders replicas 2", "database users", "shard users 2", "cache sessions nodes 3",
-      "queue q", "traffic 100 rps for 10min",
+      "queue q", "traffic 100 rps for 10min", "server orders-api count 2 zone a",
     ]
     if !statement.hasPrefix("balancer") { lines.append("balancer lb") }
     if !statement.contains("add server web-4") { lines.append("server web-4") }
@@ -59,6 +68,10 @@ enum LanguageDoc {
 @Test func languageDocHasExamples() {
   #expect(LanguageDoc.statements.count > 40)
   #expect(LanguageDoc.statements.contains("balancer lb weighted {\nweb-1 weight 3\nweb-2\n}"))
+  #expect(
+    LanguageDoc.statements.contains {
+      $0.hasPrefix("server web count 4") && $0.contains("route search")
+    })
 }
 
 @Test(arguments: LanguageDoc.statements)

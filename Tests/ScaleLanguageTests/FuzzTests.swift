@@ -80,12 +80,17 @@ private let seeds: [String] = [
   "traffic 500..3000 rps daily period 24h", "at 2min ramp traffic to 8000 rps over 2min",
   "at 9min scale-up db-1 cpu 8 ram 32GB downtime 30s", "expect p99 < 200ms",
   "expect p99.9 <= 1s with 95% confidence  # note", "# a comment", "",
+  "route browse 70% read: lb -> web -> catalog -> products",
+  "route search 5% keys zipf 1.1 over 10k: lb->web -> { catalog, products }  # fan-out",
+  "network latency 0.2ms cross-zone 2ms", "link web -> orders-lb latency lognormal 1ms sd 0.3ms",
+  "server web count 4 cpu 4 zone a", "cache catalog ttl 10min warm",
+  "at 3min fail zone a for 1min", "expect route checkout p99 < 150ms",
 ]
 
 /// Bytes worth inserting: the language's punctuation, confusable letters, CR, control and
 /// invalid UTF-8.
 private let interesting: [UInt8] =
-  Array("{}#.,<>=%_-\n\r\t mMkG059".utf8) + [0x00, 0x1B, 0xFF, 0xC3, 0xA9]
+  Array("{}#.,:<>=%_-\n\r\t mMkG059".utf8) + [0x00, 0x1B, 0xFF, 0xC3, 0xA9]
 
 private func mutated(_ random: inout SplitMix64) -> [UInt8] {
   var lines: [String] = []

@@ -238,3 +238,20 @@ func unknownSuffixes(text: String) {
   #expect(equals?.replacement == " ")
   #expect(equals?.range.description == "1:4-1:5")
 }
+
+@Test func colonsAndArrowsOfRoutes() {
+  #expect(
+    kinds("route a 5%: lb -> web") == [
+      .identifier("route"), .identifier("a"), number(5, .percent, "5%"), .colon,
+      .identifier("lb"), .arrow, .identifier("web"),
+    ])
+  // `->` is never part of a name or a number's suffix, even written against them.
+  #expect(
+    kinds("lb->web 1ms->x a-b->c") == [
+      .identifier("lb"), .arrow, .identifier("web"), number(1, .milliseconds, "1ms"), .arrow,
+      .identifier("x"), .identifier("a-b"), .arrow, .identifier("c"),
+    ])
+  #expect(ids("read: lb -> web") == [])
+  // A `-` alone is still a bad character; `- >` is not an arrow.
+  #expect(ids("a - > b") == ["E0001"])
+}

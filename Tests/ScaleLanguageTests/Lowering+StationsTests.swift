@@ -66,7 +66,7 @@ import Testing
     ("expect sessions/node-3 hit-rate > 1%", "E0212", "did you mean `sessions/node-1`?"),
     (
       "at 10s fail sessions/node-1", "E0213",
-      "`fail` works on servers, databases, shards or replicas"
+      "`fail` works on servers, pools, databases, shards or replicas"
     ),
     ("at 10s remove users/replica-1", "E0213", "`remove` works on servers"),
     (

@@ -159,3 +159,27 @@ extension Item {
     }
   }
 }
+
+@Test func aBraceAfterAColonOrArrowIsAFanOutGroupNotABlock() throws {
+  let tree = Parser.parse("route s: lb -> { a, b }  # note\nserver x {\n  y\n}\n")
+  #expect(tree.diagnostics.isEmpty)
+  let route = try #require(tree.statements.first)
+  #expect(route.block == nil)
+  #expect(route.trailingComment == " note")
+  #expect(
+    route.words.map(\.kind) == [
+      .identifier("s"), .colon, .identifier("lb"), .arrow, .leftBrace, .identifier("a"), .comma,
+      .identifier("b"), .rightBrace,
+    ])
+  // Statements without a path keep their blocks.
+  #expect(tree.statements[1].block?.map(\.keyword) == ["y"])
+}
+
+@Test func routeGroupsKeepTheParsersRecovery() {
+  // An unclosed group ends with its line; a `}` with no group open is still E0102; inside a
+  // block, a group's `}` does not close the block.
+  #expect(ids("route s: lb -> { a\nserver x\n") == [])
+  #expect(ids("route s: lb -> }\n") == ["E0102"])
+  #expect(ids("balancer lb {\n  x: { a }\n}\n") == [])
+  #expect(ids(": lb\n-> x\n") == ["E0100", "E0100"])
+}

@@ -6,8 +6,8 @@ import Testing
   #expect(
     StatementSchema.statementKeywords == [
       "at", "autoscale", "balancer", "cache", "circuit-breaker", "database", "duration", "expect",
-      "health-check", "queue", "rate-limit", "retry", "seed", "server", "shard", "traffic",
-      "warmup",
+      "health-check", "link", "network", "queue", "rate-limit", "retry", "route", "seed", "server",
+      "shard", "traffic", "warmup",
     ])
 }
 
@@ -15,7 +15,8 @@ import Testing
   for word in [
     "cpu", "max-connections", "weighted", "p2c", "consistent", "jump", "eventual", "drop-oldest",
     "decorrelated", "poisson", "zipf", "ramp", "scale-up", "hit-rate", "p99.9", "rps", "sd",
-    "lognormal", "no-failover", "min-calls", "vnodes",
+    "lognormal", "no-failover", "min-calls", "vnodes", "zone", "warm", "read", "write",
+    "cross-zone", "latency",
   ] {
     #expect(StatementSchema.allKeywords.contains(word), "\(word)")
   }
@@ -26,8 +27,9 @@ import Testing
   #expect(
     StatementSchema.attributes(of: "server") == [
       "cpu", "ram", "storage", "count", "rps", "service", "contention", "max-connections",
-      "weight",
+      "weight", "zone",
     ])
+  #expect(StatementSchema.attributes(of: "route") == ["read", "write", "keys"])
   #expect(StatementSchema.attributes(of: "balancer").starts(with: ["round-robin", "weighted"]))
   #expect(StatementSchema.attributes(of: "nope") == [])
 }

@@ -111,3 +111,55 @@ func completesPaths(line: String, expected: [String]) {
   #expect(previous == ["to", "web-1"])
   #expect(word == "web")
 }
+
+/// The test vocabulary with routes, zones and the statements that use them.
+let routeVocabulary: CompletionVocabulary = {
+  var vocabulary = testVocabulary
+  vocabulary.keywords += ["route", "network", "link"]
+  vocabulary.attributes["route"] = ["read", "write", "keys"]
+  vocabulary.attributes["network"] = ["latency", "cross-zone"]
+  vocabulary.attributes["link"] = ["latency"]
+  vocabulary.attributes["cache"] = ["ttl", "nodes", "hashing", "zone", "warm"]
+  vocabulary.namingKeywords.insert("route")
+  vocabulary.referencingKeywords.insert("link")
+  vocabulary.flags.insert("warm")
+  vocabulary.routeNames = ["browse", "checkout"]
+  vocabulary.zoneNames = ["a", "b"]
+  return vocabulary
+}()
+
+@Test(arguments: [
+  ("ro", ["route"]),
+  ("route ", []),
+  ("route browse 70% ", ["keys", "read", "write"]),
+  ("route browse 70% read: ", ["lb", "web-1", "web-2"]),
+  ("route browse 70% read: lb -> w", ["web-1", "web-2"]),
+  ("route search: lb -> { ", ["lb", "web-1", "web-2"]),
+  ("route search: lb -> { web-1, w", ["web-1", "web-2"]),
+  ("link ", ["latency", "lb", "web-1", "web-2"]),
+  ("link web-1 ", ["->"]),
+  ("link web-1 -> ", ["lb", "web-1", "web-2"]),
+  ("link web-1 -> lb ", ["latency"]),
+  ("network ", ["cross-zone", "latency"]),
+  ("cache c warm ", ["hashing", "nodes", "ttl", "zone"]),
+  ("expect ", ["errors", "lb", "p50", "p99", "route", "utilisation", "web-1", "web-2"]),
+  ("expect route ", ["browse", "checkout"]),
+  ("expect route c", ["checkout"]),
+  ("expect route browse p", ["p50", "p99"]),
+  ("fail ", ["lb", "web-1", "web-2", "zone"]),
+  ("fail zone ", ["a", "b"]),
+  ("at 3min recover zone ", ["a", "b"]),
+  ("fail zone a ", ["for"]),
+])
+func routeCompletion(line: String, expected: [String]) {
+  let candidates = Completer.candidates(
+    lineBeforeCursor: line, insideBlock: false, vocabulary: routeVocabulary,
+    listDirectory: fakeFiles)
+  #expect(candidates == expected, "\(line)")
+}
+
+@Test func noZoneOrRouteWordsWithoutThem() {
+  // Without zones or routes, `fail` and `expect` offer what they did before.
+  #expect(complete("fail ") == ["lb", "web-1", "web-2"])
+  #expect(!complete("expect ").contains("route"))
+}

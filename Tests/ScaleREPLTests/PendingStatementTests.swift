@@ -34,3 +34,12 @@ import Testing
   #expect(!pending.isOpen)
   #expect(pending.add("seed 1") == "seed 1")
 }
+
+@Test func aRouteGroupIsNotABlock() {
+  // A fan-out group closes on its line; an unclosed one is the parser's error, not more input.
+  #expect(PendingStatement.braceBalance("route s: lb -> { a, b }") == 0)
+  #expect(PendingStatement.braceBalance("route s: lb -> { a, b") == 0)
+  #expect(PendingStatement.braceBalance("route s: lb -> { a }\nbalancer lb {") == 1)
+  var pending = PendingStatement()
+  #expect(pending.add("route s: lb->{ a, b") == "route s: lb->{ a, b")
+}

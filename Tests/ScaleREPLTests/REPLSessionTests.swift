@@ -125,6 +125,19 @@ import Testing
   #expect(vocabulary.keywords == Session.statementKeywords)
   #expect(vocabulary.keywords.contains("server"))
   #expect(vocabulary.attributes["server"]?.contains("max-connections") == true)
+  #expect(vocabulary.keywords.contains("route") && vocabulary.keywords.contains("link"))
+  #expect(vocabulary.attributes["cache"]?.contains("warm") == true)
+}
+
+@Test func routeAndZoneNamesComeFromTheScript() {
+  let repl = REPLSession()
+  _ = repl.handle("server web count 2 zone a")
+  _ = repl.handle("database orders zone b")
+  _ = repl.handle("route browse: web -> orders")
+  #expect(repl.vocabulary.routeNames == ["browse"])
+  #expect(repl.vocabulary.zoneNames == ["a", "b"])
+  #expect(repl.completions(lineBeforeCursor: "expect route ") == ["browse"])
+  #expect(repl.completions(lineBeforeCursor: "fail zone ") == ["a", "b"])
 }
 
 @Test func saveExplainsAMissingFolder() {
