@@ -198,9 +198,26 @@ extension CheckSession {
         return
       }
     }
-    for database in scenario.databases {
-      let reads = scenario.caches.isEmpty ? rate * traffic.spec.readFraction : 0
-      let writes = rate * (1 - traffic.spec.readFraction)
+    let plans = scenario.topology.plans
+    for (d, database) in scenario.databases.enumerated() {
+      var reads = scenario.caches.isEmpty ? rate * traffic.spec.readFraction : 0
+      var writes = rate * (1 - traffic.spec.readFraction)
+      if !scenario.routes.isEmpty {
+        // With routes, each class's share reaches the databases of its steps; reads behind a
+        // cache step are taken as hits (as without routes when there is a cache).
+        (reads, writes) = (0, 0)
+        for (route, plan) in zip(scenario.routes, plans) {
+          guard let k = plan.firstIndex(where: { $0.calls.contains(.database(d)) }) else {
+            continue
+          }
+          let readShare =
+            route.kind.map { $0 == .read ? 1.0 : 0.0 } ?? traffic.spec.readFraction
+          let cached =
+            k > 0 && plan[k - 1].calls.contains { if case .cache = $0 { true } else { false } }
+          if !cached { reads += rate * route.share * readShare }
+          writes += rate * route.share * (1 - readShare)
+        }
+      }
       let perNode =
         database.service.mean > 0 ? Double(database.cores) / database.service.mean : .infinity
       let eventual = database.reads == .eventual
