@@ -339,7 +339,15 @@ extension CheckSession {
     for decl in routes {
       var ok = true
       for (position, step) in decl.steps.enumerated() {
+        var branches = Set<String>()
         for ref in step.names {
+          guard branches.insert(ref.name).inserted else {
+            report(
+              .repeatedAttribute, "`\(ref.name)` is listed twice in this fan-out group",
+              at: ref.range, help: "list each branch once")
+            ok = false
+            continue
+          }
           guard let entry = resolve(ref, kinds: Self.routeStepKinds, role: "route") else {
             ok = false
             continue

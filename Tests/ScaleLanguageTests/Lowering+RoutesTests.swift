@@ -164,6 +164,7 @@ enum RoutesScript {
   ("route a: web ->", "E0225"),
   ("route a: -> web", "E0225"),
   ("route a: web -> { }", "E0225"),
+  ("route a: web -> { db, db }", "E0209"),
   ("route a: web -> wbe", "E0212"),
   ("route a: web\nroute a: web", "E0210"),
   ("route a: web -> cb", "E0213"),
