@@ -503,15 +503,12 @@ extension CheckSession {
     suggestionsLeft -= 1
     let suggestion =
       suggestionsLeft < 0 ? nil : Suggestions.closest(to: ref.name, among: zones)
-    let help: String
-    if zones.isEmpty {
-      help = "no component has a zone; give servers, caches and databases one with `zone a`"
-    } else if let suggestion {
-      help = "did you mean `\(suggestion)`?"
-    } else {
+    var help = "no component has a zone; give servers, caches and databases one with `zone a`"
+    if !zones.isEmpty {
       help =
         "zones: " + zones.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
         + (zones.count > 8 ? ", …" : "")
+      if let suggestion { help = "did you mean `\(suggestion)`? " + help }
     }
     report(
       .unknownReference, "no component is in zone `\(ref.name)`", at: ref.range, help: help,

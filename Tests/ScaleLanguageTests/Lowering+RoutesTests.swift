@@ -244,3 +244,19 @@ func networkWithoutRoutesWarns(source: String, id: String) {
     """
   #expect(CheckHarness.errors(script) == ["E0206"])
 }
+
+@Test func anUnknownZoneListsTheDeclaredOnes() {
+  let script = """
+    server web count 2 zone east
+    database db zone west
+    route r: web -> db
+    traffic 10 rps for 1min
+    at 1s fail zone eats
+    at 2s fail zone north
+    """
+  let errors = Frontend.compile(script).diagnostics.filter { $0.severity == .error }
+  #expect(
+    errors.map(\.help) == [
+      "did you mean `east`? zones: `east`, `west`", "zones: `east`, `west`",
+    ])
+}
