@@ -94,11 +94,16 @@ extension CheckSession {
         decl.kind = RequestKind(rawValue: kind)
       case .identifier("keys"):
         reader.advance()
-        if case .keys(let keys)? = reader.readValue(
-          .keys, name: "keys", example: "keys zipf 1.1 over 10k")
-        {
+        let example = "keys zipf 1.1 over 10k"
+        if reader.peek == nil || reader.peek?.kind == .colon {
+          reader.report(
+            .missingValue, "`keys` needs a value", at: word.range, help: "for example `\(example)`")
+          valid = false
+        } else if case .keys(let keys)? = reader.readValue(.keys, name: "keys", example: example) {
           decl.keys = keys
         } else {
+          // Skip the rest of the bad value: one mistake, one diagnostic.
+          while let next = reader.peek, next.kind != .colon { reader.advance() }
           valid = false
         }
       default:

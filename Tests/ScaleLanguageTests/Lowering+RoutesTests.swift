@@ -260,3 +260,12 @@ func networkWithoutRoutesWarns(source: String, id: String) {
       "did you mean `east`? zones: `east`, `west`", "zones: `east`, `west`",
     ])
 }
+
+@Test(arguments: [
+  ("route a keys: web", ["E0202"]),
+  ("route a keys zipf x over 10: web", ["E0203"]),
+  ("route a keys pareto over 10: web", ["E0218"]),
+])
+func badRouteKeysGiveOneDiagnostic(source: String, ids: [String]) {
+  #expect(CheckHarness.errors("server web count 2\n" + source) == ids, "\(source)")
+}
