@@ -141,7 +141,7 @@ extension CheckSession {
       }
       return
     }
-    guard let steps = Self.readSteps(&reader, route: name, after: statement) else {
+    guard let steps = Self.readSteps(&reader, route: name) else {
       hasRouteErrors = true
       return
     }
@@ -157,7 +157,7 @@ extension CheckSession {
   }
 
   /// `STEP -> STEP -> …` after a route's `:`; nil (with a diagnostic) when malformed.
-  static func readSteps(_ reader: inout WordReader, route: String, after statement: Statement)
+  static func readSteps(_ reader: inout WordReader, route: String)
     -> [RouteStepDecl]?
   {
     var steps: [RouteStepDecl] = []
