@@ -94,11 +94,16 @@ extension CheckSession {
         decl.kind = RequestKind(rawValue: kind)
       case .identifier("keys"):
         reader.advance()
-        if case .keys(let keys)? = reader.readValue(
-          .keys, name: "keys", example: "keys zipf 1.1 over 10k")
-        {
+        let example = "keys zipf 1.1 over 10k"
+        if reader.peek == nil || reader.peek?.kind == .colon {
+          reader.report(
+            .missingValue, "`keys` needs a value", at: word.range, help: "for example `\(example)`")
+          valid = false
+        } else if case .keys(let keys)? = reader.readValue(.keys, name: "keys", example: example) {
           decl.keys = keys
         } else {
+          // Skip the rest of the bad value: one mistake, one diagnostic.
+          while let next = reader.peek, next.kind != .colon { reader.advance() }
           valid = false
         }
       default:
@@ -136,7 +141,7 @@ extension CheckSession {
       }
       return
     }
-    guard let steps = Self.readSteps(&reader, route: name, after: statement) else {
+    guard let steps = Self.readSteps(&reader, route: name) else {
       hasRouteErrors = true
       return
     }
@@ -152,7 +157,7 @@ extension CheckSession {
   }
 
   /// `STEP -> STEP -> …` after a route's `:`; nil (with a diagnostic) when malformed.
-  static func readSteps(_ reader: inout WordReader, route: String, after statement: Statement)
+  static func readSteps(_ reader: inout WordReader, route: String)
     -> [RouteStepDecl]?
   {
     var steps: [RouteStepDecl] = []
@@ -339,7 +344,15 @@ extension CheckSession {
     for decl in routes {
       var ok = true
       for (position, step) in decl.steps.enumerated() {
+        var branches = Set<String>()
         for ref in step.names {
+          guard branches.insert(ref.name).inserted else {
+            report(
+              .repeatedAttribute, "`\(ref.name)` is listed twice in this fan-out group",
+              at: ref.range, help: "list each branch once")
+            ok = false
+            continue
+          }
           guard let entry = resolve(ref, kinds: Self.routeStepKinds, role: "route") else {
             ok = false
             continue
@@ -495,15 +508,12 @@ extension CheckSession {
     suggestionsLeft -= 1
     let suggestion =
       suggestionsLeft < 0 ? nil : Suggestions.closest(to: ref.name, among: zones)
-    let help: String
-    if zones.isEmpty {
-      help = "no component has a zone; give servers, caches and databases one with `zone a`"
-    } else if let suggestion {
-      help = "did you mean `\(suggestion)`?"
-    } else {
+    var help = "no component has a zone; give servers, caches and databases one with `zone a`"
+    if !zones.isEmpty {
       help =
         "zones: " + zones.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
         + (zones.count > 8 ? ", …" : "")
+      if let suggestion { help = "did you mean `\(suggestion)`? " + help }
     }
     report(
       .unknownReference, "no component is in zone `\(ref.name)`", at: ref.range, help: help,

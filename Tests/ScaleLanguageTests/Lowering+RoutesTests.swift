@@ -164,6 +164,7 @@ enum RoutesScript {
   ("route a: web ->", "E0225"),
   ("route a: -> web", "E0225"),
   ("route a: web -> { }", "E0225"),
+  ("route a: web -> { db, db }", "E0209"),
   ("route a: web -> wbe", "E0212"),
   ("route a: web\nroute a: web", "E0210"),
   ("route a: web -> cb", "E0213"),
@@ -242,4 +243,29 @@ func networkWithoutRoutesWarns(source: String, id: String) {
     at 3s fail zone a
     """
   #expect(CheckHarness.errors(script) == ["E0206"])
+}
+
+@Test func anUnknownZoneListsTheDeclaredOnes() {
+  let script = """
+    server web count 2 zone east
+    database db zone west
+    route r: web -> db
+    traffic 10 rps for 1min
+    at 1s fail zone eats
+    at 2s fail zone north
+    """
+  let errors = Frontend.compile(script).diagnostics.filter { $0.severity == .error }
+  #expect(
+    errors.map(\.help) == [
+      "did you mean `east`? zones: `east`, `west`", "zones: `east`, `west`",
+    ])
+}
+
+@Test(arguments: [
+  ("route a keys: web", ["E0202"]),
+  ("route a keys zipf x over 10: web", ["E0203"]),
+  ("route a keys pareto over 10: web", ["E0218"]),
+])
+func badRouteKeysGiveOneDiagnostic(source: String, ids: [String]) {
+  #expect(CheckHarness.errors("server web count 2\n" + source) == ids, "\(source)")
 }
