@@ -1,0 +1,85 @@
+import Foundation
+import ScaleModel
+import Testing
+
+@testable import ScaleReport
+
+// Per-route figures in every output format, for a small routed scenario (RouteFixtures).
+
+@Test func routedTextReportMatchesGolden() {
+  Golden.check(
+    TextReport.render(
+      RouteFixtures.result, scenario: RouteFixtures.scenario, fileName: "routes.scale",
+      color: false),
+    "routes-report.txt")
+}
+
+@Test func routedMachineFormatsMatchGolden() {
+  Golden.check(
+    JSONReport.render(
+      RouteFixtures.result, scenario: RouteFixtures.scenario, fileName: "routes.scale"),
+    "routes.json")
+  Golden.check(CSVReport.components(RouteFixtures.result), "routes-components.csv")
+  Golden.check(
+    JUnitReport.render(results: [(fileName: "routes.scale", result: RouteFixtures.result)]),
+    "routes.junit.xml")
+}
+
+@Test func routesTableIsAbsentWithoutRoutes() {
+  let text = TextReport.render(
+    Fixtures.smallResult, scenario: Fixtures.smallScenario, fileName: "a", color: false)
+  #expect(!text.contains("Routes"))
+  let json = JSONReport.render(
+    Fixtures.smallResult, scenario: Fixtures.smallScenario, fileName: "a")
+  #expect(!json.contains("\"routes\""))
+  #expect(!json.contains("\"route\""))
+}
+
+@Test func routedTextReportFitsNarrowWidths() {
+  for width in [60, 72, 100] {
+    let text = TextReport.render(
+      RouteFixtures.result, scenario: RouteFixtures.scenario, fileName: "r", color: false,
+      width: width)
+    for line in text.split(separator: "\n") {
+      #expect(line.count <= width, "\(width): \(line)")
+    }
+    #expect(text.contains("checkout"))
+  }
+}
+
+@Test func aRouteVerdictNamesItsRoute() {
+  let verdicts = RouteFixtures.result.verdicts
+  #expect(VerdictText.statement(verdicts[0].expectation) == "route checkout p99 < 150ms")
+  // Rebuilt from its parts when the statement text is empty.
+  #expect(VerdictText.statement(verdicts[1].expectation) == "route browse mean < 20ms")
+}
+
+@Test func routeShareAndErrorsAreOfTheRoutesOwnOffered() {
+  var result = RouteFixtures.result
+  result.routes[0].offered = 0
+  result.routes[0].completed = 0
+  result.routes[0].latency = LatencySummary()
+  let text = TextReport.render(
+    result, scenario: RouteFixtures.scenario, fileName: "r", color: false)
+  let row = text.split(separator: "\n").first { $0.hasPrefix("  browse") }
+  #expect(row.map { $0.contains("–") } == true)
+  #expect(text.contains("0.303%"))  // checkout: 100 errors of 33,000 offered
+}
+
+@Test func routedGraphMatchesGolden() {
+  let scenario = RouteFixtures.scenario
+  Golden.check(GraphReport.text(scenario, result: nil), "routes-graph.txt")
+  Golden.check(GraphReport.text(scenario, result: RouteFixtures.result), "routes-graph-result.txt")
+  Golden.check(GraphReport.dot(scenario, result: nil), "routes.dot")
+  Golden.check(GraphReport.mermaid(scenario, result: nil), "routes.mmd")
+}
+
+@Test func routeEdgesNameTheRoutesThatTakeThem() {
+  let dot = GraphReport.dot(RouteFixtures.scenario, result: nil)
+  // Every route enters through the balancer: labelled as before.
+  #expect(dot.contains("\"client:client\" -> \"balancer:lb\";"))
+  // Only checkout calls orders-api.
+  #expect(dot.contains("\"server:web-1\" -> \"server:orders-api\" [label=\"checkout\"];"))
+  // browse's cache-aside misses, by route.
+  #expect(dot.contains("\"cache:catalog\" -> \"database:products\" [label=\"misses · browse\"];"))
+}
