@@ -1,3 +1,4 @@
+import ScaleEngine
 import ScaleModel
 import Testing
 
@@ -186,4 +187,34 @@ private func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Boo
   Golden.check(
     AnalysisReport.render(RouteFixtures.scenario, result: RouteFixtures.result, color: false),
     "routes-analysis.txt")
+}
+
+/// The analysis reads the plans the engine walks: on the routed shop (two tiers, cache-aside,
+/// a fan-out, a link and cross-zone hops) its station rates match the simulated ones and each
+/// route's estimated mean is within 10 % of the simulated mean (the M/M/c estimate of a
+/// round-robin member and the fan-out's lower bound are the model's approximations).
+@Test func theRoutedAnalysisAgreesWithTheSimulation() throws {
+  var s = RouteFixtures.scenario
+  s.duration = 70
+  s.warmup = 10
+  s.expectations = []
+  s.caches[0].capacity = 1000
+  let result = Engine.run(s)
+  let seconds = result.measuredDuration
+  let offered = Double(result.offered) / seconds
+  let hitRates = AnalysisReport.measuredHitRates(result)
+  let stations = Analysis.estimate(s, offeredRate: offered, cacheHitRates: hitRates)
+  for name in ["web-1", "web-2", "orders-api", "products", "orders"] {
+    let simulated = Double(try #require(result.component(name)).completed) / seconds
+    let analytic = try #require(stations.first { $0.name == name }?.arrivalRate)
+    #expect(
+      Swift.abs(simulated - analytic) / analytic < 0.03, "\(name): \(simulated) vs \(analytic)")
+  }
+  for route in Analysis.routes(s, offeredRate: offered, cacheHitRates: hitRates) {
+    let simulated = try #require(result.route(route.name)).latency.mean
+    let analytic = try #require(route.meanResponse)
+    #expect(
+      Swift.abs(simulated - analytic) / analytic < 0.10,
+      "\(route.name): \(simulated) vs \(analytic)")
+  }
 }

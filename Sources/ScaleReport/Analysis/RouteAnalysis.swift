@@ -203,7 +203,7 @@ struct RoutedNetwork {
             location = members
             callers = members.flatMap { RoutedNetwork.names(ofServer: $0.server, scenario) }
           case .cache(let c):
-            guard c < scenario.caches.count else { break }
+            guard scenario.caches.indices.contains(c) else { break }
             let hit = cacheHitRates[c]
             if hit == nil && f.flow.reads > 0 {
               let note = "needs " + scenario.caches[c].name + "'s hit rate"
@@ -295,20 +295,23 @@ struct RoutedNetwork {
   static func callee(_ call: Topology.Call, topology: Topology, scenario: Scenario)
     -> (names: [String], zone: String?)
   {
+    func at<T>(_ list: [T], _ i: Int) -> T? { list.indices.contains(i) ? list[i] : nil }
     switch call {
     case .balancer(let b):
-      let first = Topology.members(of: scenario.balancers[b], in: scenario).first.flatMap {
+      guard let balancer = at(scenario.balancers, b) else { return ([], nil) }
+      let first = Topology.members(of: balancer, in: scenario).first.flatMap {
         m in scenario.servers.first { $0.name == m.server }
       }
-      return ([scenario.balancers[b].name], first?.zone)
+      return ([balancer.name], first?.zone)
     case .pool(let list):
       return (
         list.flatMap { names(ofServer: $0, scenario) },
-        list.first.flatMap { $0 < scenario.servers.count ? scenario.servers[$0].zone : nil }
+        list.first.flatMap { at(scenario.servers, $0)?.zone }
       )
-    case .cache(let c): return ([scenario.caches[c].name], scenario.caches[c].zone)
-    case .database(let d): return ([scenario.databases[d].name], scenario.databases[d].zone)
-    case .queue(let q): return ([scenario.queues[q].name], nil)
+    case .cache(let c): return at(scenario.caches, c).map { ([$0.name], $0.zone) } ?? ([], nil)
+    case .database(let d):
+      return at(scenario.databases, d).map { ([$0.name], $0.zone) } ?? ([], nil)
+    case .queue(let q): return (at(scenario.queues, q).map { [$0.name] } ?? [], nil)
     }
   }
 
@@ -356,6 +359,7 @@ struct RoutedNetwork {
         switch call {
         case .cache(let c):
           // A cache branch answers after the hit latency (reads); writes pass at once.
+          guard scenario.caches.indices.contains(c) else { continue }
           let d = scenario.caches[c].hitLatency
           means.append(isRead ? d.mean : 0)
           if !(isRead && Analysis.letter(d) == "M") { exponential = false }
