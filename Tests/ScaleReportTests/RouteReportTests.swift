@@ -83,3 +83,18 @@ import Testing
   // browse's cache-aside misses, by route.
   #expect(dot.contains("\"cache:catalog\" -> \"database:products\" [label=\"misses · browse\"];"))
 }
+
+@Test func theNarrationTellsEachRoutesOutcome() {
+  let text = Explain.narrate(RouteFixtures.result, width: 100)
+  #expect(text.hasPrefix("Nothing happened during the run"))
+  #expect(
+    text.contains(
+      "Route checkout: 32,900 of 33,000 requests completed (100 rejected), taking 7.9ms on average."
+    ))
+  #expect(text.contains("Route browse: 66,000 of 66,000 requests completed, taking 4.8ms"))
+  var withEvents = RouteFixtures.result
+  withEvents.events = [RunEvent(time: 30, kind: "fail", component: "web-1", detail: "")]
+  #expect(Explain.narrate(withEvents).hasSuffix("taking 10.1ms on average.\n"))
+  // Without routes the narration is as before.
+  #expect(!Explain.narrate(Fixtures.shopResult).contains("Route "))
+}
