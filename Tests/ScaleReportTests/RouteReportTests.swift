@@ -98,3 +98,34 @@ import Testing
   // Without routes the narration is as before.
   #expect(!Explain.narrate(Fixtures.shopResult).contains("Route "))
 }
+
+@Test func hostileRoutesRenderAndAnalyseWithoutCrashing() {
+  var result = RouteFixtures.result
+  var r = RouteStats(name: "")
+  r.offered = Int.max
+  r.completed = Int.min
+  r.errors = ErrorCounts(rejected: Int.max)
+  r.latency = LatencySummary(count: 1, mean: .nan, p50: -1, p99: .infinity, max: 1e300)
+  result.routes.append(r)
+  result.offered = 0
+  var scenario = RouteFixtures.scenario
+  scenario.routes += [
+    RouteSpec(name: "nan", share: .nan, steps: [RouteStep(["nowhere"]), RouteStep([])]),
+    RouteSpec(name: "inf", share: .infinity, steps: [RouteStep(["lb", "orders"])]),
+    RouteSpec(name: "empty", share: -1, steps: []),
+  ]
+  scenario.network = NetworkSpec(latency: .constant(.nan), crossZone: .constant(.infinity))
+  scenario.traffic?.rate = .infinity
+  _ = TextReport.render(result, scenario: scenario, fileName: "r", color: true, width: 40)
+  _ = JSONReport.render(result, scenario: scenario, fileName: "r")
+  _ = CSVReport.components(result)
+  _ = Explain.narrate(result)
+  _ = GraphReport.text(scenario, result: result)
+  _ = GraphReport.dot(scenario, result: result)
+  for rate in [0, 1, 1e300, Double.nan] {
+    _ = AnalysisReport.render(
+      Analysis.estimate(scenario, offeredRate: rate), result: result, color: false,
+      routes: Analysis.routes(scenario, offeredRate: rate))
+  }
+  _ = AnalysisReport.render(scenario, result: result, color: false)
+}
