@@ -124,7 +124,8 @@ public enum GraphReport {
   /// With routes, one branch per route (`route browse 70% read: lb → web → catalog →
   /// products`) whose children are its steps in order, each with its node's label: a
   /// balancer with its servers under it, a pool's servers under `pool NAME`, a fan-out's
-  /// branches under `fan-out, waits for all`; a database behind a cache-aside step says which
+  /// branches under `fan-out, waits for all` (servers a run added under the balancer of the
+  /// last serving server); a database behind a cache-aside step says which
   /// requests reach it (`misses →`, `writes →`), a queue `async →`.
   static func routeTrees(
     _ scenario: Scenario, topology: Topology, result: RunResult?,
@@ -133,12 +134,19 @@ public enum GraphReport {
     func label(_ node: Topology.Node) -> String {
       named(node.kind.rawValue, Topology.name(of: node, in: scenario))
     }
+    let added = DrawnGraph.addedServers(scenario, result: result)
     func server(_ s: Int) -> Tree { Tree(label: label(Topology.Node(.server, s))) }
     func tree(_ call: Topology.Call, prefix: String) -> Tree {
       switch call {
       case .balancer:
         let members = topology.edges(from: call.node).filter { $0.traffic == .balanced }
-        return Tree(label: prefix + label(call.node), children: members.map { server($0.to.index) })
+        var children = members.map { server($0.to.index) }
+        // Servers a run added stand beside the last serving server, as `DrawnGraph` draws them.
+        if let last = topology.servingServers.last, members.contains(where: { $0.to.index == last })
+        {
+          children += added.map { Tree(label: named("server", $0)) }
+        }
+        return Tree(label: prefix + label(call.node), children: children)
       case .pool(let list):
         guard list.count > 1, let first = list.first, first < scenario.servers.count else {
           return Tree(label: prefix + (list.first.map { label(Topology.Node(.server, $0)) } ?? "?"))

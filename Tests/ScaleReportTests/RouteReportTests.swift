@@ -129,3 +129,15 @@ import Testing
   }
   _ = AnalysisReport.render(scenario, result: result, color: false)
 }
+
+@Test func serversARunAddedAppearUnderTheirBalancerInEveryRoute() {
+  var result = RouteFixtures.result
+  var added = ComponentStats(name: "web-3", kind: .server)
+  added.utilisation = 0.25
+  result.components.append(added)
+  let text = GraphReport.text(RouteFixtures.scenario, result: result)
+  let lines = text.split(separator: "\n").filter {
+    $0.contains("server web-3 · added during the run")
+  }
+  #expect(lines.count == 3)  // once under lb in each of the three routes
+}
