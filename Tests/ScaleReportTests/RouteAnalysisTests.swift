@@ -175,6 +175,19 @@ private func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Boo
   #expect(close(routes[1].meanResponse, wa))  // answered once queued
 }
 
+@Test func scatterReadsAreNotedAsALowerBound() {
+  var sharded = db("d", mean: 0.004)
+  sharded.shards = 4
+  sharded.scatterFraction = 0.5
+  let s = scenario(
+    databases: [sharded], routes: [RouteSpec(name: "r", kind: .read, steps: steps(["d"]))])
+  let r = Analysis.routes(s).first
+  #expect(r?.notes == ["d's scatter reads wait for every shard: one shard's mean is a lower bound"])
+  // Per shard: (1 − 0.5)/4 + 0.5 of the reads.
+  #expect(close(Analysis.estimate(s).first?.arrivalRate, 100 * (0.125 + 0.5)))
+  #expect(close(r?.meanResponse, 1 / (250.0 - 62.5)))
+}
+
 @Test func aSaturatedStationLeavesTheRouteWithoutAMean() {
   let s = scenario(
     servers: [server("a", mean: 0.02)], routes: [RouteSpec(name: "r", steps: steps(["a"]))])

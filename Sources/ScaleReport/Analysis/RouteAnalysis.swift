@@ -219,6 +219,14 @@ struct RoutedNetwork {
               add(nil)  // The reads that reach it depend on an unknown hit rate.
             }
             if f.flow.writes > 0 { add(time(dbWrite[d]).map { f.flow.writes * $0 }) }
+            if scenario.databases.indices.contains(d), scenario.databases[d].shards > 1,
+              scenario.databases[d].scatterFraction > 0, f.flow.reads > 0
+            {
+              let note =
+                scenario.databases[d].name
+                + "'s scatter reads wait for every shard: one shard's mean is a lower bound"
+              if !estimate.notes.contains(note) { estimate.notes.append(note) }
+            }
           case .queue:
             break  // The client is answered once the message is queued.
           }
