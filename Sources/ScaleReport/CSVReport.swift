@@ -36,7 +36,8 @@ public enum CSVReport {
     return table(rows)
   }
 
-  /// One row per component in declaration order, every field of `ComponentStats`.
+  /// One row per component in declaration order, every field of `ComponentStats`; then one
+  /// row per route (kind `route`) in declaration order.
   public static func components(_ result: RunResult) -> String {
     let header = [
       "name", "kind", "cores", "arrivals", "completed", "errors", "rejected", "timed_out",
@@ -58,6 +59,20 @@ public enum CSVReport {
         number(c.hitRate), String(c.evictions), String(c.reads), String(c.writes),
         String(c.staleReads), number(c.downTime), c.healthy ? "true" : "false",
       ])
+    }
+    // Then one row per route (request class), kind `route`: `arrivals` is the route's offered
+    // requests, the latency columns its end-to-end latency; the columns only a component has
+    // are empty fields.
+    for r in result.routes {
+      let l = r.latency
+      let fields = [
+        r.name, "route", "", String(r.offered), String(r.completed), String(r.errors.total),
+        String(r.errors.rejected), String(r.errors.timedOut), String(r.errors.unavailable),
+        String(r.errors.breakerOpen), "", "", "", "", String(l.count), number(l.mean),
+        number(l.p50), number(l.p90), number(l.p95), number(l.p99), number(l.p999),
+        number(l.max),
+      ]
+      rows.append(fields + Array(repeating: "", count: Swift.max(0, header.count - fields.count)))
     }
     return table(rows)
   }

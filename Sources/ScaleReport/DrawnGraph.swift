@@ -92,7 +92,7 @@ struct DrawnGraph {
     let lastServing = topology.servingServers.last.map { Topology.Node(.server, $0) }
     for edge in topology.edges {
       guard let from = index[edge.from], let to = index[edge.to] else { continue }
-      let label = edge.weight.map { "weight \($0)" } ?? edge.traffic.rawValue
+      let label = DrawnGraph.label(edge, scenario: scenario)
       edges.append(Edge(from: from, to: to, label: label))
       if edge.to == lastServing {
         for node in added { edges.append(Edge(from: from, to: node, label: "")) }
@@ -114,6 +114,20 @@ struct DrawnGraph {
             label: part.kind == .replica ? "replication" : "by key"))
       }
     }
+  }
+
+  /// An edge's label: a weighted member's weight, else what travels along it. With routes,
+  /// an edge that only some routes take names them (`browse, checkout`): instead of the
+  /// label for requests, calls and balanced shares, after it (`misses · browse`) for the rest.
+  static func label(_ edge: Topology.Edge, scenario: Scenario) -> String {
+    let base = edge.weight.map { "weight \($0)" } ?? edge.traffic.rawValue
+    let names = edge.routes.compactMap {
+      scenario.routes.indices.contains($0) ? scenario.routes[$0].name : nil
+    }
+    guard !names.isEmpty, names.count < scenario.routes.count else { return base }
+    let list = names.joined(separator: ", ")
+    let replaced: Set<Topology.Traffic> = [.requests, .calls, .balanced]
+    return edge.weight == nil && replaced.contains(edge.traffic) ? list : base + " · " + list
   }
 
   /// Server components of a result that the scenario does not declare, in result order.

@@ -16,10 +16,39 @@ public enum Explain {
     return result
   }
 
+  /// `12 rejected`, `3 timed out`, …: the non-zero causes of `e`.
+  static func causes(_ e: ErrorCounts) -> [String] {
+    var causes: [String] = []
+    if e.rejected > 0 { causes.append(Format.count(e.rejected) + " rejected") }
+    if e.timedOut > 0 { causes.append(Format.count(e.timedOut) + " timed out") }
+    if e.unavailable > 0 { causes.append(Format.count(e.unavailable) + " found no server") }
+    if e.breakerOpen > 0 { causes.append(Format.count(e.breakerOpen) + " refused by a breaker") }
+    return causes
+  }
+
+  /// `Route checkout: 32,900 of 33,000 requests completed (100 rejected), taking 7.9ms on
+  /// average.`: one route's requests, after the closing paragraph.
+  static func routeSentence(_ route: RouteStats) -> String {
+    var text =
+      "Route " + route.name + ": " + Format.count(route.completed) + " of "
+      + Format.count(route.offered) + " requests completed"
+    let failed = causes(route.errors)
+    if !failed.isEmpty { text += " (" + failed.joined(separator: ", ") + ")" }
+    if route.latency.count > 0 {
+      text += ", taking " + Format.duration(route.latency.mean) + " on average"
+    }
+    return text + "."
+  }
+
   /// The narration, one paragraph per event, ending in a newline.
   public static func narrate(_ result: RunResult, width: Int = 100) -> String {
+    let routes = result.routes.map {
+      Wrap.lines(routeSentence($0), width: width).joined(separator: "\n")
+    }
     guard !result.events.isEmpty else {
-      return "Nothing happened during the run: no failures, scaling or traffic changes.\n"
+      return
+        (["Nothing happened during the run: no failures, scaling or traffic changes."]
+        + routes).joined(separator: "\n\n") + "\n"
     }
     var paragraphs: [String] = []
     var failedAt: [String: Double] = [:]
@@ -92,17 +121,12 @@ public enum Explain {
       "In the measured part of the run " + Format.count(result.completed) + " of "
       + Format.count(result.offered) + " requests completed"
     if result.errors.total > 0 {
-      var causes: [String] = []
-      let e = result.errors
-      if e.rejected > 0 { causes.append(Format.count(e.rejected) + " rejected") }
-      if e.timedOut > 0 { causes.append(Format.count(e.timedOut) + " timed out") }
-      if e.unavailable > 0 { causes.append(Format.count(e.unavailable) + " found no server") }
-      if e.breakerOpen > 0 { causes.append(Format.count(e.breakerOpen) + " refused by a breaker") }
-      closing += "; " + causes.joined(separator: ", ") + "."
+      closing += "; " + causes(result.errors).joined(separator: ", ") + "."
     } else {
       closing += " and none failed."
     }
     paragraphs.append(Wrap.lines(closing, width: width).joined(separator: "\n"))
+    paragraphs += routes
     return paragraphs.joined(separator: "\n\n") + "\n"
   }
 }

@@ -37,6 +37,47 @@ public enum GraphReport {
     func label(_ node: Topology.Node) -> String {
       label(node.kind.rawValue, Topology.name(of: node, in: scenario))
     }
+    let tier =
+      scenario.routes.isEmpty
+      ? defaultTier(scenario, topology: topology, result: result, label: label)
+      : routeTrees(scenario, topology: topology, result: result, label: label)
+
+    var root = Tree(label: label("client", "client"))
+    var chain: [Tree] = scenario.rateLimits.map { Tree(label: label("rate-limit", $0.name)) }
+    // Build the rate-limit chain from the inside out.
+    var inner = tier
+    while let last = chain.popLast() {
+      var node = last
+      node.children = inner
+      inner = [node]
+    }
+    root.children = inner
+    var lines = root.lines()
+    let unreached = topology.unreached
+    if !unreached.isEmpty {
+      lines.append("no requests reach (not on the request path):")
+      lines += unreached.map { "  " + label($0) }
+    }
+    if let result, let name = DrawnGraph.bottleneck(result),
+      !drawn.nodes.contains(where: {
+        $0.name == name
+      })
+    {
+      lines.append("bottleneck: " + name)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The default path's tree: the entry balancer with its servers (or the servers the client
+  /// calls), then what every serving server calls.
+  static func defaultTier(
+    _ scenario: Scenario, topology: Topology, result: RunResult?,
+    label named: (String, String) -> String
+  ) -> [Tree] {
+    func label(_ kind: String, _ name: String) -> String { named(kind, name) }
+    func label(_ node: Topology.Node) -> String {
+      named(node.kind.rawValue, Topology.name(of: node, in: scenario))
+    }
     let added = DrawnGraph.addedServers(scenario, result: result)
     let serving =
       topology.servingServers.map { label(Topology.Node(.server, $0)) }
@@ -77,30 +118,92 @@ public enum GraphReport {
       tier += downstream
     }
 
-    var root = Tree(label: label("client", "client"))
-    var chain: [Tree] = scenario.rateLimits.map { Tree(label: label("rate-limit", $0.name)) }
-    // Build the rate-limit chain from the inside out.
-    var inner = tier
-    while let last = chain.popLast() {
-      var node = last
-      node.children = inner
-      inner = [node]
+    return tier
+  }
+
+  /// With routes, one branch per route (`route browse 70% read: lb → web → catalog →
+  /// products`) whose children are its steps in order, each with its node's label: a
+  /// balancer with its servers under it, a pool's servers under `pool NAME`, a fan-out's
+  /// branches under `fan-out, waits for all` (servers a run added under the balancer of the
+  /// last serving server); a database behind a cache-aside step says which
+  /// requests reach it (`misses →`, `writes →`), a queue `async →`.
+  static func routeTrees(
+    _ scenario: Scenario, topology: Topology, result: RunResult?,
+    label named: (String, String) -> String
+  ) -> [Tree] {
+    func label(_ node: Topology.Node) -> String {
+      named(node.kind.rawValue, Topology.name(of: node, in: scenario))
     }
-    root.children = inner
-    var lines = root.lines()
-    let unreached = topology.unreached
-    if !unreached.isEmpty {
-      lines.append("no requests reach (not on the request path):")
-      lines += unreached.map { "  " + label($0) }
+    let added = DrawnGraph.addedServers(scenario, result: result)
+    func server(_ s: Int) -> Tree { Tree(label: label(Topology.Node(.server, s))) }
+    func tree(_ call: Topology.Call, prefix: String) -> Tree {
+      switch call {
+      case .balancer:
+        let members = topology.edges(from: call.node).filter { $0.traffic == .balanced }
+        var children = members.map { server($0.to.index) }
+        // Servers a run added stand beside the last serving server, as `DrawnGraph` draws them.
+        if let last = topology.servingServers.last, members.contains(where: { $0.to.index == last })
+        {
+          children += added.map { Tree(label: named("server", $0)) }
+        }
+        return Tree(label: prefix + label(call.node), children: children)
+      case .pool(let list):
+        guard list.count > 1, let first = list.first, first < scenario.servers.count else {
+          return Tree(label: prefix + (list.first.map { label(Topology.Node(.server, $0)) } ?? "?"))
+        }
+        let name = scenario.servers[first].pool ?? scenario.servers[first].name
+        return Tree(label: prefix + "pool " + name, children: list.map(server))
+      case .database(let d):
+        var node = Tree(label: prefix + label(call.node))
+        if d < scenario.databases.count {
+          node.children = partTrees(
+            DrawnGraph.parts(of: scenario.databases[d], result: result), label: named)
+        }
+        return node
+      case .queue:
+        return Tree(label: "async → " + label(call.node))
+      case .cache:
+        return Tree(label: prefix + label(call.node))
+      }
     }
-    if let result, let name = DrawnGraph.bottleneck(result),
-      !drawn.nodes.contains(where: {
-        $0.name == name
-      })
-    {
-      lines.append("bottleneck: " + name)
+    var trees: [Tree] = []
+    for (r, route) in scenario.routes.enumerated() {
+      var header = "route " + route.name + " " + Format.percent(route.share)
+      if let kind = route.kind { header += " " + kind.rawValue }
+      header +=
+        ": "
+        + route.steps.map {
+          $0.isParallel
+            ? "{ " + $0.components.joined(separator: ", ") + " }"
+            : $0.components.joined(separator: ", ")
+        }.joined(separator: " → ")
+      var node = Tree(label: header)
+      let plan = r < topology.plans.count ? topology.plans[r] : []
+      var afterCache = false
+      for step in plan {
+        if step.calls.count > 1 {
+          node.children.append(
+            Tree(
+              label: "fan-out, waits for all",
+              children: step.calls.map { tree($0, prefix: "") }))
+          afterCache = false
+          continue
+        }
+        guard let call = step.calls.first else { continue }
+        var prefix = ""
+        if afterCache, case .database = call {
+          switch route.kind {
+          case .read?: prefix = "misses → "
+          case .write?: prefix = "writes → "
+          case nil: prefix = "misses, writes → "
+          }
+        }
+        node.children.append(tree(call, prefix: prefix))
+        if case .cache = call { afterCache = true } else { afterCache = false }
+      }
+      trees.append(node)
     }
-    return lines.joined(separator: "\n") + "\n"
+    return trees
   }
 
   /// Shards and replicas as a tree: a part whose name continues another's with `/` hangs

@@ -15,7 +15,7 @@ public enum JSONReport {
   static func document(_ result: RunResult, scenario: Scenario, fileName: String) -> JSONValue {
     let passed = result.verdicts.filter { $0.outcome == .pass }.count
     let failed = result.verdicts.filter { $0.outcome == .fail }.count
-    return .object([
+    var fields: [(String, JSONValue)] = [
       ("schema", .string(schema)),
       ("file", .string(fileName)),
       ("seed", .uint(result.seed)),
@@ -43,6 +43,20 @@ public enum JSONReport {
         ])
       ),
       ("eventsProcessed", .int(result.eventsProcessed)),
+    ]
+    // Additive: only a script with routes has the key, after `components`, so a report of a
+    // script without routes is byte for byte what it was.
+    if !result.routes.isEmpty, let at = fields.firstIndex(where: { $0.0 == "components" }) {
+      fields.insert(("routes", .array(result.routes.map(route))), at: at + 1)
+    }
+    return .object(fields)
+  }
+
+  static func route(_ r: RouteStats) -> JSONValue {
+    .object([
+      ("name", .string(r.name)), ("offered", .int(r.offered)), ("completed", .int(r.completed)),
+      ("errorRate", .double(r.errorRate)), ("errors", errors(r.errors)),
+      ("latency", latency(r.latency)),
     ])
   }
 
@@ -105,7 +119,7 @@ public enum JSONReport {
       v.interval.map {
         .object([("low", .double($0.lowerBound)), ("high", .double($0.upperBound))])
       } ?? .null
-    return .object([
+    var fields: [(String, JSONValue)] = [
       ("statement", .string(VerdictText.statement(e))),
       ("line", .int(e.line)),
       ("component", e.component.map { .string($0) } ?? .null),
@@ -118,6 +132,9 @@ public enum JSONReport {
       ("outcome", .string(v.outcome.rawValue)),
       ("measured", JSONValue.optional(v.measured)),
       ("interval", interval),
-    ])
+    ]
+    // `expect route NAME …`: the route, after `component` (absent for other verdicts).
+    if let route = e.route { fields.insert(("route", .string(route)), at: 3) }
+    return .object(fields)
   }
 }

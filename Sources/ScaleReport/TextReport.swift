@@ -18,6 +18,9 @@ public enum TextReport {
     sections.append(
       header(result, scenario: scenario, fileName: fileName, color: color, width: width))
     sections.append(summary(result, color: color, width: width))
+    if !result.routes.isEmpty {
+      sections.append(routeSection(result, width: width, color: color))
+    }
     sections += componentSections(result, width: width, color: color)
     let charts = overTime(result, scenario: scenario, width: width, color: color)
     if !charts.isEmpty { sections.append(charts) }
@@ -116,6 +119,32 @@ public enum TextReport {
       [label + (latency.first ?? "")] + latency.dropFirst(), separator: "  ",
       width: width, indent: indent)
     return lines
+  }
+
+  // MARK: Routes
+
+  /// One row per route (request class) in declaration order: its share of the offered
+  /// requests, offered, completed, errors as a share of its offered, and its end-to-end
+  /// latency (mean, p50, p99, max) as the client saw it.
+  static func routeSection(_ result: RunResult, width: Int, color: Bool) -> [String] {
+    typealias C = TextTable.Column
+    var t = TextTable([
+      C("route", .left, priority: 3), C("share", priority: 2), C("offered", priority: 1),
+      C("completed", priority: 1), C("errors", priority: 3), C("mean", priority: 2),
+      C("p50", priority: 0), C("p99", priority: 3), C("max", priority: 0),
+    ])
+    for r in result.routes {
+      let share = result.offered > 0 ? Double(r.offered) / Double(result.offered) : 0
+      let l = r.latency
+      func time(_ x: Double) -> TextTable.Cell { .init(l.count == 0 ? "–" : Format.duration(x)) }
+      t.add([
+        .init(r.name), .init(Format.percent1(share)), .init(Format.count(r.offered)),
+        .init(Format.count(r.completed)),
+        .init(Format.percent(r.errorRate), style: r.errors.total > 0 ? .red : nil),
+        time(l.mean), time(l.p50), time(l.p99), time(l.max),
+      ])
+    }
+    return section("Routes", t, width: width, color: color)
   }
 
   // MARK: Component tables

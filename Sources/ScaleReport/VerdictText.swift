@@ -45,6 +45,7 @@ public enum VerdictText {
   public static func statement(_ expectation: Expectation) -> String {
     if !expectation.text.isEmpty { return expectation.text }
     var parts: [String] = []
+    if let route = expectation.route { parts += ["route", route] }
     if let component = expectation.component { parts.append(component) }
     parts.append(expectation.metric.name)
     parts.append(expectation.comparison.rawValue)

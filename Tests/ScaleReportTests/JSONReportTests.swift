@@ -11,12 +11,13 @@ private func schema() throws -> JSONTree {
   return try JSONTree.parse(String(contentsOf: url, encoding: .utf8))
 }
 
-@Test(arguments: ["shop", "small", "empty"])
+@Test(arguments: ["shop", "small", "empty", "routes"])
 func outputValidatesAgainstTheSchema(fixture: String) throws {
   let (result, scenario): (RunResult, Scenario)
   switch fixture {
   case "shop": (result, scenario) = (Fixtures.shopResult, Fixtures.shopScenario)
   case "small": (result, scenario) = (Fixtures.smallResult, Fixtures.smallScenario)
+  case "routes": (result, scenario) = (RouteFixtures.result, RouteFixtures.scenario)
   default: (result, scenario) = (RunResult(seed: UInt64.max, duration: 0), Scenario())
   }
   let text = JSONReport.render(result, scenario: scenario, fileName: "x.scale")

@@ -18,8 +18,13 @@ import ScaleModel
 public enum Analysis {
   /// One estimate per station in request-path order. `offeredRate` replaces the script's
   /// rate (e.g. a run's mean offered rate, so that ramps and spikes are averaged in).
+  ///
+  /// With routes, the stations' rates come from the routes' traffic equations instead
+  /// (`RoutedNetwork`; per-route figures: `routes(_:…)`); `cacheHitRates` (cache name → hit
+  /// rate) then gives each cache its own hit rate, `cacheHitRate` the rest.
   public static func estimate(
-    _ scenario: Scenario, cacheHitRate: Double? = nil, offeredRate: Double? = nil
+    _ scenario: Scenario, cacheHitRate: Double? = nil, offeredRate: Double? = nil,
+    cacheHitRates: [String: Double] = [:]
   ) -> [ComponentEstimate] {
     guard let traffic = scenario.traffic else { return [] }
     var lambda =
@@ -40,6 +45,14 @@ public enum Analysis {
           name: limit.name, kind: .rateLimit, model: "token bucket", arrivalRate: lambda,
           servers: 1, meanService: 0, serviceSCV: 0, utilisation: rho, notes: notes))
       lambda = Swift.min(lambda, Swift.max(0, limit.rate))
+    }
+
+    if !scenario.routes.isEmpty {
+      return estimates
+        + RoutedNetwork(
+          scenario, lambda: lambda, arrivalSCV: arrivalSCV,
+          cacheHitRates: hitRates(scenario, cacheHitRate, cacheHitRates)
+        ).stations
     }
 
     for (server, rate) in serverRates(scenario, lambda: lambda) {
@@ -78,6 +91,34 @@ public enum Analysis {
         arrivalSCV: arrivalSCV, onPath: onPath)
     }
     return estimates
+  }
+
+  /// Per route, the end-to-end estimate (`RoutedNetwork`), at the rate `estimate` uses;
+  /// empty when the scenario has no routes or no traffic.
+  public static func routes(
+    _ scenario: Scenario, cacheHitRate: Double? = nil, offeredRate: Double? = nil,
+    cacheHitRates: [String: Double] = [:]
+  ) -> [RouteEstimate] {
+    guard !scenario.routes.isEmpty, let traffic = scenario.traffic else { return [] }
+    var lambda =
+      offeredRate ?? traffic.cycle.map { Swift.max($0.low, $0.high) } ?? traffic.rate
+    guard lambda.isFinite, lambda >= 0 else { return [] }
+    for limit in scenario.rateLimits { lambda = Swift.min(lambda, Swift.max(0, limit.rate)) }
+    return RoutedNetwork(
+      scenario, lambda: lambda, arrivalSCV: traffic.arrivals == .poisson ? 1 : 0,
+      cacheHitRates: hitRates(scenario, cacheHitRate, cacheHitRates)
+    ).routes
+  }
+
+  /// Per cache index, its hit rate: by name from `byName`, else `common`.
+  static func hitRates(_ scenario: Scenario, _ common: Double?, _ byName: [String: Double])
+    -> [Int: Double]
+  {
+    var rates: [Int: Double] = [:]
+    for (c, cache) in scenario.caches.enumerated() {
+      if let h = byName[cache.name] ?? common { rates[c] = clampShare(h) }
+    }
+    return rates
   }
 
   /// The station with the highest utilisation (the first among equals); nil when none has one.

@@ -20,11 +20,26 @@ public enum AnalysisReport {
     if let result, result.measuredDuration > 0, result.offered > 0 {
       offered = Double(result.offered) / result.measuredDuration
     }
+    let hitRates = result.map(measuredHitRates) ?? [:]
     let estimates = Analysis.estimate(
-      scenario, cacheHitRate: result.flatMap(measuredHitRate), offeredRate: offered)
+      scenario, cacheHitRate: result.flatMap(measuredHitRate), offeredRate: offered,
+      cacheHitRates: hitRates)
+    let routes = Analysis.routes(
+      scenario, cacheHitRate: result.flatMap(measuredHitRate), offeredRate: offered,
+      cacheHitRates: hitRates)
     return render(
       estimates, result: result, color: color, width: width,
-      basis: offered == nil ? startingRateBasis : "the run's mean offered rate")
+      basis: offered == nil ? startingRateBasis : "the run's mean offered rate", routes: routes)
+  }
+
+  /// Each cache's own measured hit rate (hits over lookups), by name; caches with no lookups
+  /// are left out.
+  public static func measuredHitRates(_ result: RunResult) -> [String: Double] {
+    var rates: [String: Double] = [:]
+    for c in result.components where c.kind == .cache && c.hits + c.misses > 0 {
+      rates[c.name] = c.hitRate
+    }
+    return rates
   }
 
   /// Hits over lookups summed over a result's caches; nil when there were no lookups.
@@ -65,9 +80,12 @@ public enum AnalysisReport {
   /// The report as text ending in a newline.
   ///
   /// `basis` says in the title what rate the estimates were made at.
+  ///
+  /// `routes` (from `Analysis.routes`) adds a table of each route's estimated end-to-end mean
+  /// beside its simulated mean and p99.
   public static func render(
     _ estimates: [ComponentEstimate], result: RunResult?, color: Bool, width: Int = 100,
-    basis: String = startingRateBasis
+    basis: String = startingRateBasis, routes: [RouteEstimate] = []
   ) -> String {
     guard !estimates.isEmpty else {
       return "Analytic estimates: no traffic, nothing to estimate.\n"
@@ -75,7 +93,8 @@ public enum AnalysisReport {
     var lines = [
       Style.bold.apply(
         "Analytic estimates"
-          + (offeredRate(estimates).map { " at " + Format.rate($0) + " offered" } ?? "")
+          + (offeredRate(estimates, routes: routes).map { " at " + Format.rate($0) + " offered" }
+            ?? "")
           + " (" + basis + ")", color: color)
     ]
     typealias C = TextTable.Column
@@ -136,10 +155,18 @@ public enum AnalysisReport {
       table.add(row)
     }
     lines += table.render(width: width, color: color)
+    if !routes.isEmpty {
+      lines.append("")
+      lines += routeTable(
+        routes, result: result, width: width, color: color, flagged: &disagreements)
+    }
 
     var notes: [String] = []
     for e in estimates {
       for note in e.notes { notes.append(e.name + ": " + note) }
+    }
+    for r in routes {
+      for note in r.notes { notes.append("route " + r.name + ": " + note) }
     }
     if !notes.isEmpty {
       lines.append("")
@@ -167,7 +194,7 @@ public enum AnalysisReport {
         + ")"
       if rho >= 1 {
         text += ", saturated at this load"
-      } else if rho > 0, let entry = entryRate(estimates, bottleneck: bottleneck) {
+      } else if rho > 0, let entry = entryRate(estimates, bottleneck: bottleneck, routes: routes) {
         text += "; saturates at about " + Format.rate(entry / rho) + " offered"
       }
       lines.append(Style.bold.apply(text, color: color))
@@ -175,6 +202,49 @@ public enum AnalysisReport {
       lines.append("Bottleneck: not computable")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One row per route: its share, λ, the estimated mean end to end and the network's part
+  /// of it; given a result, the route's simulated mean (flagged like the stations') and p99.
+  static func routeTable(
+    _ routes: [RouteEstimate], result: RunResult?, width: Int, color: Bool,
+    flagged: inout [String]
+  ) -> [String] {
+    typealias C = TextTable.Column
+    var columns = [C("route", .left), C("share"), C("λ"), C("W"), C("network")]
+    if result != nil { columns += [C("sim W"), C("sim p99")] }
+    var table = TextTable(columns)
+    table.firstColumnKeepsEnd = false
+    for r in routes {
+      var row: [TextTable.Cell] = [
+        .init(r.name), .init(Format.percent1(r.share)), .init(Format.rate(r.arrivalRate)),
+        .init(r.meanResponse.map(time) ?? "?"), .init(time(r.network)),
+      ]
+      if let result {
+        if let sim = result.route(r.name), sim.latency.count > 0 {
+          var text = Format.duration(sim.latency.mean)
+          var style: Style?
+          if let analytic = r.meanResponse, analytic.isFinite,
+            let diff = relativeDifference(analytic, sim.latency.mean), diff > disagreementThreshold
+          {
+            text += "*"
+            style = .yellow
+            flagged.append(
+              "route " + r.name + ": simulated mean time " + Format.duration(sim.latency.mean)
+                + " is " + Format.percent(diff) + " "
+                + (sim.latency.mean > analytic ? "above" : "below") + " the analytic "
+                + Format.duration(analytic))
+          } else {
+            text += " "
+          }
+          row += [.init(text, style: style), .init(time(sim.latency.p99))]
+        } else {
+          row += [.init("–"), .init("–")]
+        }
+      }
+      table.add(row)
+    }
+    return table.render(width: width, color: color)
   }
 
   /// Simulated figures to set beside an estimate.
@@ -223,18 +293,26 @@ public enum AnalysisReport {
 
   /// The client's rate the estimates were made at: the first rate limit's arrivals, else
   /// the sum over servers; nil when neither is known.
-  static func offeredRate(_ estimates: [ComponentEstimate]) -> Double? {
+  static func offeredRate(_ estimates: [ComponentEstimate], routes: [RouteEstimate] = [])
+    -> Double?
+  {
     if let limit = estimates.first(where: { $0.kind == .rateLimit }) { return limit.arrivalRate }
+    // With routes a request visits several servers: the routes' rates add up to the offered.
+    if !routes.isEmpty { return routes.reduce(0) { $0 + $1.arrivalRate } }
     let servers = estimates.filter { $0.kind == .server }.compactMap(\.arrivalRate)
     let total = servers.reduce(0, +)
     return servers.isEmpty ? nil : total
   }
 
   /// The offered rate at the servers when no rate limit caps it (ρ grows linearly with it).
-  static func entryRate(_ estimates: [ComponentEstimate], bottleneck: ComponentEstimate)
-    -> Double?
-  {
+  static func entryRate(
+    _ estimates: [ComponentEstimate], bottleneck: ComponentEstimate, routes: [RouteEstimate] = []
+  ) -> Double? {
     if estimates.contains(where: { $0.kind == .rateLimit }) { return nil }
+    if !routes.isEmpty {
+      let total = routes.reduce(0) { $0 + $1.arrivalRate }
+      return total > 0 ? total : nil
+    }
     let servers = estimates.filter { $0.kind == .server }.compactMap(\.arrivalRate)
     let total = servers.reduce(0, +)
     return total > 0 ? total : nil
