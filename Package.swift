@@ -68,7 +68,7 @@ let package = Package(
     ),
     .testTarget(name: "ScaleEngineTests", dependencies: ["ScaleEngine"]),
     .testTarget(
-      name: "ScaleReportTests", dependencies: ["ScaleReport"],
+      name: "ScaleReportTests", dependencies: ["ScaleReport", "ScaleEngine"],
       resources: [.copy("Golden")]
     ),
     .testTarget(name: "ScaleKitTests", dependencies: ["ScaleKit", "ScaleReport"]),

@@ -316,7 +316,8 @@ public struct Topology: Sendable, Equatable, Hashable {
       for call in plan.flatMap(\.calls) {
         switch call {
         case .balancer(let b): if entryBalancer == nil { entryBalancer = b }
-        case .pool(let list): for s in list where !servingServers.contains(s) { servingServers.append(s) }
+        case .pool(let list):
+          for s in list where !servingServers.contains(s) { servingServers.append(s) }
         case .cache(let c): if pathCache == nil { pathCache = c }
         case .database(let d): if pathDatabase == nil { pathDatabase = d }
         case .queue(let q): if pathQueue == nil { pathQueue = q }
@@ -400,4 +401,60 @@ extension Scenario {
   /// The scenario's component graph (see `Topology`): computed from the declarations, so a
   /// scenario changed by the REPL or a sweep always has the graph that matches it.
   public var topology: Topology { Topology(self) }
+}
+
+// MARK: - Hops: the one rule for a hop's latency (the engine compiles it, analyze averages it)
+
+extension Topology {
+  /// The names a `link` may give a server as its caller: its own and its pool's.
+  public static func linkNames(ofServer s: Int, in scenario: Scenario) -> [String] {
+    guard scenario.servers.indices.contains(s) else { return [] }
+    let spec = scenario.servers[s]
+    return [spec.name] + (spec.pool.map { [$0] } ?? [])
+  }
+
+  /// The names a `link` may give what a call reaches, and its zone (a balancer's or pool's:
+  /// its first member's).
+  public static func callee(_ call: Call, in scenario: Scenario) -> (
+    names: [String], zone: String?
+  ) {
+    func at<T>(_ list: [T], _ i: Int) -> T? { list.indices.contains(i) ? list[i] : nil }
+    switch call {
+    case .balancer(let b):
+      guard let balancer = at(scenario.balancers, b) else { return ([], nil) }
+      let first = members(of: balancer, in: scenario).first.flatMap { m in
+        scenario.servers.first { $0.name == m.server }
+      }
+      return ([balancer.name], first?.zone)
+    case .pool(let list):
+      return (
+        list.flatMap { linkNames(ofServer: $0, in: scenario) },
+        list.first.flatMap { at(scenario.servers, $0)?.zone }
+      )
+    case .cache(let c): return at(scenario.caches, c).map { ([$0.name], $0.zone) } ?? ([], nil)
+    case .database(let d):
+      return at(scenario.databases, d).map { ([$0.name], $0.zone) } ?? ([], nil)
+    case .queue(let q): return (at(scenario.queues, q).map { [$0.name] } ?? [], nil)
+    }
+  }
+
+  /// The first `link` (index into `Scenario.links`) from one of `callers` (a server's link
+  /// names, or `client`) to one of `callee`'s names.
+  public static func link(from callers: [String], to callee: [String], in scenario: Scenario)
+    -> Int?
+  {
+    scenario.links.firstIndex { callers.contains($0.from) && callee.contains($0.to) }
+  }
+
+  /// A hop's latency: the link's when one matches; else the network's cross-zone latency
+  /// when both ends have zones and they differ; else the network's default; nil: free.
+  public static func hopLatency(
+    link: Int?, callerZone: String?, calleeZone: String?, in scenario: Scenario
+  ) -> Distribution? {
+    if let l = link, scenario.links.indices.contains(l) { return scenario.links[l].latency }
+    if let cross = scenario.network?.crossZone, let a = callerZone, let b = calleeZone, a != b {
+      return cross
+    }
+    return scenario.network?.latency
+  }
 }

@@ -100,19 +100,7 @@ struct RouteTable {
     for link in scenario.links { linkSamplers.append(sampler(link.latency)) }
     for spec in scenario.servers { _ = zoneID(spec.zone) }
 
-    func serverNames(_ s: Int) -> [String] {
-      let spec = scenario.servers[s]
-      return [spec.name] + (spec.pool.map { [$0] } ?? [])
-    }
-    func callNames(_ call: Topology.Call) -> [String] {
-      switch call {
-      case .balancer(let b): return [scenario.balancers[b].name]
-      case .pool(let list): return list.flatMap(serverNames)
-      case .cache(let c): return [scenario.caches[c].name]
-      case .database(let d): return [scenario.databases[d].name]
-      case .queue(let q): return [scenario.queues[q].name]
-      }
-    }
+    func serverNames(_ s: Int) -> [String] { Topology.linkNames(ofServer: s, in: scenario) }
     func members(_ b: Int) -> [Int] {
       var index: [String: Int] = [:]
       for (i, s) in scenario.servers.enumerated() where index[s.name] == nil { index[s.name] = i }
@@ -163,10 +151,11 @@ struct RouteTable {
           case .queue(let q):
             compiled = RouteCall(kind: .queue, index: Int32(truncatingIfNeeded: q))
           }
-          let callee = Set(callNames(call))
-          if let l = scenario.links.firstIndex(where: {
-            callerNames.contains($0.from) && callee.contains($0.to)
-          }) {
+          // The hop rule is ScaleModel's (`Topology.hopLatency`): the link is found here once;
+          // zones are compared per request in `hopLatency(_:call:)`.
+          if let l = Topology.link(
+            from: callerNames, to: Topology.callee(call, in: scenario).names, in: scenario)
+          {
             compiled.link = linkSamplers[l]
           }
           calls.append(compiled)

@@ -89,6 +89,8 @@ extension SimulationCore {
     let count = Int(routes.calls[c].poolCount)
     guard count > 0 else { return .fail(.unavailable) }
     let start = Int(routes.calls[c].index)
+    // No balancer stands in front: its completion must not count on an earlier step's.
+    requests[Int(slot)].balancer = -1
     var cause = ErrorCause.unavailable
     for _ in 0..<Swift.min(count, 2) {
       let k = Int(routes.calls[c].cursor)

@@ -201,7 +201,7 @@ struct RoutedNetwork {
             for (s, p) in members { mean += p * (time(serverRow[s]) ?? .nan) }
             add(mean.isNaN ? nil : f.flow.total * mean)
             location = members
-            callers = members.flatMap { RoutedNetwork.names(ofServer: $0.server, scenario) }
+            callers = members.flatMap { Topology.linkNames(ofServer: $0.server, in: scenario) }
           case .cache(let c):
             guard scenario.caches.indices.contains(c) else { break }
             let hit = cacheHitRates[c]
@@ -293,36 +293,6 @@ struct RoutedNetwork {
     }
   }
 
-  static func names(ofServer s: Int, _ scenario: Scenario) -> [String] {
-    guard s < scenario.servers.count else { return [] }
-    let spec = scenario.servers[s]
-    return [spec.name] + (spec.pool.map { [$0] } ?? [])
-  }
-
-  /// The callee's names a link may use, and its zone (a balancer's or pool's first member's).
-  static func callee(_ call: Topology.Call, topology: Topology, scenario: Scenario)
-    -> (names: [String], zone: String?)
-  {
-    func at<T>(_ list: [T], _ i: Int) -> T? { list.indices.contains(i) ? list[i] : nil }
-    switch call {
-    case .balancer(let b):
-      guard let balancer = at(scenario.balancers, b) else { return ([], nil) }
-      let first = Topology.members(of: balancer, in: scenario).first.flatMap {
-        m in scenario.servers.first { $0.name == m.server }
-      }
-      return ([balancer.name], first?.zone)
-    case .pool(let list):
-      return (
-        list.flatMap { names(ofServer: $0, scenario) },
-        list.first.flatMap { at(scenario.servers, $0)?.zone }
-      )
-    case .cache(let c): return at(scenario.caches, c).map { ([$0.name], $0.zone) } ?? ([], nil)
-    case .database(let d):
-      return at(scenario.databases, d).map { ([$0.name], $0.zone) } ?? ([], nil)
-    case .queue(let q): return (at(scenario.queues, q).map { [$0.name] } ?? [], nil)
-    }
-  }
-
   /// The mean latency of the hop to `call` (the engine's rule: a link naming a caller and the
   /// callee; else, per server the request may be at, the cross-zone latency when both have
   /// zones that differ, otherwise the network's default; 0 with no network).
@@ -330,22 +300,19 @@ struct RoutedNetwork {
     to call: Topology.Call, from location: Location, callers: [String], scenario: Scenario,
     topology: Topology
   ) -> Double {
-    let (calleeNames, calleeZone) = callee(call, topology: topology, scenario: scenario)
-    if let link = scenario.links.first(where: {
-      callers.contains($0.from) && calleeNames.contains($0.to)
-    }) {
-      return link.latency.mean
+    let callee = Topology.callee(call, in: scenario)
+    let link = Topology.link(from: callers, to: callee.names, in: scenario)
+    func mean(from zone: String?) -> Double {
+      Topology.hopLatency(link: link, callerZone: zone, calleeZone: callee.zone, in: scenario)?
+        .mean ?? 0
     }
-    let base = scenario.network?.latency?.mean ?? 0
-    guard let cross = scenario.network?.crossZone?.mean, let calleeZone else { return base }
-    var mean = 0.0
+    var total = 0.0
     var covered = 0.0
     for (s, p) in location where s < scenario.servers.count {
-      let zone = scenario.servers[s].zone
-      mean += p * (zone != nil && zone != calleeZone ? cross : base)
+      total += p * mean(from: scenario.servers[s].zone)
       covered += p
     }
-    return mean + (1 - covered) * base
+    return total + (1 - covered) * mean(from: nil)
   }
 
   /// The fork-join estimate of a fan-out step's mean (weighted by the flow's reads and

@@ -125,3 +125,26 @@ import Testing
     #expect(r.errors.total == 0)
   }
 }
+
+/// A balancer counts the requests it forwarded once, not again when a later step of the same
+/// route is served by a pool with no balancer in front.
+@Test func aLaterPoolStepDoesNotCountOnAnEarlierBalancer() throws {
+  var s = Scenario(
+    seed: 2, duration: 20,
+    servers: [
+      ServerSpec(name: "web-1", pool: "web"), ServerSpec(name: "web-2", pool: "web"),
+      ServerSpec(name: "api-1", pool: "api"), ServerSpec(name: "api-2", pool: "api"),
+    ],
+    balancers: [
+      BalancerSpec(
+        name: "lb",
+        backends: [Backend(server: "web-1", weight: 1), Backend(server: "web-2", weight: 1)])
+    ],
+    traffic: TrafficSpec(rate: 500))
+  s.routes = [RouteSpec(name: "all", steps: [RouteStep(["lb"]), RouteStep(["api"])])]
+  let r = Engine.run(s)
+  let lb = try #require(r.component("lb"))
+  #expect(lb.completed <= lb.arrivals)
+  #expect(lb.completed > 0)
+  #expect((r.component("api-1")?.completed ?? 0) > 0)
+}
