@@ -36,6 +36,11 @@ struct SimulationCore {
   var directServer = -1
   /// The first stage of every request.
   var entryStage: Stage = .balancer
+  /// Balancer positions one request has tried during failover (scratch storage reused by
+  /// every routing, so a refusal allocates nothing).
+  var failoverTried: [Int] = []
+  /// Latency quantiles the expectations name beyond the standard five (see `result`).
+  let extraQuantiles: [Double]
 
   // Traffic.
   var profile: RateProfile
@@ -87,6 +92,7 @@ struct SimulationCore {
     let w = scenario.warmup
     warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
     intervalLength = SimulationCore.intervalLength(for: duration)
+    extraQuantiles = SimulationCore.extraQuantiles(for: scenario.expectations)
     profile = RateProfile(traffic: scenario.traffic)
     arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
     mixRng = RandomStream(seed: seed, purpose: "mix")
@@ -97,6 +103,7 @@ struct SimulationCore {
     if let t = scenario.traffic?.timeout, t.isFinite, t > 0 { timeout = t }
     poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
     requests.reserveCapacity(1024)
+    failoverTried.reserveCapacity(Defaults.failoverTries)
 
     for spec in scenario.servers where serverByName[spec.name] == nil {
       appendServer(spec)
@@ -213,7 +220,7 @@ struct SimulationCore {
 
   mutating func handle(_ event: SimEvent) {
     switch event.kind {
-    case .serviceDone: serviceDone(slot: event.a, generation: event.b)
+    case .serviceDone: serviceDone(slot: event.a, generation: event.b, visit: event.c)
     case .timeout: timeoutFired(slot: event.a, generation: event.b)
     case .healthCheck: healthCheck(balancer: Int(event.a), position: Int(event.b))
     case .scripted:

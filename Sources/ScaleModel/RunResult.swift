@@ -8,9 +8,13 @@ public struct LatencySummary: Sendable, Equatable, Hashable, Codable {
   public var p99: Double
   public var p999: Double
   public var max: Double
+  /// Further quantiles read from the same histogram, ascending by `quantile`: those the
+  /// scenario's `expect` statements ask for beyond the five above (`expect p75 < 20ms`), so a
+  /// verdict never interpolates between stored points.
+  public var quantiles: [LatencyQuantile]
   public init(
     count: Int = 0, mean: Double = 0, p50: Double = 0, p90: Double = 0, p95: Double = 0,
-    p99: Double = 0, p999: Double = 0, max: Double = 0
+    p99: Double = 0, p999: Double = 0, max: Double = 0, quantiles: [LatencyQuantile] = []
   ) {
     self.count = count
     self.mean = mean
@@ -20,6 +24,34 @@ public struct LatencySummary: Sendable, Equatable, Hashable, Codable {
     self.p99 = p99
     self.p999 = p999
     self.max = max
+    self.quantiles = quantiles
+  }
+
+  /// The quantiles every summary carries, in the order of `p50 … p999`.
+  public static let standardQuantiles: [Double] = [0.5, 0.9, 0.95, 0.99, 0.999]
+
+  /// The value at quantile `q` when this summary holds it exactly (one of the five, `max`
+  /// for q ≥ 1, or one of `quantiles`), else nil.
+  public func exactQuantile(_ q: Double) -> Double? {
+    if q >= 1 { return max }
+    switch q {
+    case 0.5: return p50
+    case 0.9: return p90
+    case 0.95: return p95
+    case 0.99: return p99
+    case 0.999: return p999
+    default: return quantiles.first { $0.quantile == q }?.value
+    }
+  }
+}
+
+/// One latency quantile read from a histogram: `quantile` in (0, 1), `value` in seconds.
+public struct LatencyQuantile: Sendable, Equatable, Hashable, Codable {
+  public var quantile: Double
+  public var value: Double
+  public init(quantile: Double, value: Double) {
+    self.quantile = quantile
+    self.value = value
   }
 }
 
