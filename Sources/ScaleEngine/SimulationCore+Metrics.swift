@@ -44,6 +44,7 @@ extension SimulationCore {
     stats.offered = intervalOffered
     stats.completed = intervalCompleted
     stats.errors = intervalErrors
+    stats.inFlight = activeRequests - activeTimedOut
     if intervalWarmupLatency.count == 0 {
       stats.latency = intervalLatency.summary
     } else {
@@ -90,6 +91,7 @@ extension SimulationCore {
     r.offered = offered
     r.completed = completed
     r.errors = errors
+    r.inFlight = measuredInFlight()
     var total = latency
     total.add(intervalLatency)
     r.latency = total.summary(extra: extraQuantiles)
@@ -111,6 +113,14 @@ extension SimulationCore {
     r.intervals = series
     r.verdicts = ExpectationEvaluator.evaluate(scenario.expectations, result: r)
     return r
+  }
+
+  /// Measured requests present now that have not ended as a success or an error: active and
+  /// not yet timed out (a timed-out request still held by a server is already an error).
+  func measuredInFlight() -> Int {
+    var n = 0
+    for r in requests where r.active && r.measured && !r.timedOut { n += 1 }
+    return n
   }
 
   /// The latency quantiles the scenario's `expect` statements name beyond the five every

@@ -134,6 +134,7 @@ extension SimulationCore {
       !requests[i].timedOut
     else { return }
     requests[i].timedOut = true
+    activeTimedOut += 1
     countError(measured: requests[i].measured, .timedOut)
     if requests[i].server >= 0 && requests[i].stage == .server {
       servers[Int(requests[i].server)].counters.timedOut += 1

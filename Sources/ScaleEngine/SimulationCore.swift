@@ -25,6 +25,8 @@ struct SimulationCore {
   var requests: [RequestSlot] = []
   var freeSlots: [Int32] = []
   var activeRequests = 0
+  /// Active requests whose client timeout fired (already counted as errors, still held).
+  var activeTimedOut = 0
 
   var servers: [ServerState] = []
   var serverByName: [String: Int] = [:]
@@ -254,6 +256,10 @@ struct SimulationCore {
   mutating func freeSlot(_ slot: Int32) {
     let i = Int(slot)
     requests[i].active = false
+    if requests[i].timedOut {
+      requests[i].timedOut = false
+      activeTimedOut -= 1
+    }
     requests[i].generation &+= 1
     requests[i].stage = .done
     activeRequests -= 1

@@ -128,6 +128,8 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   public var offered: Int = 0
   public var completed: Int = 0
   public var errors: Int = 0
+  /// Requests in flight at the end of the interval (warm-up ones included, like the counts).
+  public var inFlight: Int = 0
   public var latency: LatencySummary = LatencySummary()
   /// Per component name: utilisation and mean queue length over the interval.
   public var utilisation: [String: Double] = [:]
@@ -192,6 +194,9 @@ public struct RunResult: Sendable, Equatable {
   public var offered: Int
   public var completed: Int
   public var errors: ErrorCounts
+  /// Offered requests still in flight when the run ended (neither completed nor failed:
+  /// queued, in service, waiting to retry), so offered = completed + errors + inFlight.
+  public var inFlight: Int
   /// End-to-end latency as the client saw it (completed requests).
   public var latency: LatencySummary
   /// Per component, in a stable order (declaration order).
@@ -203,7 +208,7 @@ public struct RunResult: Sendable, Equatable {
   public var eventsProcessed: Int
   public init(
     seed: UInt64, duration: Double, warmup: Double = 0, interrupted: Bool = false,
-    offered: Int = 0, completed: Int = 0, errors: ErrorCounts = ErrorCounts(),
+    offered: Int = 0, completed: Int = 0, errors: ErrorCounts = ErrorCounts(), inFlight: Int = 0,
     latency: LatencySummary = LatencySummary(), components: [ComponentStats] = [],
     intervals: [IntervalStats] = [], events: [RunEvent] = [], verdicts: [Verdict] = [],
     eventsProcessed: Int = 0
@@ -215,6 +220,7 @@ public struct RunResult: Sendable, Equatable {
     self.offered = offered
     self.completed = completed
     self.errors = errors
+    self.inFlight = inFlight
     self.latency = latency
     self.components = components
     self.intervals = intervals
@@ -229,6 +235,8 @@ public struct RunResult: Sendable, Equatable {
     measuredDuration > 0 ? Double(completed) / measuredDuration : 0
   }
   public var errorRate: Double { offered == 0 ? 0 : Double(errors.total) / Double(offered) }
+  /// Share of offered requests still in flight at the end (not yet a success or an error).
+  public var inFlightRate: Double { offered == 0 ? 0 : Double(inFlight) / Double(offered) }
   public func component(_ name: String) -> ComponentStats? {
     components.first { $0.name == name }
   }

@@ -90,6 +90,15 @@ public enum TextReport {
       let share = result.offered > 0 ? Double(n) / Double(result.offered) : 0
       rows.append(("  " + name, n, Format.percent(share), nil))
     }
+    // Offered = completed + errors + in flight: requests the run ended before they did.
+    if result.inFlight > 0 {
+      rows.append(
+        (
+          "in flight", result.inFlight,
+          Format.percent(result.inFlightRate) + " unfinished at the end",
+          result.inFlightRate >= 0.01 ? .yellow : nil
+        ))
+    }
     let labelWidth = 14
     let countWidth = rows.map { Format.count($0.count).count }.max() ?? 1
     var lines = [Style.bold.apply("Summary", color: color)]

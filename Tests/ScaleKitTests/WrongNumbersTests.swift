@@ -1,6 +1,7 @@
 import Foundation
 import ScaleKit
 import ScaleModel
+import ScaleReport
 import Testing
 
 /// Issue 10, "Wrong numbers": one whole-scenario regression test per item (script text through
@@ -149,5 +150,29 @@ import Testing
     }
     // The value is the histogram's own quantile, carried in the summary.
     #expect(r.latency.exactQuantile(0.75) == r.verdicts[0].measured)
+  }
+
+  // MARK: 3. Requests in flight at the end are reported
+
+  /// An app tier in front of a database that serves 4 cores / 200 ms = 20 queries a second,
+  /// at 500 rps: most requests are still queued when the run ends. They are in no error or
+  /// completion figure, so the run reports them: offered = completed + errors + in flight.
+  @Test func requestsInFlightAtTheEndAreCounted() throws {
+    let source = """
+      seed 1
+      duration 30s
+      server app count 4 cpu 4
+      balancer lb round-robin
+      database db cpu 4 service const 200ms max-connections 100000
+      traffic 500 rps for 30s read 0%
+      """
+    let outcome = Runner.run(source: source, fileName: "t.scale")
+    let r = try #require(outcome.result)
+    let scenario = try #require(outcome.scenario)
+    #expect(r.offered == r.completed + r.errors.total + r.inFlight)
+    #expect(r.inFlight > r.offered / 2, "in flight \(r.inFlight) of \(r.offered)")
+    #expect(r.intervals.last?.inFlight ?? 0 >= r.inFlight)
+    let text = TextReport.render(r, scenario: scenario, fileName: "t.scale", color: false)
+    #expect(text.contains("in flight"), "\(text)")
   }
 }
