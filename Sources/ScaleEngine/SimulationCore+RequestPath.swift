@@ -282,6 +282,7 @@ extension SimulationCore {
     guard s >= 0 && s < servers.count else { return }
     servers[s].busy -= 1
     servers[s].busyTime.set(Double(servers[s].busy), at: now)
+    if servers[s].busy >= servers[s].cores { servers[s].syncProvisioned(at: now) }
     servers[s].counters.completed += 1
     servers[s].latency.record(now - requests[i].entered)
     let b = Int(requests[i].balancer)
@@ -309,6 +310,7 @@ extension SimulationCore {
     }
     servers[s].busy = 0
     servers[s].busyTime.set(0, at: now)
+    servers[s].syncProvisioned(at: now)
     servers[s].queueTime.set(0, at: now)
     // Lost on this server: its error, not its balancer's (the balancer found a server; its
     // `unavailable` counts only requests for which it found no healthy one).

@@ -150,6 +150,9 @@ extension SimulationCore {
     dataTier.databases[0].stations[st].state.busy -= 1
     let busy = dataTier.databases[0].stations[st].state.busy
     dataTier.databases[0].stations[st].state.busyTime.set(Double(busy), at: now)
+    if busy >= dataTier.databases[0].stations[st].state.cores {
+      dataTier.databases[0].stations[st].state.syncProvisioned(at: now)
+    }
     dataTier.databases[0].stations[st].state.counters.completed += 1
     dataTier.databases[0].stations[st].state.latency.record(now - requests[Int(slot)].entered)
     startQueuedStations(st)
@@ -269,6 +272,7 @@ extension SimulationCore {
     dataTier.databases[0].stations[st].inService.removeAll()
     dataTier.databases[0].stations[st].state.busy = 0
     dataTier.databases[0].stations[st].state.busyTime.set(0, at: now)
+    dataTier.databases[0].stations[st].state.syncProvisioned(at: now)
     dataTier.databases[0].stations[st].state.queueTime.set(0, at: now)
     dataTier.databases[0].stations[st].state.counters.unavailable += held.count
     for slot in held {
@@ -320,7 +324,7 @@ extension SimulationCore {
           newCores * Defaults.connectionsPerCore
       }
       dataTier.databases[0].stations[st].state.cores = newCores
-      dataTier.databases[0].stations[st].state.coreTime.set(Double(newCores), at: now)
+      dataTier.databases[0].stations[st].state.syncProvisioned(at: now)
     }
     dataTier.databases[0].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
