@@ -202,4 +202,60 @@ import Testing
       }
     }
   }
+
+  // MARK: 9. analyze --no-run names the rate it used
+
+  /// A daily cycle is estimated at its peak; the title said "the script's starting rate".
+  @Test func analyzeWithoutARunNamesTheCyclePeak() throws {
+    let checked = Runner.check(
+      ScriptFile(
+        name: "t.scale",
+        source: "server web count 20 cpu 1\nbalancer lb\ntraffic 2000..9000 rps daily\n"))
+    let scenario = try #require(checked.scenario)
+    let text = AnalysisReport.render(scenario, result: nil, color: false)
+    let title = try #require(text.split(separator: "\n").first)
+    #expect(title.contains("9k rps"), "\(title)")
+    #expect(title.contains("peak"), "\(title)")
+    #expect(!title.contains("starting rate"), "\(title)")
+  }
+
+  // MARK: 8. A sweep at the script's own value reproduces the run
+
+  /// examples/shop.scale declares web-1, web-2 and web-3 one by one (different cores and
+  /// weights): `--vary servers=3` rebuilt the pool as copies of web-1 (p99 540 ms against the
+  /// script's 27 ms). At the script's own value every figure must be the run's.
+  @Test func sweepAtTheScriptsOwnServerCountReproducesTheRun() throws {
+    let outcome = try ExampleFiles.run("examples", "shop.scale")
+    let scenario = try #require(outcome.scenario)
+    let run = try #require(outcome.result)
+    let rows = try Sweep.run(scenario, range: SweepRange(parsing: "servers=3..3"))
+    let row = try #require(rows.first)
+    #expect(row == SweepRow(index: 0, value: 3, result: run))
+  }
+
+  /// More servers keep every member and add copies of the pool's first as `web-4`, `web-5`;
+  /// fewer keep the first ones.
+  @Test func sweepServersResizesTheDeclaredPool() throws {
+    let scenario = try #require(
+      Runner.check(
+        ScriptFile(
+          name: "t.scale",
+          source: """
+            server web-1 cpu 4
+            server web-2 cpu 8 weight 2
+            server api
+            balancer lb weighted to web-1, web-2
+            traffic 100 rps
+            """)
+      ).scenario)
+    let five = try SweepParameter.servers.apply(5, to: scenario)
+    #expect(five.servers.map(\.name) == ["web-1", "web-2", "web-3", "web-4", "web-5", "api"])
+    #expect(five.servers[1].cores == 8)
+    #expect(five.servers[2].cores == 4)
+    let lb = try #require(five.balancers.first)
+    #expect(lb.backends.map(\.server) == ["web-1", "web-2", "web-3", "web-4", "web-5"])
+    let one = try SweepParameter.servers.apply(1, to: scenario)
+    #expect(one.servers.map(\.name) == ["web-1", "api"])
+    #expect(try SweepParameter.servers.apply(2, to: scenario) == scenario)
+  }
 }

@@ -202,12 +202,5 @@ extension SimulationCore {
   }
 }
 
-/// `web` for `web-3`: the name without a trailing `-<number>`, or nil.
-func poolPrefix(of name: String) -> String? {
-  guard let dash = name.lastIndex(of: "-") else { return nil }
-  let number = name[name.index(after: dash)...]
-  guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
-    dash > name.startIndex
-  else { return nil }
-  return String(name[..<dash])
-}
+/// `web` for `web-3` (see `StationNames.poolPrefix`).
+func poolPrefix(of name: String) -> String? { StationNames.poolPrefix(of: name) }
