@@ -316,4 +316,24 @@ import Testing
     let mean = servers.reduce(0.0) { $0 + $1.latency.mean } / Double(servers.count)
     #expect(abs(mean / w - 1) < 0.03, "mean \(mean) vs \(w)")
   }
+
+  // MARK: 5. One utilisation per server in the text report
+
+  /// examples/02 adds web-3 at 45 s: its table row said 50.2 % and its heat row "mean 31.8 %"
+  /// (the intervals before it joined counted as idle). Both now show the table's figure.
+  @Test func heatRowShowsTheTablesUtilisation() throws {
+    let outcome = try ExampleFiles.run("examples", "02-horizontal-scaling.scale")
+    let r = try #require(outcome.result)
+    let scenario = try #require(outcome.scenario)
+    let text = TextReport.render(r, scenario: scenario, fileName: "02", color: false)
+    let lines = text.split(separator: "\n").map(String.init)
+    for name in ["web-3", "web-4"] {
+      let util = try #require(r.component(name)).utilisation
+      let figure = String(format: "%.1f%%", util * 100)
+      let tableRow = try #require(lines.first { $0.hasPrefix("  \(name) ") })
+      let heatRow = try #require(lines.first { $0.hasPrefix("    \(name) ") })
+      #expect(tableRow.contains(figure), "\(tableRow)")
+      #expect(heatRow.contains("mean " + figure), "\(heatRow)")
+    }
+  }
 }
