@@ -204,7 +204,8 @@ extension SimulationCore {
           ComponentSnapshot(
             name: st.name, kind: st.kind, cores: s.cores, busy: s.busy, queueLength: s.queue.count,
             inSystem: s.inSystem, failed: s.unavailable, healthy: !s.unavailable,
-            utilisation: a.cores > 0 ? a.busy / a.cores : 0))
+            utilisation: a.cores > 0 ? a.busy / a.cores : 0, busyCoreSeconds: a.busy,
+            coreSeconds: a.cores))
       }
     }
     for q in dataTier.queues {
