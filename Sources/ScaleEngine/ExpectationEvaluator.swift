@@ -2,9 +2,11 @@ import ScaleModel
 
 /// Judges `expect` statements against a run's figures.
 ///
-/// Global metrics are the client's view; a component's are its own (see `measure`). Latency
-/// quantiles other than p50, p90, p95, p99, p99.9 and max are interpolated linearly between
-/// the two nearest of those. A metric that cannot be measured (unknown component, no completed
+/// Global metrics are the client's view; a component's are its own (see `measure`). Every
+/// latency quantile comes from the histogram: p50, p90, p95, p99, p99.9 and max are in every
+/// summary, and the engine adds any other quantile the scenario's `expect` statements name
+/// (`LatencySummary.quantiles`). Only a summary made without them (built by hand) falls back to
+/// linear interpolation between the nearest stored points. A metric that cannot be measured (unknown component, no completed
 /// request, no cache) fails with `measured == nil`.
 public enum ExpectationEvaluator {
   /// One verdict per expectation, in order.
@@ -89,11 +91,15 @@ public enum ExpectationEvaluator {
     b > 0 ? Double(a) / Double(b) : nil
   }
 
-  /// A quantile from a summary: exact at the summary's points, linear in between.
+  /// A quantile from a summary: exact when the summary holds it (always, for a summary the
+  /// engine made for a scenario expecting it), otherwise linear between its nearest points.
   public static func quantile(_ q: Double, of s: LatencySummary) -> Double {
-    let points: [(Double, Double)] = [
+    if let exact = s.exactQuantile(q) { return exact }
+    var points: [(Double, Double)] = [
       (0, 0), (0.5, s.p50), (0.9, s.p90), (0.95, s.p95), (0.99, s.p99), (0.999, s.p999), (1, s.max),
     ]
+    for extra in s.quantiles { points.append((extra.quantile, extra.value)) }
+    points.sort { $0.0 < $1.0 }
     if q >= 1 { return s.max }
     if q <= 0 { return 0 }
     for k in 1..<points.count where q <= points[k].0 {

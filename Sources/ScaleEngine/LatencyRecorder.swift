@@ -151,11 +151,16 @@ struct LatencyRecorder {
     return out
   }
 
-  var summary: LatencySummary {
+  var summary: LatencySummary { summary(extra: []) }
+
+  /// The summary, plus the quantiles `extra` (ascending, in (0, 1)) read from these counts.
+  func summary(extra: [Double]) -> LatencySummary {
     guard count > 0 else { return LatencySummary() }
-    let q = quantiles([0.5, 0.9, 0.95, 0.99, 0.999])
+    let q = quantiles(LatencySummary.standardQuantiles)
+    let more = extra.isEmpty ? [] : quantiles(extra)
     return LatencySummary(
-      count: count, mean: mean, p50: q[0], p90: q[1], p95: q[2], p99: q[3], p999: q[4], max: maximum
-    )
+      count: count, mean: mean, p50: q[0], p90: q[1], p95: q[2], p99: q[3], p999: q[4],
+      max: maximum,
+      quantiles: zip(extra, more).map { LatencyQuantile(quantile: $0, value: $1) })
   }
 }

@@ -97,7 +97,17 @@ struct ServerState {
   mutating func provision(cores newCores: Int, at now: Double) {
     cores = newCores
     spec.cores = newCores
-    coreTime.set(retired ? 0 : Double(newCores), at: now)
+    syncProvisioned(at: now)
+  }
+
+  /// Provisioned cores from `now`: the configured count, or more while requests started
+  /// before a scale-down to fewer cores still run (each keeps its core until it finishes), so
+  /// busy core-seconds never exceed provisioned ones (utilisation stays within 0…100 %).
+  /// Callers on the completion path call it only when `busy >= cores` after a completion
+  /// (the server was over its new count), so the common case costs one comparison.
+  mutating func syncProvisioned(at now: Double) {
+    guard !retired else { return }
+    coreTime.set(Double(Swift.max(busy, cores)), at: now)
   }
   var isDown: Bool { unavailable || markedDownCount > 0 }
 

@@ -1,6 +1,7 @@
 /// What a scheduled event does when its time comes. The payload's meaning depends on the kind.
 public enum SimEventKind: UInt8, Sendable {
-  /// A server finished serving request `slot` (payload `a` = slot, `b` = slot generation).
+  /// A server finished serving request `slot` (payload `a` = slot, `b` = slot generation,
+  /// `c` = the request's server visit, see `RequestSlot.visit`).
   case serviceDone
   /// The client's timeout for request `a` (generation `b`) expired.
   case timeout

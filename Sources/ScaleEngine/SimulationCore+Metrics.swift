@@ -44,6 +44,7 @@ extension SimulationCore {
     stats.offered = intervalOffered
     stats.completed = intervalCompleted
     stats.errors = intervalErrors
+    stats.inFlight = activeRequests - activeTimedOut
     if intervalWarmupLatency.count == 0 {
       stats.latency = intervalLatency.summary
     } else {
@@ -90,9 +91,10 @@ extension SimulationCore {
     r.offered = offered
     r.completed = completed
     r.errors = errors
+    r.inFlight = measuredInFlight()
     var total = latency
     total.add(intervalLatency)
-    r.latency = total.summary
+    r.latency = total.summary(extra: extraQuantiles)
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
     r.routes = routeStats()
@@ -112,6 +114,28 @@ extension SimulationCore {
     r.intervals = series
     r.verdicts = ExpectationEvaluator.evaluate(scenario.expectations, result: r)
     return r
+  }
+
+  /// Measured requests present now that have not ended as a success or an error: active and
+  /// not yet timed out (a timed-out request still held by a server is already an error).
+  func measuredInFlight() -> Int {
+    var n = 0
+    for r in requests where r.active && r.measured && !r.timedOut { n += 1 }
+    return n
+  }
+
+  /// The latency quantiles the scenario's `expect` statements name beyond the five every
+  /// summary holds, ascending: each summary of the result reads them from its histogram too.
+  static func extraQuantiles(for expectations: [Expectation]) -> [Double] {
+    var qs = Set<Double>()
+    for e in expectations {
+      if case .latency(let q) = e.metric, q > 0, q < 1,
+        !LatencySummary.standardQuantiles.contains(q)
+      {
+        qs.insert(q)
+      }
+    }
+    return qs.sorted()
   }
 
   /// The measured window [warm-up end, now]: every time average divides by this, whatever the
@@ -148,7 +172,7 @@ extension SimulationCore {
     c.meanQueueLength = t > 0 ? a.queue / t : 0
     c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
     c.maxQueueLength = warmupDone ? servers[s].maxQueue : 0
-    c.latency = warmupDone ? servers[s].latency.summary : LatencySummary()
+    c.latency = warmupDone ? servers[s].latency.summary(extra: extraQuantiles) : LatencySummary()
     c.downTime = a.down
     c.healthy = !servers[s].isDown
     c.cores = servers[s].cores
@@ -186,7 +210,7 @@ extension SimulationCore {
     if warmupDone {
       for s in bal.servers where s < servers.count { merged.add(servers[s].latency) }
     }
-    c.latency = merged.summary
+    c.latency = merged.summary(extra: extraQuantiles)
     c.healthy = !bal.eligible.isEmpty
     return c
   }

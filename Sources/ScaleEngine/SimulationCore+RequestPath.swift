@@ -139,6 +139,7 @@ extension SimulationCore {
       !requests[i].timedOut
     else { return }
     requests[i].timedOut = true
+    activeTimedOut += 1
     countError(measured: requests[i].measured, .timedOut)
     if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
@@ -178,8 +179,8 @@ extension SimulationCore {
     return route(slot, balancer: b)
   }
 
-  /// Picks a backend by the balancer's strategy; on refusal, fails over once to the least
-  /// loaded other eligible backend.
+  /// Picks a backend by the balancer's strategy; on refusal, fails over to the least loaded
+  /// eligible backend not yet tried for this request, and so on (see `failoverTried`).
   mutating func route(_ slot: Int32, balancer b: Int) -> StageOutcome {
     balancers[b].counters.arrivals += 1
     requests[Int(slot)].balancer = Int32(truncatingIfNeeded: b)
@@ -194,18 +195,31 @@ extension SimulationCore {
     case .admitted: return .wait
     case .refused(let c): cause = c
     }
+    // Whether every eligible backend refused this request (the balancer found no server).
+    var exhausted = balancers[b].eligible.count <= 1
     if balancers[b].failover {
-      let q = balancers[b].leastLoadedOther(excluding: p) { servers[$0].inSystem }
-      if q >= 0 {
+      // nginx `proxy_next_upstream`: the next peer not already tried for this request, until
+      // one accepts or every eligible one has refused (at most `Defaults.failoverTries`).
+      failoverTried.removeAll(keepingCapacity: true)
+      failoverTried.append(p)
+      while failoverTried.count < Defaults.failoverTries {
+        let q = balancers[b].leastLoadedOther(excluding: failoverTried) { servers[$0].inSystem }
+        if q < 0 {
+          exhausted = true
+          break
+        }
         switch admit(server: balancers[b].servers[q], slot: slot) {
         case .admitted: return .wait
         case .refused(let c): cause = c
         }
+        failoverTried.append(q)
       }
     }
+    // A failed server's refusal is that server's error (it counted it); the balancer's
+    // `unavailable` ("no healthy server") only when no eligible backend would take it.
     if cause == .rejected {
       balancers[b].counters.rejected += 1
-    } else {
+    } else if exhausted {
       balancers[b].counters.unavailable += 1
     }
     return .fail(cause)
@@ -240,6 +254,7 @@ extension SimulationCore {
     requests[i].server = Int32(truncatingIfNeeded: s)
     requests[i].entered = now
     requests[i].stage = .server
+    requests[i].visit &+= 1
     if servers[s].busy < servers[s].cores {
       startService(server: s, slot: slot)
     } else {
@@ -255,17 +270,25 @@ extension SimulationCore {
     servers[s].busy += 1
     servers[s].busyTime.set(Double(servers[s].busy), at: now)
     let t = servers[s].sampleServiceTime()
+    let i = Int(slot)
     events.schedule(
-      at: now + t, kind: .serviceDone, a: slot, b: requests[Int(slot)].generation)
+      at: now + t, kind: .serviceDone, a: slot, b: requests[i].generation,
+      c: Int32(bitPattern: requests[i].visit))
   }
 
-  mutating func serviceDone(slot: Int32, generation: UInt32) {
+  /// A service ended. Stale when the request has since left this service (its server failed
+  /// and dropped it, possibly to retry it): the visit token no longer matches, and counting it
+  /// would free a core twice (the negative utilisation of issue 10, item 1).
+  mutating func serviceDone(slot: Int32, generation: UInt32, visit: Int32) {
     let i = Int(slot)
-    guard requests[i].generation == generation, requests[i].active else { return }
+    guard i >= 0, i < requests.count, requests[i].generation == generation, requests[i].active,
+      requests[i].stage == .server, Int32(bitPattern: requests[i].visit) == visit
+    else { return }
     let s = Int(requests[i].server)
     guard s >= 0 && s < servers.count else { return }
     servers[s].busy -= 1
     servers[s].busyTime.set(Double(servers[s].busy), at: now)
+    if servers[s].busy >= servers[s].cores { servers[s].syncProvisioned(at: now) }
     servers[s].counters.completed += 1
     servers[s].latency.record(now - requests[i].entered)
     let b = Int(requests[i].balancer)
@@ -293,16 +316,15 @@ extension SimulationCore {
     }
     servers[s].busy = 0
     servers[s].busyTime.set(0, at: now)
+    servers[s].syncProvisioned(at: now)
     servers[s].queueTime.set(0, at: now)
     // Connections held by requests waiting on a tier behind it are lost with it.
     servers[s].held = 0
     servers[s].connectionEpoch &+= 1
+    // Lost on this server: its error, not its balancer's (the balancer found a server; its
+    // `unavailable` counts only requests for which it found no healthy one).
     servers[s].counters.unavailable += held.count
     servers[s].retireIfDrained(at: now)
-    for slot in held {
-      let b = Int(requests[Int(slot)].balancer)
-      if b >= 0 { balancers[b].counters.unavailable += 1 }
-      fail(slot, .unavailable)
-    }
+    for slot in held { fail(slot, .unavailable) }
   }
 }

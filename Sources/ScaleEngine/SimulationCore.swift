@@ -25,6 +25,8 @@ struct SimulationCore {
   var requests: [RequestSlot] = []
   var freeSlots: [Int32] = []
   var activeRequests = 0
+  /// Active requests whose client timeout fired (already counted as errors, still held).
+  var activeTimedOut = 0
 
   var servers: [ServerState] = []
   var serverByName: [String: Int] = [:]
@@ -36,6 +38,11 @@ struct SimulationCore {
   var directServer = -1
   /// The first stage of every request.
   var entryStage: Stage = .balancer
+  /// Balancer positions one request has tried during failover (scratch storage reused by
+  /// every routing, so a refusal allocates nothing).
+  var failoverTried: [Int] = []
+  /// Latency quantiles the expectations name beyond the standard five (see `result`).
+  let extraQuantiles: [Double]
 
   // Traffic.
   var profile: RateProfile
@@ -90,6 +97,7 @@ struct SimulationCore {
     let w = scenario.warmup
     warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
     intervalLength = SimulationCore.intervalLength(for: duration)
+    extraQuantiles = SimulationCore.extraQuantiles(for: scenario.expectations)
     profile = RateProfile(traffic: scenario.traffic)
     arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
     mixRng = RandomStream(seed: seed, purpose: "mix")
@@ -101,6 +109,7 @@ struct SimulationCore {
     poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
     routes = RouteTable(seed: seed)
     requests.reserveCapacity(1024)
+    failoverTried.reserveCapacity(Defaults.failoverTries)
 
     for spec in scenario.servers where serverByName[spec.name] == nil {
       appendServer(spec)
@@ -231,7 +240,7 @@ struct SimulationCore {
 
   mutating func handle(_ event: SimEvent) {
     switch event.kind {
-    case .serviceDone: serviceDone(slot: event.a, generation: event.b)
+    case .serviceDone: serviceDone(slot: event.a, generation: event.b, visit: event.c)
     case .timeout: timeoutFired(slot: event.a, generation: event.b)
     case .healthCheck: healthCheck(balancer: Int(event.a), position: Int(event.b))
     case .scripted:
@@ -265,6 +274,10 @@ struct SimulationCore {
   mutating func freeSlot(_ slot: Int32) {
     let i = Int(slot)
     requests[i].active = false
+    if requests[i].timedOut {
+      requests[i].timedOut = false
+      activeTimedOut -= 1
+    }
     requests[i].generation &+= 1
     requests[i].stage = .done
     if routesActive { releaseConnections(slot) }

@@ -16,12 +16,19 @@ public struct ComponentSnapshot: Sendable, Equatable {
   public var healthy: Bool
   /// Busy share of cores since the start (warm-up included).
   public var utilisation: Double
+  /// Busy and provisioned core-seconds since the start (`utilisation` is their ratio): two
+  /// snapshots give the utilisation between them exactly, whenever the component joined and
+  /// however its cores changed.
+  public var busyCoreSeconds: Double
+  public var coreSeconds: Double
   /// A component's state; the data tier fills only what applies to it.
   public init(
     name: String, kind: ComponentKind, cores: Int = 0, busy: Int = 0, queueLength: Int = 0,
     inSystem: Int = 0, failed: Bool = false, markedDown: Bool = false, healthy: Bool = true,
-    utilisation: Double = 0
+    utilisation: Double = 0, busyCoreSeconds: Double = 0, coreSeconds: Double = 0
   ) {
+    self.busyCoreSeconds = busyCoreSeconds
+    self.coreSeconds = coreSeconds
     self.name = name
     self.kind = kind
     self.cores = cores
@@ -68,7 +75,8 @@ extension SimulationCore {
           name: servers[s].spec.name, kind: .server, cores: servers[s].cores, busy: servers[s].busy,
           queueLength: servers[s].queue.count, inSystem: servers[s].inSystem,
           failed: servers[s].unavailable, markedDown: servers[s].markedDownCount > 0, healthy: up,
-          utilisation: a.cores > 0 ? a.busy / a.cores : 0))
+          utilisation: a.cores > 0 ? a.busy / a.cores : 0, busyCoreSeconds: a.busy,
+          coreSeconds: a.cores))
     }
     for b in balancers where b.reported {
       var c = ComponentSnapshot(name: b.name, kind: .balancer)
@@ -84,6 +92,8 @@ extension SimulationCore {
         c.inSystem += servers[s].inSystem
       }
       c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
+      c.busyCoreSeconds = busyArea
+      c.coreSeconds = coreArea
       c.healthy = !b.eligible.isEmpty
       components.append(c)
     }

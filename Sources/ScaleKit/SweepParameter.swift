@@ -5,7 +5,10 @@ import ScaleModel
 /// `replicas`, `shards`, `cpu`, `workers`. Values are in the script's units
 /// (`ttl` in seconds, `rps` in requests per second, the rest counts).
 public enum SweepParameter: String, Sendable, Equatable, CaseIterable {
-  /// Servers behind the balancer (the first pool): the first server is copied as `<pool>-<n>`.
+  /// Servers in the first server's pool (`server web count 3`, or `web-1`, `web-2` declared
+  /// one by one): fewer keeps the pool's first n in declaration order; more keeps them all and
+  /// adds copies of the pool's first server named `<pool>-<k>` (numbering continued). Other
+  /// servers are untouched, so the script's own count reproduces the script.
   case servers
   /// The traffic's base rate.
   case rps
@@ -62,22 +65,35 @@ public enum SweepParameter: String, Sendable, Equatable, CaseIterable {
     switch self {
     case .servers:
       guard let first = s.servers.first else { throw .nothingToChange(self) }
-      let pool = first.pool ?? first.name
-      let members = s.servers.filter { ($0.pool ?? $0.name) == pool }
-      let others = s.servers.filter { ($0.pool ?? $0.name) != pool }
-      var resized: [ServerSpec] = []
-      for index in 0..<count {
-        if index < members.count {
-          resized.append(members[index])
-        } else {
-          var copy = first
-          copy.name = "\(pool)-\(index + 1)"
-          copy.pool = pool
-          resized.append(copy)
+      let pool = StationNames.pool(of: first)
+      let inPool = s.servers.map { StationNames.pool(of: $0) == pool }
+      let members = zip(s.servers, inPool).filter { $0.1 }.map(\.0)
+      var used = Set(s.servers.map(\.name))
+      var resized = Array(members.prefix(count))
+      var number = members.count
+      while resized.count < count {
+        number += 1
+        let name = StationNames.poolMember(number, of: pool)
+        // Names of a resized pool must not clash with other components.
+        guard !used.contains(name) else { continue }
+        used.insert(name)
+        var copy = first
+        copy.name = name
+        copy.pool = first.pool == nil ? nil : pool
+        resized.append(copy)
+      }
+      // The pool keeps its place in declaration order: members where the first one was.
+      var servers: [ServerSpec] = []
+      var placed = false
+      for (spec, member) in zip(s.servers, inPool) {
+        if !member {
+          servers.append(spec)
+        } else if !placed {
+          servers += resized
+          placed = true
         }
       }
-      // Names of a resized pool must not clash with other components.
-      s.servers = resized + others
+      s.servers = servers
       let kept = Set(s.servers.map(\.name))
       for b in s.balancers.indices where !s.balancers[b].backends.isEmpty {
         s.balancers[b].backends.removeAll { !kept.contains($0.server) }

@@ -8,6 +8,11 @@ public enum Defaults {
   public static let requestsPerSecondPerCore = 1000.0
   /// Connection limit per core: the seed's `max_connections = cpu_cores * 100`.
   public static let connectionsPerCore = 100
+  /// Backends one request is offered to by a balancer with failover, the first pick included:
+  /// each at most once, as nginx's `proxy_next_upstream` (whose `proxy_next_upstream_tries`
+  /// is unlimited by default: bounded here so that a large pool of failed servers not yet
+  /// marked down costs at most this many scans of the pool per request).
+  public static let failoverTries = 16
 
   /// The default connection limit for `cores` cores, saturating instead of overflowing.
   public static func connections(cores: Int) -> Int {

@@ -8,9 +8,13 @@ public struct LatencySummary: Sendable, Equatable, Hashable, Codable {
   public var p99: Double
   public var p999: Double
   public var max: Double
+  /// Further quantiles read from the same histogram, ascending by `quantile`: those the
+  /// scenario's `expect` statements ask for beyond the five above (`expect p75 < 20ms`), so a
+  /// verdict never interpolates between stored points.
+  public var quantiles: [LatencyQuantile]
   public init(
     count: Int = 0, mean: Double = 0, p50: Double = 0, p90: Double = 0, p95: Double = 0,
-    p99: Double = 0, p999: Double = 0, max: Double = 0
+    p99: Double = 0, p999: Double = 0, max: Double = 0, quantiles: [LatencyQuantile] = []
   ) {
     self.count = count
     self.mean = mean
@@ -20,6 +24,34 @@ public struct LatencySummary: Sendable, Equatable, Hashable, Codable {
     self.p99 = p99
     self.p999 = p999
     self.max = max
+    self.quantiles = quantiles
+  }
+
+  /// The quantiles every summary carries, in the order of `p50 … p999`.
+  public static let standardQuantiles: [Double] = [0.5, 0.9, 0.95, 0.99, 0.999]
+
+  /// The value at quantile `q` when this summary holds it exactly (one of the five, `max`
+  /// for q ≥ 1, or one of `quantiles`), else nil.
+  public func exactQuantile(_ q: Double) -> Double? {
+    if q >= 1 { return max }
+    switch q {
+    case 0.5: return p50
+    case 0.9: return p90
+    case 0.95: return p95
+    case 0.99: return p99
+    case 0.999: return p999
+    default: return quantiles.first { $0.quantile == q }?.value
+    }
+  }
+}
+
+/// One latency quantile read from a histogram: `quantile` in (0, 1), `value` in seconds.
+public struct LatencyQuantile: Sendable, Equatable, Hashable, Codable {
+  public var quantile: Double
+  public var value: Double
+  public init(quantile: Double, value: Double) {
+    self.quantile = quantile
+    self.value = value
   }
 }
 
@@ -96,6 +128,8 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   public var offered: Int = 0
   public var completed: Int = 0
   public var errors: Int = 0
+  /// Requests in flight at the end of the interval (warm-up ones included, like the counts).
+  public var inFlight: Int = 0
   public var latency: LatencySummary = LatencySummary()
   /// Per component name: utilisation and mean queue length over the interval.
   public var utilisation: [String: Double] = [:]
@@ -160,6 +194,9 @@ public struct RunResult: Sendable, Equatable {
   public var offered: Int
   public var completed: Int
   public var errors: ErrorCounts
+  /// Offered requests still in flight when the run ended (neither completed nor failed:
+  /// queued, in service, waiting to retry), so offered = completed + errors + inFlight.
+  public var inFlight: Int
   /// End-to-end latency as the client saw it (completed requests).
   public var latency: LatencySummary
   /// Per component, in a stable order (declaration order).
@@ -173,7 +210,7 @@ public struct RunResult: Sendable, Equatable {
   public var eventsProcessed: Int
   public init(
     seed: UInt64, duration: Double, warmup: Double = 0, interrupted: Bool = false,
-    offered: Int = 0, completed: Int = 0, errors: ErrorCounts = ErrorCounts(),
+    offered: Int = 0, completed: Int = 0, errors: ErrorCounts = ErrorCounts(), inFlight: Int = 0,
     latency: LatencySummary = LatencySummary(), components: [ComponentStats] = [],
     intervals: [IntervalStats] = [], events: [RunEvent] = [], verdicts: [Verdict] = [],
     eventsProcessed: Int = 0
@@ -185,6 +222,7 @@ public struct RunResult: Sendable, Equatable {
     self.offered = offered
     self.completed = completed
     self.errors = errors
+    self.inFlight = inFlight
     self.latency = latency
     self.components = components
     self.intervals = intervals
@@ -199,6 +237,8 @@ public struct RunResult: Sendable, Equatable {
     measuredDuration > 0 ? Double(completed) / measuredDuration : 0
   }
   public var errorRate: Double { offered == 0 ? 0 : Double(errors.total) / Double(offered) }
+  /// Share of offered requests still in flight at the end (not yet a success or an error).
+  public var inFlightRate: Double { offered == 0 ? 0 : Double(inFlight) / Double(offered) }
   public func component(_ name: String) -> ComponentStats? {
     components.first { $0.name == name }
   }

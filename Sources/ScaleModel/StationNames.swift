@@ -75,4 +75,26 @@ public enum StationNames {
     }
     return result
   }
+
+  // MARK: Server pools
+
+  /// `web` for `web-3`: the name without a trailing `-<number>`, or nil. Servers declared one
+  /// by one as `web-1`, `web-2` form the pool `web`, as `server web count 2` does (the
+  /// autoscaler and `scale sweep --vary servers` grow a pool under this name).
+  public static func poolPrefix(of name: String) -> String? {
+    guard let dash = name.lastIndex(of: "-") else { return nil }
+    let number = name[name.index(after: dash)...]
+    guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
+      dash > name.startIndex
+    else { return nil }
+    return String(name[..<dash])
+  }
+
+  /// The pool a server belongs to: its `count` pool, else its name's prefix, else its name.
+  public static func pool(of server: ServerSpec) -> String {
+    server.pool ?? poolPrefix(of: server.name) ?? server.name
+  }
+
+  /// The `n`th server of `pool` (1-based): `web-3`.
+  public static func poolMember(_ n: Int, of pool: String) -> String { "\(pool)-\(n)" }
 }

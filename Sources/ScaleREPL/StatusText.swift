@@ -43,17 +43,21 @@ public enum StatusText {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A component's busy share between `start` and `snapshot`, from the two cumulative
-  /// shares (exact while its cores did not change; 0…1).
+  /// A component's busy share between `start` and `snapshot`: busy core-seconds over
+  /// provisioned core-seconds in between, the same figure `scale run` reports (exact for a
+  /// server added or resized during the session; 0…1). A component absent at `start` counts
+  /// from zero; one without core-seconds (a queue) keeps its cumulative share.
   static func utilisation(
     _ component: ComponentSnapshot, in snapshot: SimulationSnapshot,
     since start: SimulationSnapshot?
   ) -> Double {
-    guard let start, start.time > 0, snapshot.time > start.time,
-      let before = start.components.first(where: { $0.name == component.name })
+    guard let start, start.time > 0, snapshot.time > start.time, component.coreSeconds > 0
     else { return component.utilisation }
-    let busy = component.utilisation * snapshot.time - before.utilisation * start.time
-    return min(max(busy / (snapshot.time - start.time), 0), 1)
+    let before = start.components.first { $0.name == component.name }
+    let cores = component.coreSeconds - (before?.coreSeconds ?? 0)
+    let busy = component.busyCoreSeconds - (before?.busyCoreSeconds ?? 0)
+    guard cores > 0 else { return 0 }
+    return min(max(busy / cores, 0), 1)
   }
 
   static func health(_ component: ComponentSnapshot) -> String {

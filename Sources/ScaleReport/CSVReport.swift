@@ -5,7 +5,8 @@ import ScaleModel
 /// quotes with `"` doubled); lines end in LF. Numbers are plain decimals (Swift's shortest
 /// round-trip text), times in seconds, shares 0…1.
 public enum CSVReport {
-  /// One row per interval: `start,end,offered,completed,errors,p50,p99,servers`, then for
+  /// One row per interval: `start,end,offered,completed,errors,in_flight,p50,p99,servers`
+  /// (`in_flight`: requests present at the interval's end), then for
   /// each component with a series `<name> utilisation` and `<name> queue` (declaration
   /// order, then any other names sorted). A value missing in an interval is an empty field.
   public static func timeSeries(_ result: RunResult) -> String {
@@ -16,7 +17,9 @@ public enum CSVReport {
       + TextReport.seriesNames(result, \.queueLength).filter {
         !names.contains($0)
       }
-    var header = ["start", "end", "offered", "completed", "errors", "p50", "p99", "servers"]
+    var header = [
+      "start", "end", "offered", "completed", "errors", "in_flight", "p50", "p99", "servers",
+    ]
     for name in allNames {
       header.append(name + " utilisation")
       header.append(name + " queue")
@@ -25,7 +28,8 @@ public enum CSVReport {
     for i in result.intervals {
       var row = [
         number(i.start), number(i.end), String(i.offered), String(i.completed),
-        String(i.errors), number(i.latency.p50), number(i.latency.p99), String(i.servers),
+        String(i.errors), String(i.inFlight), number(i.latency.p50), number(i.latency.p99),
+        String(i.servers),
       ]
       for name in allNames {
         row.append(i.utilisation[name].map(number) ?? "")

@@ -21,7 +21,7 @@ public enum Explain {
     var causes: [String] = []
     if e.rejected > 0 { causes.append(Format.count(e.rejected) + " rejected") }
     if e.timedOut > 0 { causes.append(Format.count(e.timedOut) + " timed out") }
-    if e.unavailable > 0 { causes.append(Format.count(e.unavailable) + " found no server") }
+    if e.unavailable > 0 { causes.append(Format.count(e.unavailable) + " unavailable") }
     if e.breakerOpen > 0 { causes.append(Format.count(e.breakerOpen) + " refused by a breaker") }
     return causes
   }

@@ -29,6 +29,7 @@ public enum JSONReport {
       ("throughput", .double(result.throughput)),
       ("errorRate", .double(result.errorRate)),
       ("errors", errors(result.errors)),
+      ("inFlight", .int(result.inFlight)),
       ("latency", latency(result.latency)),
       ("components", .array(result.components.map(component))),
       ("intervals", .array(result.intervals.map(interval))),
@@ -99,6 +100,7 @@ public enum JSONReport {
     .object([
       ("start", .double(i.start)), ("end", .double(i.end)), ("offered", .int(i.offered)),
       ("completed", .int(i.completed)), ("errors", .int(i.errors)),
+      ("inFlight", .int(i.inFlight)),
       ("servers", .int(i.servers)), ("latency", latency(i.latency)),
       ("utilisation", sortedMap(i.utilisation)), ("queueLength", sortedMap(i.queueLength)),
     ])

@@ -166,3 +166,26 @@ import Testing
   #expect(step.contains("\nweb-2      server      0.0%    0/2    0      failed\n"))
   #expect(repl.handle(".status").output == step)
 }
+
+/// Issue 10, item 2: a server added during the session shows its utilisation over the step
+/// as busy over provisioned core-seconds, like `scale run`: round-robin over three 2-core
+/// servers at 3000 rps with 1 ms service is 50 % each. The per-step figure used to be
+/// derived from cumulative shares as if every server had existed since 0 s: 100 % for its
+/// first step, ~40 % for the next.
+@Test func aServerAddedDuringTheSessionShowsItsStepUtilisation() throws {
+  let repl = REPLSession()
+  for line in [
+    "seed 1", "server web count 2 cpu 2", "balancer lb round-robin", "traffic 3000 rps for 2min",
+  ] {
+    _ = repl.handle(line)
+  }
+  _ = repl.handle(".step 10s")
+  _ = repl.handle("add server web-3 cpu 2")
+  for _ in 0..<2 {
+    let step = repl.handle(".step 10s").output
+    let row = try #require(step.split(separator: "\n").first { $0.hasPrefix("web-3 ") })
+    let cell = try #require(row.split(separator: " ").first { $0.hasSuffix("%") })
+    let util = try #require(Double(cell.dropLast())) / 100
+    #expect(abs(util - 0.5) < 0.05, "\(row)")
+  }
+}

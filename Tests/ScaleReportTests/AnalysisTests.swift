@@ -53,6 +53,10 @@ private func find(_ estimates: [ComponentEstimate], _ name: String) -> Component
     ServerSpec(name: "pool", cores: 4, service: .lognormal(mean: 0.001, stddev: 0.001)),
   ]
   scenario.traffic = TrafficSpec(rate: 1800)
+  // A random split keeps each server's arrivals Poisson (M/…); with no balancer the engine's
+  // implicit round-robin feeds each server every third request (Erlang-3, E3/…).
+  #expect(find(Analysis.estimate(scenario), "lumpy")?.model == "E3/G/1")
+  scenario.balancers = [BalancerSpec(name: "lb", strategy: .random)]
   let estimates = Analysis.estimate(scenario)
   let hot = try #require(find(estimates, "hot"))
   #expect(hot.model == "M/D/1")
@@ -70,4 +74,18 @@ private func find(_ estimates: [ComponentEstimate], _ name: String) -> Component
   constant.traffic = TrafficSpec(rate: 300, arrivals: .constant)
   #expect(find(Analysis.estimate(constant), "hot")?.model == "D/D/1")
   #expect(Analysis.estimate(Scenario()) == [])
+}
+
+/// E_k/M/1: with k = 1 it is M/M/1 (σ = ρ); E10/M/1 at λ 800, μ 1000 has σ = 0.6575
+/// (W = 2.92 ms, where M/M/1 gives 5 ms).
+@Test func erlangArrivalsSigmaRoot() throws {
+  let mm1 = try #require(ErlangArrivals.sigma(phases: 1, arrivalRate: 800, serviceRate: 1000))
+  #expect(abs(mm1 - 0.8) < 1e-9)
+  let e10 = try #require(ErlangArrivals.sigma(phases: 10, arrivalRate: 800, serviceRate: 1000))
+  #expect(abs(e10 - 0.6575) < 1e-3)
+  let e10Mean =
+    0.001 + (ErlangArrivals.meanWait(phases: 10, arrivalRate: 800, serviceRate: 1000) ?? 0)
+  #expect(abs(e10Mean - 0.00292) < 1e-5)
+  #expect(ErlangArrivals.sigma(phases: 10, arrivalRate: 1000, serviceRate: 1000) == nil)
+  #expect(ErlangArrivals.sigma(phases: 0, arrivalRate: 1, serviceRate: 1000) == nil)
 }

@@ -44,14 +44,14 @@ private func readCSV(_ text: String) -> [[String]] {
   #expect(rows.count == 1 + 12)
   #expect(rows.allSatisfy { $0.count == rows[0].count })
   #expect(
-    Array(rows[0].prefix(10)) == [
-      "start", "end", "offered", "completed", "errors", "p50", "p99", "servers",
+    Array(rows[0].prefix(11)) == [
+      "start", "end", "offered", "completed", "errors", "in_flight", "p50", "p99", "servers",
       "web-1 utilisation",
       "web-1 queue",
     ])
   #expect(rows[0].suffix(2) == ["jobs utilisation", "jobs queue"])
   #expect(rows[1][0] == "30.0")
-  #expect(rows[1][6] == "0.018")
+  #expect(rows[1][7] == "0.018")
 }
 
 @Test func componentsHaveEveryField() {

@@ -12,7 +12,7 @@ import Testing
         + " and stopped sending it requests."
     ))
   #expect(text.contains("It had been failed for 30s."))
-  #expect(text.hasSuffix("300 rejected, 250 found no server.\n"))
+  #expect(text.hasSuffix("300 rejected, 250 unavailable.\n"))
 }
 
 @Test func quietRunsSaySo() {

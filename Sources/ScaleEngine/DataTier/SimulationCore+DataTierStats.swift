@@ -75,7 +75,7 @@ extension SimulationCore {
     c.meanQueueLength = t > 0 ? a.queue / t : 0
     c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
     c.maxQueueLength = warmupDone ? s.maxQueue : 0
-    c.latency = warmupDone ? s.latency.summary : LatencySummary()
+    c.latency = warmupDone ? s.latency.summary(extra: extraQuantiles) : LatencySummary()
     c.downTime = a.down
     c.healthy = !s.unavailable
     c.cores = s.cores
@@ -171,7 +171,7 @@ extension SimulationCore {
     c.healthy = stations.allSatisfy(\.healthy)
     var merged = LatencyRecorder()
     if warmupDone { for s in db.stations { merged.add(s.state.latency) } }
-    c.latency = merged.summary
+    c.latency = merged.summary(extra: extraQuantiles)
     return [c] + stations
   }
 
@@ -204,7 +204,8 @@ extension SimulationCore {
           ComponentSnapshot(
             name: st.name, kind: st.kind, cores: s.cores, busy: s.busy, queueLength: s.queue.count,
             inSystem: s.inSystem, failed: s.unavailable, healthy: !s.unavailable,
-            utilisation: a.cores > 0 ? a.busy / a.cores : 0))
+            utilisation: a.cores > 0 ? a.busy / a.cores : 0, busyCoreSeconds: a.busy,
+            coreSeconds: a.cores))
       }
     }
     for q in dataTier.queues {

@@ -165,9 +165,11 @@ extension SimulationCore {
     dataTier.databases[d].stations[st].state.busy -= 1
     let busy = dataTier.databases[d].stations[st].state.busy
     dataTier.databases[d].stations[st].state.busyTime.set(Double(busy), at: now)
+    if busy >= dataTier.databases[d].stations[st].state.cores {
+      dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
+    }
     dataTier.databases[d].stations[st].state.counters.completed += 1
-    dataTier.databases[d].stations[st].state.latency.record(
-      now - requests[Int(slot)].entered)
+    dataTier.databases[d].stations[st].state.latency.record(now - requests[Int(slot)].entered)
     startQueuedStations(d, st)
     guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
 
@@ -298,6 +300,7 @@ extension SimulationCore {
     dataTier.databases[d].stations[st].inService.removeAll()
     dataTier.databases[d].stations[st].state.busy = 0
     dataTier.databases[d].stations[st].state.busyTime.set(0, at: now)
+    dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
     dataTier.databases[d].stations[st].state.queueTime.set(0, at: now)
     dataTier.databases[d].stations[st].state.counters.unavailable += held.count
     for slot in held {
@@ -352,8 +355,7 @@ extension SimulationCore {
           newCores * Defaults.connectionsPerCore
       }
       dataTier.databases[d].stations[st].state.cores = newCores
-      dataTier.databases[d].stations[st].state.coreTime.set(
-        Double(newCores), at: now)
+      dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
     }
     dataTier.databases[d].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {

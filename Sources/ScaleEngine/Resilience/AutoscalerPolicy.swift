@@ -22,8 +22,8 @@ public struct AutoscaleDecision: Sendable, Equatable {
 ///
 /// - Threshold mode (the seed's `check_and_scale`): utilisation > high and fewer than
 ///   `maximum` servers → one more; utilisation < low and more than `minimum` → one fewer
-///   (strict comparisons, as the seed). A group outside [minimum, maximum] moves one step
-///   back towards it.
+///   (strict comparisons, as the seed). A group outside [minimum, maximum] moves to the bound
+///   at once (an AWS Auto Scaling group's desired capacity is clamped to [MinSize, MaxSize]).
 /// - Target mode (Kubernetes HPA, replica_calculator.go): ratio = utilisation / target; no
 ///   change when |ratio − 1| ≤ 0.1, else desired = ceil(ratio × ready). Then the default
 ///   `behavior`: scale-down stabilisation (the highest recommendation of the last 300 s wins),
@@ -100,10 +100,10 @@ public struct AutoscalerPolicy: Sendable {
     var d = AutoscaleDecision(
       current: current, desired: current, utilisation: u, reason: "utilisation \(pct) within band")
     if current < minimum {
-      d.desired = current + 1
+      d.desired = minimum
       d.reason = "\(current) servers, below the minimum of \(minimum)"
     } else if current > maximum {
-      d.desired = current - 1
+      d.desired = maximum
       d.reason = "\(current) servers, above the maximum of \(maximum)"
     } else if u > high {
       if current < maximum {

@@ -43,6 +43,7 @@ extension SimulationCore {
         nextNumber: members.count + 1, template: servers[first].spec)
       for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
       dataTier.autoscalers.append(state)
+      startAtMinimum(dataTier.autoscalers.count - 1)
       let interval = checkInterval(spec.interval, members: members.count)
       if interval.isFinite, interval > 0, interval <= duration {
         events.schedule(
@@ -51,6 +52,31 @@ extension SimulationCore {
           c: DataTierState.Tag.autoscale.rawValue)
       }
       _ = i
+    }
+  }
+
+  /// A group smaller than its autoscaler's `min` starts at the minimum, as a Kubernetes HPA
+  /// (the controller raises `replicas` to `minReplicas` at once) and an AWS Auto Scaling group
+  /// (desired capacity is never below `MinSize`) do: the missing servers are in service when
+  /// the run starts (they were launched before it), rather than one per check.
+  mutating func startAtMinimum(_ a: Int) {
+    let minimum = Swift.max(0, dataTier.autoscalers[a].policy.spec.minimum)
+    let current = dataTier.autoscalers[a].members.count
+    guard current < minimum else { return }
+    let group = dataTier.autoscalers[a].policy.spec.group
+    var behind = ""
+    if let b = dataTier.autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+    for k in 0..<(minimum - current) {
+      var n = dataTier.autoscalers[a].nextNumber
+      let pool = dataTier.autoscalers[a].pool
+      while serverByName["\(pool)-\(n)"] != nil { n += 1 }
+      dataTier.autoscalers[a].nextNumber = n + 1
+      let name = "\(pool)-\(n)"
+      join(a, name: name)
+      note(
+        "scale-out", name,
+        "\(group): \(current) servers, below the minimum of \(minimum); \(current) → \(minimum) "
+          + "servers at the start, adding \(name) (\(k + 1) of \(minimum - current))\(behind)")
     }
   }
 
@@ -176,12 +202,5 @@ extension SimulationCore {
   }
 }
 
-/// `web` for `web-3`: the name without a trailing `-<number>`, or nil.
-func poolPrefix(of name: String) -> String? {
-  guard let dash = name.lastIndex(of: "-") else { return nil }
-  let number = name[name.index(after: dash)...]
-  guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
-    dash > name.startIndex
-  else { return nil }
-  return String(name[..<dash])
-}
+/// `web` for `web-3` (see `StationNames.poolPrefix`).
+func poolPrefix(of name: String) -> String? { StationNames.poolPrefix(of: name) }

@@ -59,10 +59,9 @@ public enum Analysis {
       let mean = UniversalScalability.effectiveMeanService(
         server.service.mean, cores: server.cores, contention: server.contention)
       estimates.append(
-        station(
-          name: server.name, kind: .server, lambda: rate, servers: server.cores,
-          meanService: mean, service: server.service,
-          arrivalSCV: arrivalSCV))
+        backendStation(
+          server, feed: BackendFeed.of(server.name, in: scenario), lambda: rate,
+          meanService: mean, arrivalSCV: arrivalSCV))
     }
 
     let path = scenario.topology
@@ -200,6 +199,38 @@ public enum Analysis {
     return rows
   }
 
+  /// A server's estimate from what its balancer feeds it (`BackendFeed`): round-robin over k
+  /// turns Poisson input into Erlang-k arrivals (exact E_k/M/1 for one core and exponential
+  /// service, Allen–Cunneen with c_a² = 1/k otherwise); least-connections and p2c keep the
+  /// Poisson model, labelled an upper bound.
+  static func backendStation(
+    _ server: ServerSpec, feed: BackendFeed, lambda: Double, meanService: Double,
+    arrivalSCV: Double
+  ) -> ComponentEstimate {
+    var e: ComponentEstimate
+    switch feed {
+    case .roundRobin(let k) where arrivalSCV > 0:
+      e = station(
+        name: server.name, kind: .server, lambda: lambda, servers: server.cores,
+        meanService: meanService, service: server.service, arrivalSCV: arrivalSCV / Double(k),
+        erlangPhases: k)
+    case .shortestQueue:
+      e = station(
+        name: server.name, kind: .server, lambda: lambda, servers: server.cores,
+        meanService: meanService, service: server.service, arrivalSCV: arrivalSCV)
+      if !e.saturated {
+        e.notes.append(
+          "upper bound: least-connections and p2c join shorter queues than the random split "
+            + "modelled")
+      }
+    default:
+      e = station(
+        name: server.name, kind: .server, lambda: lambda, servers: server.cores,
+        meanService: meanService, service: server.service, arrivalSCV: arrivalSCV)
+    }
+    return e
+  }
+
   /// Kendall letter of a service distribution: M exponential, D constant, G any other.
   static func letter(_ service: Distribution) -> String {
     switch service {
@@ -210,15 +241,17 @@ public enum Analysis {
   }
 
   /// One station's estimate: exact M/M/c (Erlang C) when arrivals are Poisson and service
-  /// exponential; Pollaczek–Khinchine for M/G/1; Kingman (c = 1) or Allen–Cunneen (c > 1)
+  /// exponential; exact E_k/M/1 for Erlang-k arrivals (`erlangPhases`, round-robin) on one
+  /// core; Pollaczek–Khinchine for M/G/1; Kingman (c = 1) or Allen–Cunneen (c > 1)
   /// otherwise. The 99th percentile is given for M/M/c only (exact there).
   static func station(
     name: String, kind: ComponentKind, role: String = "", lambda: Double?, servers: Int,
-    meanService: Double, service: Distribution, arrivalSCV: Double, notes: [String] = []
+    meanService: Double, service: Distribution, arrivalSCV: Double, erlangPhases: Int? = nil,
+    notes: [String] = []
   ) -> ComponentEstimate {
     let serviceSCV = service.squaredCoefficientOfVariation
     let c = Swift.max(1, servers)
-    let arrivalLetter = arrivalSCV == 1 ? "M" : "D"
+    let arrivalLetter = erlangPhases.map { "E\($0)" } ?? (arrivalSCV == 1 ? "M" : "D")
     let model = arrivalLetter + "/" + letter(service) + "/\(c)"
     var e = ComponentEstimate(
       name: name, kind: kind, role: role, model: model, arrivalRate: lambda, servers: c,
@@ -235,7 +268,12 @@ public enum Analysis {
     }
     let mu = 1 / meanService
     let exponential = letter(service) == "M" && arrivalSCV == 1
-    if exponential {
+    if let k = erlangPhases, c == 1, letter(service) == "M" {
+      // Exact: E_k/M/1 (GI/M/1 with the σ root); arrivals see the server busy with σ.
+      let sigma = ErlangArrivals.sigma(phases: k, arrivalRate: lambda, serviceRate: mu)
+      e.waitProbability = sigma
+      e.meanWait = ErlangArrivals.meanWait(phases: k, arrivalRate: lambda, serviceRate: mu)
+    } else if exponential {
       e.waitProbability = ErlangC.waitProbability(servers: c, load: lambda * meanService)
       e.meanWait = ErlangC.meanWait(servers: c, arrivalRate: lambda, serviceRate: mu)
       e.p99Response = ErlangC.responseQuantile(

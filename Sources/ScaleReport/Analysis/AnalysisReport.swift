@@ -9,10 +9,18 @@ public enum AnalysisReport {
 
   /// What the title says the estimates are based on, by default.
   public static let startingRateBasis = "the script's starting rate; events ignored"
+  /// The same for a daily cycle, whose estimates use its peak (`Analysis.estimate`).
+  public static let cyclePeakBasis = "the daily cycle's peak rate; events ignored"
+
+  /// The basis of estimates made from the script alone: the rate `Analysis.estimate` uses.
+  public static func scriptBasis(_ scenario: Scenario) -> String {
+    scenario.traffic?.cycle == nil ? startingRateBasis : cyclePeakBasis
+  }
 
   /// Estimates `scenario` and renders the estimates beside `result`. With a result, the
   /// estimates use its mean offered rate (offered / measured seconds, so ramps and spikes
-  /// are averaged in) and its measured cache hit rate; without, the script's starting rate.
+  /// are averaged in) and its measured cache hit rate; without, the script's starting rate
+  /// (a daily cycle's peak).
   public static func render(
     _ scenario: Scenario, result: RunResult?, color: Bool, width: Int = 100
   ) -> String {
@@ -29,7 +37,7 @@ public enum AnalysisReport {
       cacheHitRates: hitRates)
     return render(
       estimates, result: result, color: color, width: width,
-      basis: offered == nil ? startingRateBasis : "the run's mean offered rate", routes: routes)
+      basis: offered == nil ? scriptBasis(scenario) : "the run's mean offered rate", routes: routes)
   }
 
   /// Each cache's own measured hit rate (hits over lookups), by name; caches with no lookups
