@@ -1,6 +1,7 @@
 import Foundation
 import ScaleEngine
 import ScaleKit
+import ScaleLanguage
 import ScaleModel
 
 /// The REPL's brain, with no terminal: takes a typed line, returns what to print and whether
@@ -163,31 +164,7 @@ public final class REPLSession {
 
   /// The words completion offers now.
   public var vocabulary: CompletionVocabulary {
-    let keywords = Session.statementKeywords
-    var attributes: [String: [String]] = [:]
-    for keyword in keywords { attributes[keyword] = Session.attributes(of: keyword) }
-    return CompletionVocabulary(
-      keywords: keywords, attributes: attributes,
-      eventActions: [
-        "ramp", "traffic", "spike", "fail", "recover", "add", "remove", "scale-up", "set",
-      ],
-      metrics: [
-        "p50", "p90", "p95", "p99", "p99.9", "max", "mean", "errors", "throughput", "utilisation",
-        "hit-rate", "stale-reads", "queue-length", "rejected", "timeouts", "completed",
-      ],
-      referencingKeywords: ["health-check", "shard", "autoscale"],
-      namingKeywords: ["server", "database", "queue", "circuit-breaker", "rate-limit"],
-      referencingAttributes: ["to", "on"],
-      valueChoices: [
-        "hashing": KeyHashing.allCases.map(\.rawValue),
-        "eviction": Eviction.allCases.map(\.rawValue),
-        "reads": ReadConsistency.allCases.map(\.rawValue),
-        "when-full": QueueOverflow.allCases.map(\.rawValue),
-        "jitter": Jitter.allCases.map(\.rawValue),
-        "arrivals": Arrivals.allCases.map(\.rawValue),
-      ],
-      flags: ["no-failover"],
-      componentNames: session.componentNames)
+    CompletionVocabulary.language(componentNames: session.componentNames)
   }
 
   /// Candidates for the word before the cursor.

@@ -1,0 +1,93 @@
+/// Completion of the words of a statement, from the words before the cursor: statement
+/// keywords, attributes of the statement being written, component names where a name is
+/// expected, an attribute's enumerated values, event actions. Shared by the REPL's Tab
+/// completion and the language server (which add meta-commands and paths, or units).
+public enum StatementCompletion {
+  /// Candidates for `word` (possibly empty) after the statement words `previous`, sorted and
+  /// without duplicates. `afterComma`: the last non-blank character before `word` is `,`
+  /// (a list of names continues). `insideBlock`: the line is inside an open `{ … }` (a
+  /// balancer's backends, so server names).
+  public static func candidates(
+    previous: [String], word: String, afterComma: Bool, insideBlock: Bool,
+    vocabulary: CompletionVocabulary
+  ) -> [String] {
+    func matching(_ words: [String]) -> [String] {
+      Array(Set(words.filter { $0.hasPrefix(word) })).sorted()
+    }
+    if insideBlock {
+      return previous.isEmpty ? matching(vocabulary.componentNames + ["}"]) : matching(["weight"])
+    }
+    guard let first = previous.first else {
+      return matching(vocabulary.keywords + vocabulary.eventActions)
+    }
+    var tokens = previous[...]
+    if first == "at" {
+      // `at TIME ACTION …`
+      if tokens.count == 1 { return [] }
+      if tokens.count == 2 { return matching(vocabulary.eventActions) }
+      tokens = tokens.dropFirst(2)
+      return matching(actionWords(Array(tokens), vocabulary: vocabulary))
+    }
+    if vocabulary.eventActions.contains(first) && !vocabulary.keywords.contains(first) {
+      return matching(actionWords(Array(tokens), vocabulary: vocabulary))
+    }
+    // A comma continues a list of names (`to web-1, web-2`).
+    if afterComma { return matching(vocabulary.componentNames) }
+    return matching(statementWords(Array(tokens), vocabulary: vocabulary))
+  }
+
+  /// After an event action (`fail web-2`, `add server web-4 cpu 4 to lb`).
+  static func actionWords(_ tokens: [String], vocabulary: CompletionVocabulary) -> [String] {
+    guard let action = tokens.first else { return [] }
+    let count = tokens.count
+    let serverAttributes = vocabulary.attributes["server", default: []]
+    switch action {
+    case "fail": return count == 1 ? vocabulary.componentNames : ["for"]
+    case "recover", "remove": return count == 1 ? vocabulary.componentNames : []
+    case "scale-up":
+      return count == 1
+        ? vocabulary.componentNames : StatementSchema.scaleUpAttributes.map(\.name)
+    case "set":
+      // `set CACHE nodes N` or `set BALANCER SERVER weight N`.
+      if count == 1 { return vocabulary.componentNames }
+      if count == 2 { return StatementSchema.setAttributes.map(\.name) + vocabulary.componentNames }
+      return count == 3 && tokens[2] != "nodes" ? StatementSchema.backendAttributes.map(\.name) : []
+    case "add":
+      if count == 1 { return ["server"] }
+      if count == 2 { return [] }  // the new server's name
+      if tokens.last == "to" { return vocabulary.componentNames }
+      return unused(serverAttributes + ["to"], in: tokens)
+    case "ramp", "spike": return ["traffic", "to", "over", "for", "rps"]
+    case "traffic": return ["rps"]
+    default: return []
+    }
+  }
+
+  /// After a statement keyword.
+  static func statementWords(_ tokens: [String], vocabulary: CompletionVocabulary) -> [String] {
+    guard let keyword = tokens.first, let last = tokens.last else { return [] }
+    let attributes = vocabulary.attributes[keyword, default: []]
+    if vocabulary.referencingAttributes.contains(last) { return vocabulary.componentNames }
+    if let choices = vocabulary.valueChoices[last], tokens.count > 1 { return choices }
+    if keyword == "expect" {
+      if tokens.count == 1 { return vocabulary.metrics + vocabulary.componentNames }
+      if tokens.count == 2 && vocabulary.componentNames.contains(last) { return vocabulary.metrics }
+      return []
+    }
+    if tokens.count == 1 && vocabulary.namingKeywords.contains(keyword) { return [] }
+    if tokens.count == 1 && vocabulary.referencingKeywords.contains(keyword) {
+      return vocabulary.componentNames + attributes
+    }
+    // After an attribute that takes a value, the value comes next: nothing to offer.
+    if tokens.count > 1 && attributes.contains(last) && !vocabulary.flags.contains(last) {
+      return []
+    }
+    return unused(attributes, in: tokens)
+  }
+
+  /// `words` minus those already in the statement.
+  static func unused(_ words: [String], in tokens: [String]) -> [String] {
+    let used = Set(tokens)
+    return words.filter { !used.contains($0) }
+  }
+}
