@@ -1,0 +1,235 @@
+import ScaleDiagnostics
+import ScaleLanguage
+
+/// An error a request answers with.
+public struct ResponseError: Error, Equatable, Sendable {
+  public var code: ErrorCode
+  public var message: String
+  public init(_ code: ErrorCode, _ message: String) {
+    self.code = code
+    self.message = message
+  }
+}
+
+/// The language server's state and message dispatch, independent of any transport: a message
+/// goes in, the messages to send come out. One thread drives it (``StdioTransport``), so it
+/// needs no locks.
+///
+/// Lifecycle per LSP 3.17: requests before `initialize` fail with ServerNotInitialized and
+/// notifications are dropped; after `shutdown`, requests fail with InvalidRequest; `exit`
+/// ends the server with code 0 after a shutdown, 1 without one.
+public final class LanguageServer {
+  enum State { case uninitialized, running, shutDown }
+
+  var state = State.uninitialized
+  /// Whether `shutdown` was received.
+  public var isShutDown: Bool { state == .shutDown }
+  /// Set by `exit`: the process's exit code.
+  public private(set) var exitCode: Int32?
+  var documents: [String: TextDocument] = [:]
+  /// Parsed documents, by URI, for the version they were parsed at.
+  var parsed: [String: ParsedDocument] = [:]
+  /// Documents whose diagnostics are out of date, in the order they changed.
+  var stale: [String] = []
+  /// Where the server writes its log (standard error in `scale lsp`).
+  let log: (String) -> Void
+
+  public init(log: @escaping (String) -> Void = { _ in }) {
+    self.log = log
+  }
+
+  /// Handles one message; returns the responses and notifications to send, in order.
+  /// Diagnostics of changed documents are not computed here but by ``publishDiagnostics()``,
+  /// which the transport calls when no message is waiting, so a burst of edits costs one check.
+  public func handle(_ message: IncomingMessage) -> [JSONValue] {
+    switch message {
+    case .response:
+      return []
+    case .invalid(let id, let code, let text):
+      return [Outgoing.error(id, code, text)]
+    case .notification(let method, let params):
+      handleNotification(method, params)
+      return []
+    case .request(let id, let method, let params):
+      switch respond(method, params) {
+      case .success(let result): return [Outgoing.result(id, result)]
+      case .failure(let error): return [Outgoing.error(id, error.code, error.message)]
+      }
+    }
+  }
+
+  /// The answer to a request cancelled before it ran.
+  public static func cancelled(_ id: RequestID) -> JSONValue {
+    Outgoing.error(id, .requestCancelled, "the request was cancelled")
+  }
+
+  private func respond(_ method: String, _ params: JSONValue?) -> Result<JSONValue, ResponseError> {
+    switch state {
+    case .uninitialized where method != "initialize":
+      return .failure(ResponseError(.serverNotInitialized, "`initialize` must come first"))
+    case .shutDown:
+      return .failure(ResponseError(.invalidRequest, "the server is shutting down"))
+    default: break
+    }
+    do {
+      switch method {
+      case "initialize":
+        guard state == .uninitialized else {
+          throw ResponseError(.invalidRequest, "`initialize` was already sent")
+        }
+        state = .running
+        return .success(Self.initializeResult)
+      case "shutdown":
+        state = .shutDown
+        return .success(.null)
+      case "textDocument/completion": return .success(try completion(params))
+      case "textDocument/hover": return .success(try hover(params))
+      case "textDocument/definition": return .success(try definition(params))
+      case "textDocument/references": return .success(try references(params))
+      case "textDocument/prepareRename": return .success(try prepareRename(params))
+      case "textDocument/rename": return .success(try rename(params))
+      case "textDocument/documentSymbol": return .success(try documentSymbols(params))
+      case "textDocument/formatting": return .success(try formatting(params))
+      case "textDocument/codeAction": return .success(try codeActions(params))
+      default:
+        throw ResponseError(.methodNotFound, "unknown method `\(method)`")
+      }
+    } catch let error as ResponseError {
+      return .failure(error)
+    } catch {
+      return .failure(ResponseError(.internalError, "\(error)"))
+    }
+  }
+
+  private func handleNotification(_ method: String, _ params: JSONValue?) {
+    if method == "exit" {
+      exitCode = state == .shutDown ? 0 : 1
+      return
+    }
+    guard state == .running else { return }
+    switch method {
+    case "textDocument/didOpen":
+      guard let item = params?["textDocument"], let uri = item["uri"]?.stringValue,
+        let text = item["text"]?.stringValue
+      else { return log("didOpen without a text document") }
+      update(TextDocument(uri: uri, version: item["version"]?.intValue ?? 0, text: text))
+    case "textDocument/didChange":
+      guard let uri = params?["textDocument"]?["uri"]?.stringValue, var document = documents[uri]
+      else { return log("didChange of a document that is not open") }
+      let version = params?["textDocument"]?["version"]?.intValue ?? document.version + 1
+      for change in params?["contentChanges"]?.arrayValue ?? [] {
+        guard let text = change["text"]?.stringValue else { continue }
+        var range: (Position, Position)?
+        if let start = Position(change["range"]?["start"]),
+          let end = Position(change["range"]?["end"])
+        {
+          range = (start, end)
+        }
+        document = document.applying(text: text, range: range, version: version)
+      }
+      update(document)
+    case "textDocument/didClose":
+      guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
+      documents[uri] = nil
+      parsed[uri] = nil
+      stale.removeAll { $0 == uri }
+      closed.append(uri)
+    default:
+      break  // `initialized`, `$/setTrace`, `$/cancelRequest` (handled by the transport), …
+    }
+  }
+
+  /// Documents closed since the last publish: their diagnostics are cleared.
+  var closed: [String] = []
+
+  private func update(_ document: TextDocument) {
+    documents[document.uri] = document
+    if !stale.contains(document.uri) { stale.append(document.uri) }
+    closed.removeAll { $0 == document.uri }
+  }
+
+  /// The open document a request is about.
+  func document(_ params: JSONValue?) throws -> TextDocument {
+    guard let uri = params?["textDocument"]?["uri"]?.stringValue else {
+      throw ResponseError(.invalidParams, "`textDocument.uri` is missing")
+    }
+    guard let document = documents[uri] else {
+      throw ResponseError(.invalidParams, "`\(uri)` is not open")
+    }
+    return document
+  }
+
+  /// The document and the byte offset of `params.position` (clamped).
+  func documentAndOffset(_ params: JSONValue?) throws -> (ParsedDocument, Int) {
+    let document = try document(params)
+    guard let position = Position(params?["position"]) else {
+      throw ResponseError(.invalidParams, "`position` is missing")
+    }
+    return (parse(document), document.offset(of: position))
+  }
+
+  /// The syntax tree and component index of a document, parsed once per version.
+  func parse(_ document: TextDocument) -> ParsedDocument {
+    if let cached = parsed[document.uri], cached.document.version == document.version,
+      cached.document.source.bytes.count == document.source.bytes.count
+    {
+      return cached
+    }
+    let result = ParsedDocument(document)
+    parsed[document.uri] = result
+    return result
+  }
+
+  static let initializeResult: JSONValue = [
+    "capabilities": [
+      "positionEncoding": "utf-16",
+      "textDocumentSync": ["openClose": true, "change": 2],
+      "completionProvider": ["triggerCharacters": [" ", ","], "resolveProvider": false],
+      "hoverProvider": true,
+      "definitionProvider": true,
+      "referencesProvider": true,
+      "renameProvider": ["prepareProvider": true],
+      "documentSymbolProvider": true,
+      "documentFormattingProvider": true,
+      "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+    ],
+    "serverInfo": ["name": "scale", "version": "0.1.0"],
+  ]
+}
+
+/// A document with its syntax tree and component index.
+struct ParsedDocument {
+  let document: TextDocument
+  let tree: SyntaxTree
+  let index: ComponentIndex
+
+  init(_ document: TextDocument) {
+    self.document = document
+    self.tree = Parser.parse(document.text)
+    self.index = ComponentIndex(tree)
+  }
+
+  /// The statement (top-level or inside a block) whose range holds `offset`, by binary
+  /// search over the top-level statements, with whether it is inside a block.
+  func statement(atOffset offset: Int) -> (statement: Statement, inBlock: Bool)? {
+    let statements = tree.statements
+    var low = 0
+    var high = statements.count
+    while low < high {
+      let mid = (low + high) / 2
+      if statements[mid].range.start.offset <= offset { low = mid + 1 } else { high = mid }
+    }
+    guard low > 0 else { return nil }
+    let candidate = statements[low - 1]
+    guard offset <= candidate.range.end.offset else { return nil }
+    for inner in candidate.block ?? []
+    where inner.range.start.offset <= offset && offset <= inner.range.end.offset {
+      return (inner, true)
+    }
+    return (candidate, false)
+  }
+}
+
+extension SourceRange {
+  func contains(_ offset: Int) -> Bool { start.offset <= offset && offset <= end.offset }
+}
