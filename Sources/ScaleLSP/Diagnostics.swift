@@ -5,28 +5,38 @@ import ScaleLanguage
 /// LSP diagnostics, and their fix-its as quick-fix code actions.
 extension LanguageServer {
   /// `textDocument/publishDiagnostics` for every document changed (or closed) since the last
-  /// call; the transport calls it when no message is waiting.
+  /// call, computed here (the transport computes them on its own thread instead, from
+  /// ``takeStale()``).
   public func publishDiagnostics() -> [JSONValue] {
-    var messages: [JSONValue] = []
-    for uri in closed {
-      messages.append(
-        Outgoing.notification(
-          "textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
+    let (changed, closed) = takeStale()
+    return closed.map(Self.clearedDiagnostics) + changed.map(Self.diagnosticsNotification)
+  }
+
+  /// The documents whose diagnostics are out of date and those closed since the last call;
+  /// both lists are emptied.
+  public func takeStale() -> (changed: [TextDocument], closed: [String]) {
+    defer {
+      stale.removeAll()
+      closed.removeAll()
     }
-    closed.removeAll()
-    for uri in stale {
-      guard let document = documents[uri] else { continue }
-      let diagnostics = Frontend.compile(document.text).diagnostics
-      messages.append(
-        Outgoing.notification(
-          "textDocument/publishDiagnostics",
-          [
-            "uri": .string(uri), "version": .int(document.version),
-            "diagnostics": .array(diagnostics.map { Self.lsp($0, in: document) }),
-          ]))
-    }
-    stale.removeAll()
-    return messages
+    return (stale.compactMap { documents[$0] }, closed)
+  }
+
+  /// The front end's diagnostics of `document` as a `publishDiagnostics` notification.
+  public static func diagnosticsNotification(_ document: TextDocument) -> JSONValue {
+    let diagnostics = Frontend.compile(document.text).diagnostics
+    return Outgoing.notification(
+      "textDocument/publishDiagnostics",
+      [
+        "uri": .string(document.uri), "version": .int(document.version),
+        "diagnostics": .array(diagnostics.map { lsp($0, in: document) }),
+      ])
+  }
+
+  /// No diagnostics for `uri` (it was closed).
+  public static func clearedDiagnostics(_ uri: String) -> JSONValue {
+    Outgoing.notification(
+      "textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
   }
 
   /// Whether some document's diagnostics are out of date.

@@ -26,6 +26,8 @@ final class Inbox: @unchecked Sendable {
   /// is not affected, as the spec allows).
   func cancel(_ id: RequestID) {
     condition.lock()
+    // Ids of requests answered before their cancel arrived stay here; bound the set.
+    if cancelled.count >= 10_000 { cancelled.removeAll() }
     cancelled.insert(id)
     condition.unlock()
   }
@@ -66,7 +68,8 @@ final class Inbox: @unchecked Sendable {
 /// Runs a ``LanguageServer`` over standard input and output. A reader thread reads and parses
 /// frames (and takes `$/cancelRequest` at once), so the server never waits on the pipe and a
 /// cancelled request still queued is answered RequestCancelled without running. Diagnostics
-/// are computed when no message is waiting, so a burst of edits is checked once.
+/// are handed to a ``DiagnosticsWorker`` when no message is waiting, so a burst of edits is
+/// checked once and a large document's check never delays other requests.
 public enum StdioTransport {
   /// Serves until `exit` or the end of input; returns the exit code (0 after a `shutdown`).
   public static func run() -> Int32 {
@@ -78,9 +81,12 @@ public enum StdioTransport {
     reader.stackSize = 8 * 1024 * 1024
     reader.start()
     let server = LanguageServer(log: log)
+    let worker = DiagnosticsWorker { send([$0]) }
     while true {
       if server.hasPendingDiagnostics && inbox.isEmpty {
-        send(server.publishDiagnostics())
+        let (changed, closed) = server.takeStale()
+        closed.forEach(worker.clear)
+        changed.forEach(worker.check)
         continue
       }
       guard let (message, cancelled) = inbox.pop() else { break }
@@ -120,9 +126,17 @@ public enum StdioTransport {
     inbox.close()
   }
 
-  /// Writes framed messages to standard output (a closed pipe is ignored: the client left).
+  private static let outputLock = NSLock()
+
+  /// Writes framed messages to standard output, whole messages at a time from either thread
+  /// (a closed pipe is ignored: the client left).
   static func send(_ messages: [JSONValue]) {
-    for message in messages { writeAll(FrameWriter.frame(message.serialized), to: 1) }
+    for message in messages {
+      let frame = FrameWriter.frame(message.serialized)
+      outputLock.lock()
+      writeAll(frame, to: 1)
+      outputLock.unlock()
+    }
   }
 
   /// A line on standard error (the client shows it as the server's log).
