@@ -116,7 +116,7 @@ public final class LanguageServer {
     case "textDocument/didChange":
       guard let uri = params?["textDocument"]?["uri"]?.stringValue, var document = documents[uri]
       else { return log("didChange of a document that is not open") }
-      let version = params?["textDocument"]?["version"]?.intValue ?? document.version + 1
+      let version = params?["textDocument"]?["version"]?.intValue ?? document.version &+ 1
       for change in params?["contentChanges"]?.arrayValue ?? [] {
         guard let text = change["text"]?.stringValue else { continue }
         var range: (Position, Position)?

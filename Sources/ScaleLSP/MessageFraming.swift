@@ -27,14 +27,10 @@ public struct FrameReader: Sendable {
   public init() {}
 
   /// Adds bytes read from the stream.
-  public mutating func append(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      if discarding > 0 {
-        discarding -= 1
-      } else {
-        buffer.append(byte)
-      }
-    }
+  public mutating func append(_ bytes: some Collection<UInt8>) {
+    let skipped = min(discarding, bytes.count)
+    discarding -= skipped
+    buffer.append(contentsOf: bytes.dropFirst(skipped))
   }
 
   /// The next complete frame, or nil when more bytes are needed.
@@ -58,7 +54,7 @@ public struct FrameReader: Sendable {
     if length > Self.maximumBodySize {
       let available = buffer.count - bodyStart
       discarding = max(0, length - available)
-      start = min(buffer.count, bodyStart + length)
+      start = length >= available ? buffer.count : bodyStart + length
       return .invalidHeader("message of \(length) bytes is larger than the limit")
     }
     guard buffer.count - bodyStart >= length else { return nil }

@@ -68,3 +68,13 @@ import Testing
     message.serialized
       == #"{"error":{"code":-32601,"message":"unknown method `a\"b`"},"id":3,"jsonrpc":"2.0"}"#)
 }
+
+@Test func anAbsurdLengthDoesNotOverflow() {
+  var reader = FrameReader()
+  reader.append(Array("Content-Length: \(Int.max)\r\n\r\nabc".utf8))
+  guard case .invalidHeader = reader.next() else {
+    Issue.record("expected an invalid header")
+    return
+  }
+  #expect(reader.next() == nil)
+}

@@ -187,6 +187,9 @@ def test_malformed_json_is_a_parse_error_and_the_server_goes_on(raw):
     assert error["id"] is None and error["error"]["code"] == -32700
     raw.send_bytes(b"Content-Length: 5\r\n\r\n[1,2]")
     assert raw.messages.get(timeout=60)["error"]["code"] == -32600
+    deep = b"[" * 100_000 + b"]" * 100_000  # nesting far beyond any parser's stack
+    raw.send_bytes(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
+    assert raw.messages.get(timeout=60)["error"]["code"] == -32700
     raw.send_bytes(b"Content-Length: nope\r\n\r\n")
     assert raw.messages.get(timeout=60)["error"]["code"] == -32700
     raw.request(1, "textDocument/documentSymbol", {"textDocument": {"uri": URI}})
