@@ -15,11 +15,7 @@ extension LanguageServer {
   /// The documents whose diagnostics are out of date and those closed since the last call;
   /// both lists are emptied.
   public func takeStale() -> (changed: [TextDocument], closed: [String]) {
-    defer {
-      stale.removeAll()
-      closed.removeAll()
-    }
-    return (stale.compactMap { documents[$0] }, closed)
+    documents.takeStale()
   }
 
   /// The front end's diagnostics of `document` as a `publishDiagnostics` notification.
@@ -40,7 +36,7 @@ extension LanguageServer {
   }
 
   /// Whether some document's diagnostics are out of date.
-  public var hasPendingDiagnostics: Bool { !stale.isEmpty || !closed.isEmpty }
+  public var hasPendingDiagnostics: Bool { documents.hasPending }
 
   /// One diagnostic as LSP writes it: the id is the `code`, the message is `scale check`'s,
   /// its `help:` on a second line as the terminal shows it.

@@ -26,11 +26,7 @@ public final class LanguageServer {
   public var isShutDown: Bool { state == .shutDown }
   /// Set by `exit`: the process's exit code.
   public private(set) var exitCode: Int32?
-  var documents: [String: TextDocument] = [:]
-  /// Parsed documents, by URI, for the version they were parsed at.
-  var parsed: [String: ParsedDocument] = [:]
-  /// Documents whose diagnostics are out of date, in the order they changed.
-  var stale: [String] = []
+  var documents = DocumentStore()
   /// Where the server writes its log (standard error in `scale lsp`).
   let log: (String) -> Void
 
@@ -130,23 +126,13 @@ public final class LanguageServer {
       update(document)
     case "textDocument/didClose":
       guard let uri = params?["textDocument"]?["uri"]?.stringValue else { return }
-      documents[uri] = nil
-      parsed[uri] = nil
-      stale.removeAll { $0 == uri }
-      closed.append(uri)
+      documents.close(uri)
     default:
       break  // `initialized`, `$/setTrace`, `$/cancelRequest` (handled by the transport), …
     }
   }
 
-  /// Documents closed since the last publish: their diagnostics are cleared.
-  var closed: [String] = []
-
-  private func update(_ document: TextDocument) {
-    documents[document.uri] = document
-    if !stale.contains(document.uri) { stale.append(document.uri) }
-    closed.removeAll { $0 == document.uri }
-  }
+  private func update(_ document: TextDocument) { documents.update(document) }
 
   /// The open document a request is about.
   func document(_ params: JSONValue?) throws -> TextDocument {
@@ -169,16 +155,7 @@ public final class LanguageServer {
   }
 
   /// The syntax tree and component index of a document, parsed once per version.
-  func parse(_ document: TextDocument) -> ParsedDocument {
-    if let cached = parsed[document.uri], cached.document.version == document.version,
-      cached.document.source.bytes.count == document.source.bytes.count
-    {
-      return cached
-    }
-    let result = ParsedDocument(document)
-    parsed[document.uri] = result
-    return result
-  }
+  func parse(_ document: TextDocument) -> ParsedDocument { documents.parse(document) }
 
   static let initializeResult: JSONValue = [
     "capabilities": [
@@ -195,39 +172,6 @@ public final class LanguageServer {
     ],
     "serverInfo": ["name": "scale", "version": "0.1.0"],
   ]
-}
-
-/// A document with its syntax tree and component index.
-struct ParsedDocument {
-  let document: TextDocument
-  let tree: SyntaxTree
-  let index: ComponentIndex
-
-  init(_ document: TextDocument) {
-    self.document = document
-    self.tree = Parser.parse(document.text)
-    self.index = ComponentIndex(tree)
-  }
-
-  /// The statement (top-level or inside a block) whose range holds `offset`, by binary
-  /// search over the top-level statements, with whether it is inside a block.
-  func statement(atOffset offset: Int) -> (statement: Statement, inBlock: Bool)? {
-    let statements = tree.statements
-    var low = 0
-    var high = statements.count
-    while low < high {
-      let mid = (low + high) / 2
-      if statements[mid].range.start.offset <= offset { low = mid + 1 } else { high = mid }
-    }
-    guard low > 0 else { return nil }
-    let candidate = statements[low - 1]
-    guard offset <= candidate.range.end.offset else { return nil }
-    for inner in candidate.block ?? []
-    where inner.range.start.offset <= offset && offset <= inner.range.end.offset {
-      return (inner, true)
-    }
-    return (candidate, false)
-  }
 }
 
 extension SourceRange {

@@ -7,7 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=.build/lsp-venv
 if [ ! -x "$venv/bin/pytest" ]; then
-  python3 -m venv "$venv"
+  if ! { command -v python3 >/dev/null && python3 -m venv "$venv" >/dev/null 2>&1; }; then
+    # A fresh Debian/Ubuntu machine may lack Python's venv module (as scripts/install-deps.sh
+    # installs the system packages the build needs).
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing: python3 python3-venv" >&2
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq python3 python3-venv >/dev/null
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+  fi
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -r Tests/lsp/requirements.txt
 fi
