@@ -297,5 +297,18 @@ public enum KeywordDocs {
     "strong": KeywordDoc(summary: "Reads go to the primary."),
     "eventual": KeywordDoc(
       summary: "Reads go to replicas and may be stale by the replication lag."),
+    // Event actions (`at TIME ACTION …`, or typed alone in the REPL's step mode).
+    "ramp": KeywordDoc(summary: "Change the traffic rate linearly `to N rps over DURATION`."),
+    "spike": KeywordDoc(summary: "Raise the traffic `to N rps for DURATION`, then return."),
+    "fail": KeywordDoc(
+      summary: "Fail a server, database or station (`for DURATION`, else until `recover`)."),
+    "recover": KeywordDoc(summary: "Bring a failed component back."),
+    "add": KeywordDoc(summary: "Add a server (`add server NAME … to BALANCER`)."),
+    "remove": KeywordDoc(summary: "Remove a server from the topology."),
+    "scale-up": KeywordDoc(
+      summary: "Resize a server or database (`cpu`, `ram`, `storage`, `downtime`)."),
+    "set": KeywordDoc(
+      summary: "Change a cache's `nodes` or a backend's `weight` behind a balancer.",
+      follows: "nginx weight changes keep the smooth round-robin state"),
   ]
 }

@@ -34,3 +34,9 @@ import Testing
       previous: ["balancer", "lb", "round-robin", "to"], word: "w", afterComma: false,
       insideBlock: false, vocabulary: vocabulary) == ["web"])
 }
+
+@Test func everyEventActionIsDocumented() {
+  for action in StatementSchema.eventActions where action != "traffic" {
+    #expect(KeywordDocs.value(action) != nil, "`\(action)` has no entry")
+  }
+}
