@@ -42,7 +42,8 @@ extension LanguageServer {
     case "cache": return 23  // Struct
     case "database", "shard": return 3  // Namespace
     case "queue": return 18  // Array
-    case "circuit-breaker", "retry", "rate-limit", "health-check", "autoscale": return 25  // Operator
+    case "circuit-breaker", "retry", "rate-limit", "health-check", "autoscale":
+      return 25  // Operator
     case "traffic", "at": return 24  // Event
     case "expect": return 17  // Boolean
     default: return 7  // Property
