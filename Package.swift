@@ -9,6 +9,7 @@ import PackageDescription
 //   ScaleEngine        discrete-event simulation of a ScaleModel.Scenario
 //   ScaleReport        text / JSON / JUnit / CSV / graph renderings of results
 //   ScaleKit           one `load → check → run → report` path shared by CLI and REPL
+//   ScaleLSP           the language server (`scale lsp`): JSON-RPC over stdio, no terminal
 //   ScaleREPL          the REPL's logic (commands, completion, step mode); no terminal
 //   CLibEdit/LineEditor  libedit, only here
 //   scale              the thin CLI (swift-argument-parser)
@@ -45,12 +46,13 @@ let package = Package(
       ]
     ),
     .target(name: "ScaleREPL", dependencies: ["ScaleKit"]),
+    .target(name: "ScaleLSP", dependencies: ["ScaleDiagnostics", "ScaleModel", "ScaleLanguage"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "LineEditor", dependencies: ["CLibEdit"]),
     .executableTarget(
       name: "scale",
       dependencies: [
-        "ScaleKit", "ScaleREPL", "LineEditor",
+        "ScaleKit", "ScaleREPL", "ScaleLSP", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -73,6 +75,7 @@ let package = Package(
     ),
     .testTarget(name: "ScaleKitTests", dependencies: ["ScaleKit", "ScaleReport"]),
     .testTarget(name: "ScaleREPLTests", dependencies: ["ScaleREPL"]),
+    .testTarget(name: "ScaleLSPTests", dependencies: ["ScaleLSP"]),
     .testTarget(name: "ScaleCLITests", dependencies: ["ScaleKit"]),
   ],
   swiftLanguageModes: [.v6]

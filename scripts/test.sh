@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: installs system packages, builds with zero warnings in our
-# own sources (a warning fails the run), then runs the whole test suite.
+# own sources (a warning fails the run), then runs the whole test suite and the language
+# server's end-to-end tests (Tests/lsp, with Python's pytest-lsp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,3 +13,5 @@ if grep -E "^/.*/(Sources|Tests)/.*: warning:" "$log" | grep -v "/.build" >/dev/
 fi
 rm -f "$log"
 swift test --skip-build
+# The language server end to end, as an editor drives it (installs pytest-lsp itself).
+Tests/lsp/run.sh

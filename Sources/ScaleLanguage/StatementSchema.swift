@@ -91,6 +91,19 @@ public enum StatementSchema {
     "p50", "p90", "p95", "p99", "p99.9", "max", "mean", "errors", "throughput", "utilisation",
     "hit-rate", "stale-reads", "queue-length", "rejected", "timeouts", "completed",
   ]
+  /// Statements whose first word after the keyword names an existing component
+  /// (`health-check lb`, `shard orders`, `autoscale web`).
+  static let referencingKeywords: Set<String> = ["health-check", "shard", "autoscale", "link"]
+  /// Statements whose first word after the keyword is the new component's name (`server web-1`).
+  static let namingKeywords: Set<String> = [
+    "server", "database", "queue", "circuit-breaker", "rate-limit", "route",
+  ]
+  /// Statements that declare a component, and the name it gets when the script gives none
+  /// (nil: the name is derived, as `TARGET-breaker`, or required).
+  public static let declaringKeywords: [String: String?] = [
+    "server": nil, "balancer": "lb", "cache": "cache", "database": "db", "queue": "queue",
+    "circuit-breaker": nil, "rate-limit": "rate-limit",
+  ]
   /// Words used inside statements that are neither keywords nor attributes.
   static let connectives = [
     "rps", "to", "over", "for", "with", "confidence", "sd", "server", "zipf", "uniform",

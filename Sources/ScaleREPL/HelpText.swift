@@ -1,5 +1,7 @@
+import ScaleLanguage
+
 /// The text `.help` prints: the meta-commands (from `MetaCommand.all`), then how statements
-/// and step mode work.
+/// (from `KeywordDocs`) and step mode work.
 public enum HelpText {
   public static var text: String {
     let usages = MetaCommand.all.map { info in
@@ -9,6 +11,15 @@ public enum HelpText {
     var lines = ["Commands:"]
     for (usage, info) in zip(usages, MetaCommand.all) {
       lines.append("  " + usage + String(repeating: " ", count: width - usage.count) + info.summary)
+    }
+    // What each statement does, from the table the language server's hover reads.
+    lines += ["", "Statements:"]
+    let keywords = StatementSchema.statementKeywords
+    let keywordWidth = (keywords.map(\.count).max() ?? 0) + 2
+    for keyword in keywords {
+      let summary = KeywordDocs.statement(keyword)?.summary ?? ""
+      lines.append(
+        "  " + keyword + String(repeating: " ", count: keywordWidth - keyword.count) + summary)
     }
     lines += [
       "",

@@ -1,6 +1,7 @@
 import Foundation
 import ScaleEngine
 import ScaleKit
+import ScaleLanguage
 import ScaleModel
 
 /// The REPL's brain, with no terminal: takes a typed line, returns what to print and whether
@@ -163,33 +164,10 @@ public final class REPLSession {
 
   /// The words completion offers now.
   public var vocabulary: CompletionVocabulary {
-    let keywords = Session.statementKeywords
-    var attributes: [String: [String]] = [:]
-    for keyword in keywords { attributes[keyword] = Session.attributes(of: keyword) }
-    return CompletionVocabulary(
-      keywords: keywords, attributes: attributes,
-      eventActions: [
-        "ramp", "traffic", "spike", "fail", "recover", "add", "remove", "scale-up", "set",
-      ],
-      metrics: [
-        "p50", "p90", "p95", "p99", "p99.9", "max", "mean", "errors", "throughput", "utilisation",
-        "hit-rate", "stale-reads", "queue-length", "rejected", "timeouts", "completed",
-      ],
-      referencingKeywords: ["health-check", "shard", "autoscale", "link"],
-      namingKeywords: ["server", "database", "queue", "circuit-breaker", "rate-limit", "route"],
-      referencingAttributes: ["to", "on"],
-      valueChoices: [
-        "hashing": KeyHashing.allCases.map(\.rawValue),
-        "eviction": Eviction.allCases.map(\.rawValue),
-        "reads": ReadConsistency.allCases.map(\.rawValue),
-        "when-full": QueueOverflow.allCases.map(\.rawValue),
-        "jitter": Jitter.allCases.map(\.rawValue),
-        "arrivals": Arrivals.allCases.map(\.rawValue),
-      ],
-      flags: ["no-failover", "warm"],
-      componentNames: session.componentNames,
-      routeNames: session.scenario?.routes.map(\.name) ?? [],
-      zoneNames: Self.zones(of: session.scenario))
+    var vocabulary = CompletionVocabulary.language(componentNames: session.componentNames)
+    vocabulary.routeNames = session.scenario?.routes.map(\.name) ?? []
+    vocabulary.zoneNames = Self.zones(of: session.scenario)
+    return vocabulary
   }
 
   /// The zones of a scenario's components, in declaration order by kind.

@@ -15,7 +15,7 @@ struct ScaleCommand: ParsableCommand {
     subcommands: [
       RunCommand.self, CheckCommand.self, FormatCommand.self, GraphCommand.self,
       AnalyzeCommand.self, SweepCommand.self, CapacityCommand.self, MergeCommand.self,
-      REPLCommand.self,
+      REPLCommand.self, LSPCommand.self,
     ]
   )
 }

@@ -1,3 +1,4 @@
+import ScaleLanguage
 import Testing
 
 @testable import ScaleREPL

@@ -1,3 +1,4 @@
+import ScaleLanguage
 import Testing
 
 @testable import ScaleREPL
@@ -14,4 +15,14 @@ import Testing
     #expect(line.firstRange(of: info.summary)?.lowerBound.utf16Offset(in: line) == 18)
   }
   #expect(HelpText.text.hasSuffix("Ctrl-C cancels the line or a running step.\n"))
+}
+
+@Test func helpListsEveryStatementWithItsDocumentation() {
+  let text = HelpText.text
+  #expect(text.contains("\nStatements:\n"))
+  for keyword in StatementSchema.statementKeywords {
+    let summary = KeywordDocs.statement(keyword)?.summary
+    #expect(summary != nil, "no documentation for `\(keyword)`")
+    #expect(text.contains("  \(keyword) ") && text.contains(summary ?? "?"))
+  }
 }

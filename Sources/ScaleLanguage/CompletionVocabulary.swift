@@ -1,5 +1,8 @@
-/// The words completion can offer, from the language's schema and the session so far.
-/// Kept as plain data so completion is testable without a front end.
+import ScaleModel
+
+/// The words completion can offer, from the language's schema and the script so far.
+/// Kept as plain data so completion is testable without a front end; the REPL and the
+/// language server both build it with ``language(componentNames:)``.
 public struct CompletionVocabulary: Sendable, Equatable {
   /// Statement keywords (`server`, `balancer`, …).
   public var keywords: [String]
@@ -47,5 +50,30 @@ public struct CompletionVocabulary: Sendable, Equatable {
     self.componentNames = componentNames
     self.routeNames = routeNames
     self.zoneNames = zoneNames
+  }
+
+  /// The language's vocabulary (from ``StatementSchema``) with the given components.
+  public static func language(componentNames: [String]) -> CompletionVocabulary {
+    let keywords = StatementSchema.statementKeywords
+    var attributes: [String: [String]] = [:]
+    for keyword in keywords { attributes[keyword] = StatementSchema.attributes(of: keyword) }
+    var choices: [String: [String]] = [:]
+    var flags: Set<String> = []
+    var referencing: Set<String> = []
+    for spec in StatementSchema.specs {
+      for attribute in spec.attributes {
+        switch attribute.kind {
+        case .choice(let words): choices[attribute.name] = words
+        case .flag: flags.insert(attribute.name)
+        case .reference, .names: referencing.insert(attribute.name)
+        default: break
+        }
+      }
+    }
+    return CompletionVocabulary(
+      keywords: keywords, attributes: attributes, eventActions: StatementSchema.eventActions,
+      metrics: StatementSchema.metrics, referencingKeywords: StatementSchema.referencingKeywords,
+      namingKeywords: StatementSchema.namingKeywords, referencingAttributes: referencing,
+      valueChoices: choices, flags: flags, componentNames: componentNames)
   }
 }
