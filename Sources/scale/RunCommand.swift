@@ -75,8 +75,15 @@ struct RunCommand: ParsableCommand {
     for file in loaded.files {
       let progress: ((Double) -> Void)? =
         showProgress ? { share in Terminal.err(ProgressBar.line(share, label: file.name)) } : nil
+      guard
+        let checked = Runner.checkInterruptibly(
+          file, seed: seed, shouldStop: { StopSignal.isRequested })
+      else {
+        statuses.append(.interrupted)
+        break
+      }
       let outcome = Runner.run(
-        file, seed: seed, shouldStop: { StopSignal.isRequested }, progress: progress)
+        checked, shouldStop: { StopSignal.isRequested }, progress: progress)
       if showProgress { Terminal.err(ProgressBar.clear) }
       Terminal.err(Runner.render(outcome.diagnostics, in: file, color: diagnosticsColor))
       statuses.append(outcome.exitStatus)
@@ -141,7 +148,13 @@ struct RunCommand: ParsableCommand {
     StopSignal.install()
     defer { StopSignal.uninstall() }
     for file in loaded.files {
-      let checked = Runner.check(file, seed: seed)
+      guard
+        let checked = Runner.checkInterruptibly(
+          file, seed: seed, shouldStop: { StopSignal.isRequested })
+      else {
+        statuses.append(.interrupted)
+        break
+      }
       Terminal.err(Runner.render(checked.diagnostics, in: file, color: false))
       guard let scenario = checked.scenario, !checked.hasErrors else {
         statuses.append(.invalidInput)

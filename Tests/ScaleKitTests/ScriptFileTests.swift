@@ -54,3 +54,13 @@ import Testing
       == ["shop", "shop-2", "stdin", "shop-2-2", ".scale"])
   #expect(OutputNames.base("/") == "script")
 }
+
+/// Issue 10 item 21: Ctrl-C during checking is answered (the check runs on its own thread
+/// and the wait polls the stop flag); without a stop the outcome is the plain check's.
+@Test func checkingStopsWhenAskedAndOtherwiseMatchesCheck() {
+  let file = ScriptFile(name: "a.scale", source: "server web cpu 2\ntraffic 10 rps for 1s\n")
+  #expect(Runner.checkInterruptibly(file, shouldStop: { true }) == nil)
+  let checked = Runner.checkInterruptibly(file, shouldStop: { false })
+  #expect(checked?.diagnostics == Runner.check(file).diagnostics)
+  #expect(checked?.scenario != nil)
+}
