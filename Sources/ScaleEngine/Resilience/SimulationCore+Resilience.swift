@@ -97,6 +97,10 @@ extension SimulationCore {
   mutating func enterQueueStage(_ slot: Int32) -> StageOutcome {
     guard !dataTier.queues.isEmpty else { return .next(.done) }
     let key = requests[Int(slot)].key
+    if dataTier.queues[0].queue.depth >= maxInFlight {
+      noteCapReached(dataTier.queues[0].name, "messages waiting")
+      return .fail(.rejected)
+    }
     switch dataTier.queues[0].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
