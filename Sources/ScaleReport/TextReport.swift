@@ -10,8 +10,11 @@ public enum TextReport {
 
   /// The report as text ending in a newline. `fileName` is shown in the header; `scenario`
   /// supplies what the result does not carry (the asked duration, autoscalers).
+  /// With `narration` (`--explain`, see ``Explain``) the timeline is told in sentences in
+  /// its place: each event once, and the tally stays the last line.
   public static func render(
-    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int = 100
+    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int = 100,
+    narration: String? = nil
   ) -> String {
     let width = Swift.max(minimumWidth, Swift.min(width, 1000))
     var sections: [[String]] = []
@@ -21,7 +24,12 @@ public enum TextReport {
     sections += componentSections(result, width: width, color: color)
     let charts = overTime(result, scenario: scenario, width: width, color: color)
     if !charts.isEmpty { sections.append(charts) }
-    if !result.events.isEmpty {
+    if let narration {
+      sections.append(
+        [Style.bold.apply("What happened", color: color)]
+          + narration.split(separator: "\n", omittingEmptySubsequences: false)
+          .dropLast(narration.hasSuffix("\n") ? 1 : 0).map { $0.isEmpty ? "" : "  " + $0 })
+    } else if !result.events.isEmpty {
       sections.append(timeline(result.events, width: width, color: color))
     }
     var lines = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
@@ -90,7 +98,9 @@ public enum TextReport {
       let share = result.offered > 0 ? Double(n) / Double(result.offered) : 0
       rows.append(("  " + name, n, Format.percent(share), nil))
     }
-    let labelWidth = 14
+    // At least one space between the longest label and its number (`breaker open 29,888`,
+    // never `breaker open29,888`).
+    let labelWidth = Swift.max(14, (rows.map(\.label.count).max() ?? 0) + 1)
     let countWidth = rows.map { Format.count($0.count).count }.max() ?? 1
     var lines = [Style.bold.apply("Summary", color: color)]
     for row in rows {
@@ -110,7 +120,7 @@ public enum TextReport {
         ("mean", l.mean),
       ].map { $0.0 + " " + Format.duration($0.1) }
     }
-    let label = "  latency" + String(repeating: " ", count: labelWidth - 7)
+    let label = "  latency" + String(repeating: " ", count: Swift.max(1, labelWidth - 7))
     let indent = String(repeating: " ", count: label.count)
     lines += joined(
       [label + (latency.first ?? "")] + latency.dropFirst(), separator: "  ",

@@ -94,11 +94,11 @@ struct RunCommand: ParsableCommand {
       finished.append((file, scenario, result))
       suites.append(JUnitReport.Suite(fileName: file.name, result: result))
       if format == .text {
+        let width = Terminal.width
         text.add(
           TextReport.render(
-            result, scenario: scenario, fileName: file.name, color: useColor, width: Terminal.width)
-        )
-        if explain { text.add("\n" + Explain.narrate(result)) }
+            result, scenario: scenario, fileName: file.name, color: useColor, width: width,
+            narration: explain ? Explain.narrate(result, width: width - 2) : nil))
       }
       if result.interrupted { break }
     }
