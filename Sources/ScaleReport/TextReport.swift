@@ -357,7 +357,10 @@ public enum TextReport {
     guard let first = intervals.first, let last = intervals.last else { return [] }
     let names = seriesNames(result, \.utilisation)
     let longest = names.map { $0.count + 2 }.max() ?? 0
-    let labelWidth = Swift.min(Swift.max(12, longest), Swift.max(12, width / 4))
+    // Component rows are indented two more, so their names get labelWidth − 2.
+    let labelWidth =
+      TextTable.distinctWidth(
+        names, atLeast: Swift.min(Swift.max(12, longest), Swift.max(12, width / 4)) - 2) + 2
     let noteWidth = width >= 56 ? 26 : 0
     let chartWidth = Swift.max(8, width - 2 - labelWidth - 2 - 2 - noteWidth)
     func row(_ label: String, _ chart: String, _ note: String, indent: Int = 2) -> String {
@@ -424,7 +427,9 @@ public enum TextReport {
   static func timeline(_ events: [RunEvent], width: Int, color: Bool) -> [String] {
     let times = events.map { Format.clock($0.time) }
     let timeWidth = times.map(\.count).max() ?? 4
-    let componentWidth = Swift.min(events.map(\.component.count).max() ?? 0, width / 5)
+    let componentWidth = TextTable.distinctWidth(
+      events.map(\.component),
+      atLeast: Swift.min(events.map(\.component.count).max() ?? 0, width / 5))
     let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
     var lines = [Style.bold.apply("Timeline", color: color)]
     for (event, time) in zip(events, times) {
