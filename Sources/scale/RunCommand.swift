@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Also write every format into this directory (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv).",
+      "Also write every format into this directory, before standard output (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv; with --replications NAME.replications.csv). NAME is the script's base name, `stdin` for `-`, with -2, -3… when two inputs share one.",
       valueName: "dir"))
   var out: String?
 
