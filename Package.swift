@@ -59,7 +59,8 @@ let package = Package(
     .executableTarget(
       name: "scale-bench",
       dependencies: [
-        "ScaleEngine", "ScaleModel", .product(name: "Collections", package: "swift-collections"),
+        "ScaleEngine", "ScaleModel", "ScaleLanguage",
+        .product(name: "Collections", package: "swift-collections"),
       ]
     ),
     .testTarget(name: "ScaleDiagnosticsTests", dependencies: ["ScaleDiagnostics"]),

@@ -28,22 +28,49 @@ struct LatencyRecorder {
     return (buckets + 1) << subBucketHalfCountMagnitude
   }()
 
-  /// The counts up to the highest bucket recorded so far (at most `length`): grown on demand,
-  /// so a station that sees no requests costs nothing and one that sees only short latencies
-  /// a fraction of the full 290 KB layout (a pool of 100 000 servers fits in memory).
-  private var counts: [UInt64] = []
+  /// Counts are kept in pages of `pageSize` buckets, allocated when a bucket in them is first
+  /// recorded: a station that sees no requests costs nothing, one that sees n requests at
+  /// most n pages (512 B each) plus the directory (4 B per page up to the highest one
+  /// touched), and a busy one at most the full layout. A dense array up to the highest
+  /// bucket cost 90–145 KB for every server that saw a request (docs/engine.md, "Memory").
+  static let pageShift = 6
+  static let pageSize = 1 << pageShift
+  /// Page number → 1 + the page's offset in `pages` (0: not allocated).
+  private var directory: [Int32] = []
+  private var pages: [UInt64] = []
   private(set) var count = 0
   private(set) var sum: Double = 0
   private(set) var maximum: Double = 0
 
   init() {}
 
-  /// Makes `counts` long enough to hold index `i` (whole sub-bucket halves at a time).
-  private mutating func grow(toInclude i: Int) {
-    let half = LatencyRecorder.subBucketHalfCount
-    let wanted = Swift.min(LatencyRecorder.length, (i / half + 1) * half)
-    if wanted > counts.count {
-      counts.append(contentsOf: [UInt64](repeating: 0, count: wanted - counts.count))
+  /// Bytes held by the counts (for tests and docs/engine.md).
+  var storageBytes: Int {
+    directory.capacity * MemoryLayout<Int32>.stride + pages.capacity * MemoryLayout<UInt64>.stride
+  }
+
+  /// Adds `n` to bucket `i`, allocating its page on first use.
+  private mutating func add(_ n: UInt64, at i: Int) {
+    let page = i >> LatencyRecorder.pageShift
+    if page >= directory.count {
+      directory.append(contentsOf: repeatElement(0, count: page + 1 - directory.count))
+    }
+    var start = Int(directory[page])
+    if start == 0 {
+      start = pages.count + 1
+      pages.append(contentsOf: repeatElement(0, count: LatencyRecorder.pageSize))
+      directory[page] = Int32(truncatingIfNeeded: start)
+    }
+    pages[start - 1 + (i & (LatencyRecorder.pageSize - 1))] &+= n
+  }
+
+  /// Every non-zero bucket in ascending order.
+  private func forEachBucket(_ body: (_ index: Int, _ count: UInt64) -> Void) {
+    for page in directory.indices where directory[page] != 0 {
+      let start = Int(directory[page]) - 1
+      for offset in 0..<LatencyRecorder.pageSize where pages[start + offset] != 0 {
+        body((page << LatencyRecorder.pageShift) + offset, pages[start + offset])
+      }
     }
   }
 
@@ -74,10 +101,7 @@ struct LatencyRecorder {
       ns < Double(LatencyRecorder.highestTrackable)
       ? UInt64(ns.rounded(.toNearestOrEven)) : LatencyRecorder.highestTrackable
     let i = LatencyRecorder.index(of: value)
-    if i >= counts.count { grow(toInclude: i) }
-    counts.withUnsafeMutableBufferPointer { buffer in
-      if i >= 0 && i < buffer.count { buffer[i] &+= 1 }
-    }
+    if i >= 0 && i < LatencyRecorder.length { add(1, at: i) }
   }
 
   /// Adds another recorder's values.
@@ -86,13 +110,14 @@ struct LatencyRecorder {
     count += other.count
     sum += other.sum
     maximum = Swift.max(maximum, other.maximum)
-    if other.counts.count > counts.count { grow(toInclude: other.counts.count - 1) }
-    for i in other.counts.indices where other.counts[i] != 0 { counts[i] &+= other.counts[i] }
+    other.forEachBucket { i, n in add(n, at: i) }
   }
 
+  /// Forgets every value; the pages stay allocated (an interval's recorder is reset every
+  /// interval and records into the same buckets again).
   mutating func reset() {
     if count == 0 { return }
-    for i in counts.indices { counts[i] = 0 }
+    for i in pages.indices { pages[i] = 0 }
     count = 0
     sum = 0
     maximum = 0
@@ -105,9 +130,7 @@ struct LatencyRecorder {
     var h = Histogram<UInt64>(
       lowestDiscernibleValue: 1, highestTrackableValue: LatencyRecorder.highestTrackable,
       numberOfSignificantValueDigits: .three)
-    for i in counts.indices where counts[i] != 0 {
-      h.record(LatencyRecorder.value(at: i), count: counts[i])
-    }
+    forEachBucket { i, n in h.record(LatencyRecorder.value(at: i), count: n) }
     return h
   }
 
@@ -135,19 +158,26 @@ struct LatencyRecorder {
     let total = Double(count)
     var out: [Double] = []
     out.reserveCapacity(qs.count)
-    var cumulative: UInt64 = 0
-    var i = 0
-    for q in qs {
+    func target(_ q: Double) -> UInt64 {
       let percentile = Swift.min(Swift.max((q * 100).nextDown, 0), 100)
-      let target = Swift.max(1, UInt64((percentile * total / 100).rounded(.up)))
-      while i < counts.count && cumulative + counts[i] < target {
-        cumulative += counts[i]
-        i += 1
-      }
-      let value =
-        i < counts.count ? LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: i)) : 0
-      out.append(Swift.min(Double(value) / 1e9, maximum))
+      return Swift.max(1, UInt64((percentile * total / 100).rounded(.up)))
     }
+    let maximum = self.maximum
+    func value(_ i: Int) -> Double {
+      Swift.min(
+        Double(LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: i))) / 1e9, maximum)
+    }
+    var next = 0
+    var cumulative: UInt64 = 0
+    forEachBucket { i, n in
+      cumulative += n
+      while next < qs.count, cumulative >= target(qs[next]) {
+        out.append(value(i))
+        next += 1
+      }
+    }
+    // Targets past the last bucket (none, as the last bucket holds the count): 0 as before.
+    while out.count < qs.count { out.append(0) }
     return out
   }
 

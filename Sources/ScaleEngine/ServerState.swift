@@ -70,7 +70,8 @@ struct ServerState {
     createdAt = now
     cores = Swift.max(1, spec.cores)
     maxConnections = Swift.max(0, spec.maxConnections)
-    queue = SlotQueue(capacity: Swift.min(Swift.max(spec.maxConnections, 16), 1024))
+    // Grown on demand: most servers of a large pool never queue anything.
+    queue = SlotQueue(capacity: 0)
     service = DistributionSampler(spec.service)
     rng = RandomStream(seed: seed, purpose: "service:" + spec.name)
     sigma = spec.contention?.sigma ?? 0

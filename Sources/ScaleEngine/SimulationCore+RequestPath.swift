@@ -13,6 +13,14 @@ extension SimulationCore {
   mutating func arrive() {
     lastArrival = nextArrival
     nextArrival = nextArrivalTime(after: now)
+    guard activeRequests < maxInFlight else {
+      // The engine's memory cap: the request is offered and rejected at once.
+      if now >= warmup { offered += 1 }
+      intervalOffered += 1
+      countError(measured: now >= warmup, .rejected)
+      noteCapReached("", "requests in flight")
+      return
+    }
     let slot = allocateSlot()
     let i = Int(slot)
     let measured = now >= warmup

@@ -24,6 +24,8 @@ struct SimulationCore {
   var deadlines = Deque<Deadline>()
   var requests: [RequestSlot] = []
   var freeSlots: [Int32] = []
+  /// Components whose engine cap was reached (noted once each).
+  var capsNoted: Set<String> = []
   var activeRequests = 0
   /// Active requests whose client timeout fired (already counted as errors, still held).
   var activeTimedOut = 0
@@ -258,6 +260,26 @@ struct SimulationCore {
   }
 
   // MARK: - Request slots
+
+  /// The most requests in flight at once (admitted and not finished, waiting included), and
+  /// the most messages waiting in a queue: the engine's memory cap. A request in flight costs
+  /// about 150 bytes (its slot, its event, a queue entry, a deadline), so the cap bounds that
+  /// memory near 300 MB whatever `max-connections` or `max-depth` say. Arrivals beyond it
+  /// are rejected (errors, cause `rejected`) and the run notes it once (docs/engine.md,
+  /// "Memory").
+  static let defaultMaxInFlight = 2_000_000
+  /// ``defaultMaxInFlight``; tests lower it to reach it cheaply.
+  var maxInFlight = SimulationCore.defaultMaxInFlight
+
+  /// The run note that an engine cap was reached (once per run and component).
+  mutating func noteCapReached(_ component: String, _ what: String) {
+    guard !capsNoted.contains(component) else { return }
+    capsNoted.insert(component)
+    note(
+      "capped", component,
+      "more than \(maxInFlight) \(what): the engine's memory cap; the excess is "
+        + "rejected (docs/engine.md, \"Memory\")")
+  }
 
   mutating func allocateSlot() -> Int32 {
     activeRequests += 1

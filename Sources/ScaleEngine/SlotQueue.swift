@@ -1,5 +1,6 @@
 /// A FIFO of request slot indices: a growable ring buffer (power-of-two capacity) with no
-/// per-operation allocation once grown.
+/// per-operation allocation once grown. `capacity` 0 allocates nothing until the first
+/// append (a server's queue: 100 000 idle servers must not cost 4 KB each).
 struct SlotQueue: Sendable {
   var buffer: [Int32]
   var head = 0
@@ -7,6 +8,11 @@ struct SlotQueue: Sendable {
   private(set) var count = 0
 
   init(capacity: Int = 16) {
+    guard capacity > 0 else {
+      buffer = []
+      mask = 0
+      return
+    }
     var size = 16
     while size < capacity && size < (1 << 30) { size <<= 1 }
     buffer = [Int32](repeating: -1, count: size)
@@ -30,7 +36,7 @@ struct SlotQueue: Sendable {
   }
 
   mutating func grow() {
-    var next = [Int32](repeating: -1, count: buffer.count * 2)
+    var next = [Int32](repeating: -1, count: Swift.max(16, buffer.count * 2))
     for i in 0..<count { next[i] = buffer[(head + i) & mask] }
     buffer = next
     head = 0

@@ -1,30 +1,45 @@
 import ScaleModel
+import ScaleReport
 
 /// The text summary of a replicated run: key metrics with confidence intervals, then each
-/// `expect` with its interval and three-way verdict.
+/// `expect` with its interval and three-way verdict. Numbers are in the report's units
+/// (`Format`, `MetricUnit`), intervals with enough digits to tell their ends and the bound
+/// apart.
 public enum ReplicationReport {
+  /// The replications of one script, with estimates and verdicts.
+  public static func summary(
+    _ fileName: String, results: [RunResult], verdicts: [Verdict], interrupted: Bool = false
+  ) -> ReplicatedRun {
+    let metrics: [(String, MetricUnit, (RunResult) -> Double)] = [
+      ("throughput", .requestsPerSecond, { $0.throughput }),
+      ("p50", .seconds, { $0.latency.p50 }),
+      ("p99", .seconds, { $0.latency.p99 }),
+      ("errorRate", .ratio, { $0.errorRate }),
+    ]
+    let estimates = metrics.map { name, unit, value in
+      let e = Replications.estimate(results.map(value), level: 0.95)
+      return ReplicatedRun.Estimate(name: name, unit: unit, mean: e.mean, halfWidth: e.halfWidth)
+    }
+    return ReplicatedRun(
+      fileName: fileName, results: results, estimates: estimates, verdicts: verdicts,
+      interrupted: interrupted)
+  }
+
   public static func render(_ fileName: String, results: [RunResult], verdicts: [Verdict]) -> String
   {
+    render(summary(fileName, results: results, verdicts: verdicts))
+  }
+
+  public static func render(_ run: ReplicatedRun) -> String {
     var text =
-      "\(fileName): \(results.count) replications (seeds derived from the script's seed)\n\n"
-    let metrics: [(String, (RunResult) -> Double, Bool)] = [
-      ("throughput", { $0.throughput }, false),
-      ("p50", { $0.latency.p50 }, true),
-      ("p99", { $0.latency.p99 }, true),
-      ("errors", { $0.errorRate }, false),
-    ]
-    for (name, value, isTime) in metrics {
-      let e = Replications.estimate(results.map(value), level: 0.95)
-      let shown =
-        isTime
-        ? "\(Sweep.number(rounded(e.mean * 1000)))ms ± \(Sweep.number(rounded(e.halfWidth * 1000)))ms"
-        : name == "errors"
-          ? "\(Sweep.number(rounded(e.mean * 100)))% ± \(Sweep.number(rounded(e.halfWidth * 100)))%"
-          : "\(Sweep.number(rounded(e.mean))) rps ± \(Sweep.number(rounded(e.halfWidth)))"
+      "\(run.fileName): \(run.results.count) replications (seeds derived from the script's seed)\n\n"
+    for e in run.estimates {
+      let name = e.name == "errorRate" ? "errors" : e.name
+      let shown = e.unit.format(e.mean) + " ± " + e.unit.format(e.halfWidth)
       text += "  \(name.padding(12)) \(shown)  (95% CI)\n"
     }
     text += "\n"
-    for verdict in verdicts {
+    for verdict in run.verdicts {
       let mark: String
       switch verdict.outcome {
       case .pass: mark = "pass"
@@ -34,21 +49,13 @@ public enum ReplicationReport {
       let level = Int(((verdict.expectation.confidence ?? 0.95) * 100).rounded())
       let interval =
         verdict.interval.map {
-          " \(level)% CI [\(Sweep.number(rounded($0.lowerBound))), \(Sweep.number(rounded($0.upperBound)))]"
+          let (low, high) = VerdictText.bounds($0, of: verdict.expectation)
+          return " \(level)% CI [\(low), \(high)]"
         } ?? ""
       text += "  \(mark.padding(12)) expect \(verdict.expectation.text)\(interval)\n"
     }
-    let passed = verdicts.filter { $0.outcome == .pass }.count
-    let failed = verdicts.filter { $0.outcome == .fail }.count
-    let unsure = verdicts.count - passed - failed
-    text +=
-      "\n\(verdicts.count) expectations: \(passed) passed, \(failed) failed, \(unsure) inconclusive\n"
+    text += "\n" + VerdictText.tally(run.verdicts) + "\n"
     return text
-  }
-
-  static func rounded(_ x: Double) -> Double {
-    guard x.isFinite else { return x }
-    return (x * 1000).rounded() / 1000
   }
 }
 

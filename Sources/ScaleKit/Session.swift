@@ -189,9 +189,9 @@ public final class Session {
     Formatter.format(source: source).text
   }
 
-  /// Writes the formatted script to `path`.
+  /// Writes the formatted script to `path` (through a symlink, keeping permissions).
   public func save(to path: String) throws {
-    try Data(formattedSource().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try FileReplacer.replace(path, with: formattedSource())
   }
 
   /// Appends a file's statements (all or nothing: an error anywhere keeps none).

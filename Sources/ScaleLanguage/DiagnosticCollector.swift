@@ -5,6 +5,8 @@ import ScaleDiagnostics
 struct DiagnosticCollector {
   /// The most diagnostics the lexer and the parser report for one source, together.
   static let limit = 1000
+  /// The id of the note that says diagnostics were left out.
+  static let limitNoteID = "N0001"
 
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var suppressed = 0
@@ -47,7 +49,7 @@ struct DiagnosticCollector {
 
   static func limitNote(after range: SourceRange) -> Diagnostic {
     Diagnostic(
-      id: "N0001", severity: .note,
+      id: limitNoteID, severity: .note,
       message: "too many errors; only the first \(limit) are shown",
       range: SourceRange(start: range.end, end: range.end),
       help: "fix these and check again")

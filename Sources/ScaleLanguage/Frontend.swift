@@ -13,7 +13,7 @@ public enum Frontend {
     let checked = Checker.check(tree, seedOverride: seedOverride)
     let ordered =
       tree.diagnostics.map { ($0, 0) } + checked.diagnostics.map { ($0, 1) }
-    let diagnostics = ordered.enumerated()
+    var diagnostics = ordered.enumerated()
       .sorted { lhs, rhs in
         let a = lhs.element.0.range.start.offset
         let b = rhs.element.0.range.start.offset
@@ -23,6 +23,15 @@ public enum Frontend {
       }
       .map(\.element.0)
     let failed = diagnostics.contains { $0.severity == .error }
+    // The checker's diagnostics count towards the same limit as the parser's
+    // (docs/diagnostics.md: at most 1000 per file, then one note N0001).
+    let counted = diagnostics.filter { $0.id != DiagnosticCollector.limitNoteID }
+    if counted.count > DiagnosticCollector.limit {
+      diagnostics = Array(counted.prefix(DiagnosticCollector.limit))
+      if let last = diagnostics.last {
+        diagnostics.append(DiagnosticCollector.limitNote(after: last.range))
+      }
+    }
     return CheckResult(scenario: failed ? nil : checked.scenario, diagnostics: diagnostics)
   }
 }

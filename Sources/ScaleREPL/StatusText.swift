@@ -1,5 +1,6 @@
 import ScaleEngine
 import ScaleModel
+import ScaleReport
 
 /// `.status` and what a step prints: time, offered rate, client totals, a line per component
 /// (utilisation, busy cores, queue, health) and the recent events.
@@ -11,7 +12,7 @@ public enum StatusText {
   {
     var lines: [String] = []
     lines.append(
-      "t = \(seconds(snapshot.time)) of \(seconds(snapshot.duration))  ·  offered \(number(snapshot.rate)) rps"
+      "t = \(Format.duration(snapshot.time)) of \(Format.duration(snapshot.duration))  ·  offered \(number(snapshot.rate)) rps"
         + "  ·  in flight \(snapshot.inFlight)")
     lines.append(
       "requests: \(snapshot.offered) offered, \(snapshot.completed) completed, "
@@ -23,7 +24,7 @@ public enum StatusText {
       let from = start.map { $0.time < snapshot.time ? $0.time : 0 } ?? 0
       lines.append(
         pad("component", nameWidth) + "  " + pad("kind", 10) + "  util    busy   queue  health"
-          + (from > 0 ? "   (util since \(seconds(from)))" : ""))
+          + (from > 0 ? "   (util since \(Format.duration(from)))" : ""))
       for component in snapshot.components {
         let busy = component.cores > 0 ? "\(component.busy)/\(component.cores)" : "-"
         lines.append(
@@ -37,7 +38,8 @@ public enum StatusText {
       lines.append("")
       lines.append("recent events:")
       for event in snapshot.recentEvents.suffix(5) {
-        lines.append("  \(seconds(event.time))  \(event.kind) \(event.component): \(event.detail)")
+        lines.append(
+          "  \(Format.duration(event.time))  \(event.kind) \(event.component): \(event.detail)")
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -95,14 +97,4 @@ public enum StatusText {
     return "\(tenths / 10).\(abs(tenths % 10))"
   }
 
-  /// `90s`, `2.5s`, `1min 30s`-free: seconds with at most three decimals.
-  static func seconds(_ value: Double) -> String {
-    guard value.isFinite else { return "-" }
-    let millis = Int((min(max(value, 0), 1e12) * 1000).rounded())
-    if millis % 1000 == 0 { return "\(millis / 1000)s" }
-    var fraction = String(millis % 1000)
-    fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return "\(millis / 1000).\(fraction)s"
-  }
 }

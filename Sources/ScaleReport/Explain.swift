@@ -40,6 +40,55 @@ public enum Explain {
     return text + "."
   }
 
+  /// Why a number moved: errors and p99 in the interval before the event against the one
+  /// after it (or the event's own, for the last), when either moved notably — the error share
+  /// by at least one percentage point, p99 by a factor of 1.5 or more. Nil otherwise.
+  static func movement(at time: Double, in intervals: [IntervalStats]) -> String? {
+    guard let k = intervals.firstIndex(where: { time >= $0.start && time < $0.end }), k > 0
+    else { return nil }
+    let before = intervals[k - 1]
+    let after = intervals[Swift.min(k + 1, intervals.count - 1)]
+    func share(_ i: IntervalStats) -> Double {
+      i.offered > 0 ? Double(i.errors) / Double(i.offered) : 0
+    }
+    var changes: [String] = []
+    let (e0, e1) = (share(before), share(after))
+    if abs(e1 - e0) >= 0.01 {
+      changes.append("errors went from " + Format.percent(e0) + " to " + Format.percent(e1))
+    }
+    let (p0, p1) = (before.latency.p99, after.latency.p99)
+    if p0 > 0, p1 > 0, p1 / p0 >= 1.5 || p0 / p1 >= 1.5 {
+      changes.append("p99 went from " + Format.duration(p0) + " to " + Format.duration(p1))
+    }
+    guard !changes.isEmpty else { return nil }
+    let span =
+      Format.clock(before.start) + "–" + Format.clock(before.end) + " against "
+      + Format.clock(after.start) + "–" + Format.clock(after.end)
+    let text = changes.joined(separator: " and ")
+    return "Around it, " + text + " (" + span + ")."
+  }
+
+  /// Kinds whose sentence already tells what the engine's detail begins by restating.
+  static let restatedKinds: Set<String> = ["fail", "recover", "marked-down", "marked-up"]
+
+  /// What the engine's detail adds to the sentence already told, so each event is told once:
+  /// a detail that restates the event (`web-2 fails: it refuses every request`,
+  /// `web-2 marked down after 1 failed check`) keeps only what follows its restatement (the
+  /// part after `: `, or the `after …` reason: `This came after 1 failed check.`); other
+  /// details are kept whole.
+  static func untold(_ detail: String, of event: RunEvent) -> String? {
+    guard !detail.isEmpty else { return nil }
+    let component = event.component
+    guard Self.restatedKinds.contains(event.kind), !component.isEmpty,
+      detail.hasPrefix(component + " ")
+    else { return detail }
+    if let colon = detail.firstRange(of: ": ") { return String(detail[colon.upperBound...]) }
+    if let after = detail.firstRange(of: " after ") {
+      return "This came " + detail[after.lowerBound...].dropFirst()
+    }
+    return nil
+  }
+
   /// The narration, one paragraph per event, ending in a newline.
   public static func narrate(_ result: RunResult, width: Int = 100) -> String {
     let routes = result.routes.map {
@@ -109,12 +158,15 @@ public enum Explain {
         sentence = at + "cache " + c + " changed its number of nodes, so some keys moved."
       case "weight":
         sentence = at + "balancer " + c + " shifted traffic: a backend got a new weight."
+      case "capped":
+        sentence = at + (c.isEmpty ? "the simulation" : c) + " reached a limit of the engine."
       default:
-        sentence = at + c + ": " + event.kind + "."
+        sentence = at + (c.isEmpty ? "" : c + ": ") + event.kind + "."
       }
-      if !event.detail.isEmpty {
-        sentence += " " + Explain.asSentence(event.detail, names: names)
+      if let detail = untold(event.detail, of: event) {
+        sentence += " " + Explain.asSentence(detail, names: names)
       }
+      if let moved = movement(at: event.time, in: result.intervals) { sentence += " " + moved }
       paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
     }
     var closing =

@@ -10,8 +10,11 @@ public enum TextReport {
 
   /// The report as text ending in a newline. `fileName` is shown in the header; `scenario`
   /// supplies what the result does not carry (the asked duration, autoscalers).
+  /// With `narration` (`--explain`, see ``Explain``) the timeline is told in sentences in
+  /// its place: each event once, and the tally stays the last line.
   public static func render(
-    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int = 100
+    _ result: RunResult, scenario: Scenario, fileName: String, color: Bool, width: Int = 100,
+    narration: String? = nil
   ) -> String {
     let width = Swift.max(minimumWidth, Swift.min(width, 1000))
     var sections: [[String]] = []
@@ -24,7 +27,12 @@ public enum TextReport {
     sections += componentSections(result, width: width, color: color)
     let charts = overTime(result, scenario: scenario, width: width, color: color)
     if !charts.isEmpty { sections.append(charts) }
-    if !result.events.isEmpty {
+    if let narration {
+      sections.append(
+        [Style.bold.apply("What happened", color: color)]
+          + narration.split(separator: "\n", omittingEmptySubsequences: false)
+          .dropLast(narration.hasSuffix("\n") ? 1 : 0).map { $0.isEmpty ? "" : "  " + $0 })
+    } else if !result.events.isEmpty {
       sections.append(timeline(result.events, width: width, color: color))
     }
     var lines = sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
@@ -102,7 +110,9 @@ public enum TextReport {
           result.inFlightRate >= 0.01 ? .yellow : nil
         ))
     }
-    let labelWidth = 14
+    // At least one space between the longest label and its number (`breaker open 29,888`,
+    // never `breaker open29,888`).
+    let labelWidth = Swift.max(14, (rows.map(\.label.count).max() ?? 0) + 1)
     let countWidth = rows.map { Format.count($0.count).count }.max() ?? 1
     var lines = [Style.bold.apply("Summary", color: color)]
     for row in rows {
@@ -122,7 +132,7 @@ public enum TextReport {
         ("mean", l.mean),
       ].map { $0.0 + " " + Format.duration($0.1) }
     }
-    let label = "  latency" + String(repeating: " ", count: labelWidth - 7)
+    let label = "  latency" + String(repeating: " ", count: Swift.max(1, labelWidth - 7))
     let indent = String(repeating: " ", count: label.count)
     lines += joined(
       [label + (latency.first ?? "")] + latency.dropFirst(), separator: "  ",
@@ -385,7 +395,10 @@ public enum TextReport {
     guard let first = intervals.first, let last = intervals.last else { return [] }
     let names = seriesNames(result, \.utilisation)
     let longest = names.map { $0.count + 2 }.max() ?? 0
-    let labelWidth = Swift.min(Swift.max(12, longest), Swift.max(12, width / 4))
+    // Component rows are indented two more, so their names get labelWidth − 2.
+    let labelWidth =
+      TextTable.distinctWidth(
+        names, atLeast: Swift.min(Swift.max(12, longest), Swift.max(12, width / 4)) - 2) + 2
     let noteWidth = width >= 56 ? 26 : 0
     let chartWidth = Swift.max(8, width - 2 - labelWidth - 2 - 2 - noteWidth)
     func row(_ label: String, _ chart: String, _ note: String, indent: Int = 2) -> String {
@@ -456,7 +469,9 @@ public enum TextReport {
   static func timeline(_ events: [RunEvent], width: Int, color: Bool) -> [String] {
     let times = events.map { Format.clock($0.time) }
     let timeWidth = times.map(\.count).max() ?? 4
-    let componentWidth = Swift.min(events.map(\.component.count).max() ?? 0, width / 5)
+    let componentWidth = TextTable.distinctWidth(
+      events.map(\.component),
+      atLeast: Swift.min(events.map(\.component.count).max() ?? 0, width / 5))
     let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
     var lines = [Style.bold.apply("Timeline", color: color)]
     for (event, time) in zip(events, times) {

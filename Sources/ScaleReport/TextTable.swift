@@ -80,6 +80,10 @@ struct TextTable {
     let full = indent + widths.reduce(0, +) + gap * (widths.count - 1)
     if full > width {
       widths[0] = Swift.max(firstMinimum, widths[0] - (full - width))
+      if firstColumnKeepsEnd {
+        // Never so narrow that two names read the same (`…replica-2` for two shards).
+        widths[0] = TextTable.distinctWidth(rows.compactMap { $0.first?.text }, atLeast: widths[0])
+      }
     }
     var lines: [String] = []
     let header = kept.map { Cell(columns[$0].title, style: .bold) }
@@ -117,6 +121,21 @@ struct TextTable {
     guard text.count > width else { return text }
     guard width > 1 else { return String(text.prefix(Swift.max(0, width))) }
     return String(text.prefix(width - 1)) + "…"
+  }
+
+  /// The smallest width ≥ `minimum` at which ``fitKeepingEnd(_:width:)`` keeps distinct names
+  /// distinct: narrow layouts must not make `orders/shard-1/replica-2` and
+  /// `orders/shard-2/replica-2` both `…replica-2`.
+  static func distinctWidth(_ names: [String], atLeast minimum: Int) -> Int {
+    let distinct = Set(names)
+    let longest = names.map(\.count).max() ?? 0
+    var width = Swift.max(1, minimum)
+    while width < longest,
+      Set(distinct.map { fitKeepingEnd($0, width: width) }).count < distinct.count
+    {
+      width += 1
+    }
+    return Swift.max(minimum, width)
   }
 
   /// `text` shortened to `width` characters with a leading `…`, keeping its end.

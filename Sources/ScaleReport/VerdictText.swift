@@ -26,12 +26,17 @@ public enum MetricUnit: String, Sendable {
   }
 
   /// `value` for a person: `143.2ms`, `0.52%`, `1.95k rps`, `3.25`, `1,234`.
-  public func format(_ value: Double) -> String {
+  public func format(_ value: Double) -> String { format(value, digits: nil) }
+
+  /// `value` with `digits` significant digits (nil: the unit's usual precision).
+  public func format(_ value: Double, digits: Int?) -> String {
     switch self {
-    case .seconds: return Format.duration(value, digits: 4)
-    case .ratio: return Format.percent(value)
-    case .requestsPerSecond: return Format.rate(value, digits: 4)
-    case .requests: return Format.significant(value, digits: 4)
+    case .seconds: return Format.duration(value, digits: digits ?? 4)
+    case .ratio:
+      guard let digits, value.isFinite, value != 0 else { return Format.percent(value) }
+      return Format.significant(value * 100, digits: digits) + "%"
+    case .requestsPerSecond: return Format.rate(value, digits: digits ?? 4)
+    case .requests: return Format.significant(value, digits: digits ?? 4)
     case .count:
       guard value.isFinite, Swift.abs(value) < 9e15 else { return Format.significant(value) }
       return Format.count(Int(value.rounded()))
@@ -64,11 +69,33 @@ public enum VerdictText {
     var text = "measured " + unit.format(measured)
     if let interval = verdict.interval {
       let level = verdict.expectation.confidence.map { Format.percent($0) + " " } ?? ""
-      text +=
-        " (" + level + "CI " + unit.format(interval.lowerBound) + " … "
-        + unit.format(interval.upperBound) + ")"
+      let (low, high) = bounds(interval, of: verdict.expectation)
+      text += " (" + level + "CI " + low + " … " + high + ")"
     }
     return text
+  }
+
+  /// A confidence interval's ends in the metric's unit, with the fewest significant digits
+  /// (4 to 9) that tell the two ends apart and, when the bound lies inside, tell it from
+  /// both: `[6.887ms, 6.912ms]` around `6.9ms`, never `[0.007, 0.007]`.
+  public static func bounds(_ interval: ClosedRange<Double>, of expectation: Expectation) -> (
+    low: String, high: String
+  ) {
+    let unit = MetricUnit(expectation.metric)
+    var shown = (unit.format(interval.lowerBound), unit.format(interval.upperBound))
+    for digits in 4...9 {
+      let low = unit.format(interval.lowerBound, digits: digits)
+      let high = unit.format(interval.upperBound, digits: digits)
+      shown = (low, high)
+      let bound = expectation.bound
+      let inside = interval.lowerBound < bound && bound < interval.upperBound
+      let boundText = unit.format(bound, digits: digits)
+      let distinct =
+        interval.lowerBound == interval.upperBound
+        || (low != high && (!inside || (boundText != low && boundText != high)))
+      if distinct { break }
+    }
+    return shown
   }
 
   /// `measured 250.1ms, bound 200ms`: the JUnit failure message.

@@ -4,9 +4,13 @@
 //   swift run -c release scale-bench [--requests N]   the four standard models
 //   swift run -c release scale-bench --large          10^8 requests on round-robin over 10, alone
 //   swift run -c release scale-bench --heap           EventQueue vs swift-collections Heap
+//   swift run -c release scale-bench --stations CASE  a pool of 100 000 servers, alone:
+//     pool (1000 rps for 1 s), down (every server marked down by its first health check),
+//     busy (100k rps for 10 s: the per-station memory of docs/engine.md)
 
 import Foundation
 import ScaleEngine
+import ScaleLanguage
 import ScaleModel
 
 /// Peak resident set size (VmHWM) in MB, from /proc/self/status; nil where unavailable.
@@ -124,9 +128,20 @@ func bench(_ label: String, _ scenario: Scenario) {
         Double(r.eventsProcessed) / cpu / 1e6, r.latency.mean * 1000, rss as NSString))
 }
 
+/// The large-pool cases: scripts, so they are exactly what a user writes (the test suite runs
+/// them with 10 000 servers; these sizes belong in release mode).
+let stationCases: [String: String] = [
+  "pool": "server web count 100000\nbalancer lb\ntraffic 1000 rps for 1s\n",
+  "down":
+    "server web count 100000\nbalancer lb\nhealth-check lb every 1s timeout 1us fall 1\n"
+    + "traffic 1 rps for 2s\n",
+  "busy": "server web count 100000\nbalancer lb\ntraffic 100k rps for 10s\n",
+]
+
 var requests = 2_000_000
 var large = false
 var heap = false
+var stations: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -134,13 +149,22 @@ while let argument = arguments.next() {
     if let value = arguments.next(), let n = Int(value), n > 0 { requests = n }
   case "--large": large = true
   case "--heap": heap = true
+  case "--stations": stations = arguments.next()
   default:
-    print("usage: scale-bench [--requests N] [--large] [--heap]")
+    print("usage: scale-bench [--requests N] [--large] [--heap] [--stations pool|down|busy]")
     exit(2)
   }
 }
 
-if heap {
+if let name = stations {
+  guard let script = stationCases[name],
+    let scenario = Frontend.compile(script).scenario
+  else {
+    print("scale-bench: --stations takes one of \(stationCases.keys.sorted())")
+    exit(2)
+  }
+  bench("100 000 servers: " + name, scenario)
+} else if heap {
   HeapBench.run()
 } else if large {
   // Alone, so the peak RSS is this model's.

@@ -39,13 +39,13 @@ struct FormatCommand: ParsableCommand {
           Terminal.out(LineDiff.unified(old: file.source, new: outcome.formatted, name: file.name))
           statuses.append(.expectationFailed)
         }
-      } else if file.name == "<stdin>" {
+      } else if file.name == ScriptFile.standardInputName {
         Terminal.out(outcome.formatted)
       } else if !outcome.isFormatted {
         do {
-          try outcome.formatted.write(toFile: file.name, atomically: true, encoding: .utf8)
+          try FileReplacer.replace(file.name, with: outcome.formatted)
         } catch {
-          Terminal.err("scale: error: cannot write `\(file.name)`: \(error.localizedDescription)\n")
+          Terminal.err("scale: error: \(error.description)\n")
           statuses.append(.ioError)
         }
       }

@@ -95,8 +95,7 @@ struct REPLCommand: ParsableCommand {
 
   static func write(_ text: String, isError: Bool) {
     guard !text.isEmpty else { return }
-    let handle = isError ? FileHandle.standardError : FileHandle.standardOutput
-    handle.write(Data(text.utf8))
+    if isError { Terminal.err(text) } else { Terminal.out(text) }
   }
 }
 

@@ -18,4 +18,11 @@ struct ScaleCommand: ParsableCommand {
       REPLCommand.self, LSPCommand.self,
     ]
   )
+
+  /// Ignores SIGPIPE and notes closed standard streams before anything is written, so a
+  /// closed, full or vanished output is a clean exit 4 (see `Terminal`).
+  static func main() {
+    Terminal.guardStandardStreams()
+    main(nil)
+  }
 }

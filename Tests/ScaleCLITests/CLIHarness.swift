@@ -38,14 +38,16 @@ enum CLIHarness {
 
   /// Runs `scale ARGS` in `directory` with `stdin` as input; never inherits a terminal.
   /// With a `timeout` (seconds), a process still running after it is killed (`timedOut`).
+  /// `executable` and `prefix` run another program (`/bin/sh -c …`) in the same harness.
   static func run(
     _ arguments: [String], stdin: String = "", in directory: URL? = nil,
-    environment: [String: String] = [:], timeout: Double? = nil
+    environment: [String: String] = [:], timeout: Double? = nil,
+    executable: URL? = nil, prefix: [String] = []
   ) throws -> CLIResult {
-    guard let binary else { throw HarnessError.binaryMissing }
+    guard let binary = executable ?? binary else { throw HarnessError.binaryMissing }
     let process = Process()
     process.executableURL = binary
-    process.arguments = arguments
+    process.arguments = prefix + arguments
     process.currentDirectoryURL = directory ?? root
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"

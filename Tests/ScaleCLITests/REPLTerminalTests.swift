@@ -105,13 +105,15 @@ final class TmuxTerminal {
     return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
   }
 
-  /// Polls the screen until `condition` holds (10 s at most); returns the last screen.
+  /// Polls the screen until `condition` holds; returns the last screen. The limit (120 s)
+  /// only ends a test whose screen never shows what it waits for: polling returns as soon as
+  /// it does, so a slow, loaded machine waits longer but never fails for it.
   @discardableResult
   func wait(
     for what: String, sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: ([String]) throws -> Bool
   ) throws -> [String] {
-    let deadline = Date().addingTimeInterval(10)
+    let deadline = Date().addingTimeInterval(120)
     var lines: [String] = []
     while Date() < deadline {
       lines = try screen()

@@ -70,3 +70,23 @@ import Testing
     #expect(a.maximum == 0.2)
   }
 }
+
+/// Issue 10 item 19: a station that saw a few requests costs a few pages, not the dense
+/// layout up to its highest bucket (≈ 90 KB for millisecond latencies before).
+@Test func aFewValuesCostAFewPages() {
+  var r = LatencyRecorder()
+  for value in [0.0009, 0.0012, 0.0031, 0.2] { r.record(value) }
+  #expect(r.storageBytes <= 4 * LatencyRecorder.pageSize * 8 + 2048)  // dense: ~150 KB
+  var merged = LatencyRecorder()
+  merged.add(r)
+  #expect(merged.quantiles([0.25, 0.5, 0.75, 0.99]) == r.quantiles([0.25, 0.5, 0.75, 0.99]))
+  #expect(abs(merged.quantile(0.5) - 0.0012) <= 0.0012 * 0.001)
+}
+
+/// An idle server's queue allocates nothing until something waits.
+@Test func anEmptyQueueAllocatesNothing() {
+  var q = SlotQueue(capacity: 0)
+  #expect(q.buffer.isEmpty)
+  for i in 0..<40 { q.append(Int32(i)) }
+  #expect(q.drain() == (0..<40).map { Int32($0) })
+}

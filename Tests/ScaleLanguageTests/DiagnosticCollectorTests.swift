@@ -40,3 +40,14 @@ private func diagnostic(_ id: String, at offset: Int) -> Diagnostic {
   #expect(DiagnosticCollector.merge([collector]).map(\.id) == ["A"])
   #expect(DiagnosticCollector.merge([]).isEmpty)
 }
+
+/// Issue 10 item 21: the checker's diagnostics are capped too (one 100 KB line of repeated
+/// declarations gave 14 000 errors, 4.6 MB of output).
+@Test func checkerDiagnosticsAreCappedAtTheLimit() {
+  let source = String(repeating: "server a cpu 2 ", count: 7000) + "\n"
+  let result = Frontend.compile(source)
+  #expect(result.diagnostics.count == DiagnosticCollector.limit + 1)
+  #expect(result.diagnostics.last?.id == DiagnosticCollector.limitNoteID)
+  #expect(result.diagnostics.filter { $0.id == DiagnosticCollector.limitNoteID }.count == 1)
+  #expect(result.scenario == nil)
+}

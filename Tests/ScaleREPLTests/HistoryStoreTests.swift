@@ -43,3 +43,43 @@ func temporaryPath() -> String {
   try second.save()
   #expect(second.load() == ["server b", "server c", "server d"])
 }
+
+/// Issue 10 item 17: two REPLs sharing the file lose no line (O_APPEND under flock).
+@Test func twoWritersAtOnceLoseNoLines() throws {
+  let path = temporaryPath()
+  defer {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+  }
+  DispatchQueue.concurrentPerform(iterations: 2) { writer in
+    var store = HistoryStore(path: path, limit: 10_000)
+    for i in 0..<150 {
+      store.record("writer \(writer) line \(i)")
+      try? store.save()
+    }
+  }
+  let lines = HistoryStore(path: path, limit: 10_000).load()
+  #expect(lines.count == 300)
+  #expect(Set(lines).count == 300)
+}
+
+@Test func historyIsPrivateAndKeepsASymlink() throws {
+  let path = temporaryPath()
+  let folder = (path as NSString).deletingLastPathComponent
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  var store = HistoryStore(path: path, limit: 2)
+  store.record("server a")
+  try store.save()
+  let attributes = try FileManager.default.attributesOfItem(atPath: path)
+  #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+  let link = folder + "/link"
+  try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+  var linked = HistoryStore(path: link, limit: 2)
+  linked.record("server b")
+  linked.record("server c")
+  try linked.save()  // trims to 2 lines: rewrites the target, not the link
+  #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == path)
+  #expect(HistoryStore(path: path, limit: 2).load() == ["server b", "server c"])
+  let after = try FileManager.default.attributesOfItem(atPath: path)
+  #expect((after[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+}

@@ -1,5 +1,7 @@
+import ScaleModel
 import Testing
 
+@testable import ScaleEngine
 @testable import ScaleREPL
 
 @Test(arguments: [
@@ -9,12 +11,14 @@ func formatsPercentages(fraction: Double, text: String) {
   #expect(StatusText.percent(fraction) == text)
 }
 
-@Test(arguments: [
-  (0.0, "0s"), (10, "10s"), (0.152, "0.152s"), (2.5, "2.5s"), (3600, "3600s"),
-  (Double.infinity, "-"),
-])
-func formatsSeconds(value: Double, text: String) {
-  #expect(StatusText.seconds(value) == text)
+/// Issue 10 item 18: times in the REPL use the reports' one duration formatter (`42.8s`,
+/// `152ms`, `1h00m`), not raw seconds with three decimals (`t = 42.762s`).
+@Test func statusTimesUseTheReportsDurations() throws {
+  let snapshot = SimulationSnapshot(
+    time: 42.762, duration: 3600, rate: 100, components: [], recentEvents: [], servers: 1,
+    offered: 0, completed: 0, errors: ErrorCounts(), inFlight: 0, eventsProcessed: 0)
+  let text = StatusText.render(snapshot)
+  #expect(text.hasPrefix("t = 42.8s of 1h00m  ·"), "\(text)")
 }
 
 @Test(arguments: [(3000.0, "3000"), (1234.56, "1234.6"), (0, "0"), (Double.nan, "-")])

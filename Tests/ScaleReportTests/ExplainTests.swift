@@ -34,7 +34,7 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "web-2", kind: .server)]
   result.events = [
-    RunEvent(time: 10, kind: "marked-down", component: "web-2", detail: "web-2 marked down"),
+    RunEvent(time: 10, kind: "marked-down", component: "web-1", detail: "web-2 marked down"),
     RunEvent(time: 20, kind: "rate", component: "traffic", detail: "traffic ramps up"),
   ]
   let text = Explain.narrate(result, width: 1000)
@@ -80,4 +80,50 @@ import Testing
     text.hasPrefix(
       "At 0:40, balancer lb shifted traffic: a backend got a new weight. lb: v2-1 weight 1 → 4.\n"
     ))
+}
+
+/// Issue 10 item 18: each event is told once — a detail that restates the event keeps only
+/// what it adds — and the narration says why a number moved.
+@Test func eachEventToldOnceAndNumbersThatMovedAreExplained() {
+  var result = RunResult(seed: 1, duration: 6)
+  result.events = [
+    RunEvent(
+      time: 2.5, kind: "fail", component: "web-2",
+      detail: "web-2 fails: it refuses every request; it recovers after 1 min"),
+    RunEvent(
+      time: 4.5, kind: "marked-down", component: "web-2",
+      detail: "web-2 marked down after 1 failed check"),
+  ]
+  result.intervals = (0..<6).map { k in
+    var i = IntervalStats(start: Double(k), end: Double(k + 1))
+    i.offered = 100
+    i.errors = (3...4).contains(k) ? 30 : 0
+    return i
+  }
+  let text = Explain.narrate(result, width: 1000)
+  #expect(!text.contains("web-2 fails"))
+  #expect(text.contains("It refuses every request; it recovers after 1 min."))
+  #expect(!text.contains("web-2 marked down after"))
+  #expect(text.contains("This came after 1 failed check."))
+  #expect(text.contains("Around it, errors went from 0% to 30% (0:01–0:02 against 0:03–0:04)."))
+  #expect(text.contains("Around it, errors went from 30% to 0% (0:03–0:04 against 0:05–0:06)."))
+}
+
+/// Issue 10 item 18: with `--explain` the narration takes the timeline's place, so each
+/// event is told once and the tally stays the last line; labels never touch their numbers.
+@Test func narrationReplacesTheTimelineAndTheTallyStaysLast() {
+  var result = RunResult(seed: 1, duration: 60)
+  result.offered = 29_888  // the widest number: it used to touch its label
+  result.errors.breakerOpen = 29_888
+  result.events = [RunEvent(time: 10, kind: "fail", component: "web-1", detail: "")]
+  let scenario = Scenario(seed: 1, duration: 60)
+  let text = TextReport.render(
+    result, scenario: scenario, fileName: "x.scale", color: false,
+    narration: Explain.narrate(result))
+  #expect(!text.contains("Timeline"))
+  #expect(text.contains("What happened\n  At 0:10, web-1 failed"))
+  let lines = text.split(separator: "\n")
+  #expect(lines.last == "no expectations")
+  #expect(text.contains("breaker open 29,888"))
+  #expect(!text.contains("open29,888"))
 }

@@ -38,3 +38,13 @@ import Testing
     ])
   #expect(Wrap.lines("", width: 5) == [""])
 }
+
+/// Issue 10 item 18: a narrow layout never makes two names read the same.
+@Test func narrowNamesStayDistinct() {
+  let names = ["orders/shard-1/replica-2", "orders/shard-2/replica-2", "orders/shard-1/replica-1"]
+  let width = TextTable.distinctWidth(names, atLeast: 8)
+  let fitted = names.map { TextTable.fitKeepingEnd($0, width: width) }
+  #expect(Set(fitted).count == 3)
+  #expect(width < names[0].count)
+  #expect(TextTable.distinctWidth(["web-1", "web-2"], atLeast: 8) == 8)
+}

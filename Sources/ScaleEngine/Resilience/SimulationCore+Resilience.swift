@@ -97,6 +97,10 @@ extension SimulationCore {
   mutating func enterQueueStage(_ slot: Int32, queue q: Int) -> StageOutcome {
     guard q >= 0, q < dataTier.queues.count else { return .next(.done) }
     let key = requests[Int(slot)].key
+    if dataTier.queues[q].queue.depth >= maxInFlight {
+      noteCapReached(dataTier.queues[q].name, "messages waiting")
+      return .fail(.rejected)
+    }
     switch dataTier.queues[q].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
