@@ -226,10 +226,12 @@ public final class Session {
       let line =
         source.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } - lineCount(of: entries.last)
         + 1
-      if let event = scenario.events.last(where: { $0.line == line }) {
-        simulation.apply(event.action)
-        let typed = entries.last?.text ?? ""
-        result.note = "applied at \(Session.timeText(simulation.now)): " + Session.withoutAt(typed)
+      // `fail zone a` and `fail POOL` are one event per member, all on the typed line.
+      let typed = scenario.events.filter { $0.line == line }
+      if !typed.isEmpty {
+        for event in typed { simulation.apply(event.action) }
+        let text = entries.last?.text ?? ""
+        result.note = "applied at \(Session.timeText(simulation.now)): " + Session.withoutAt(text)
         return result
       }
     }

@@ -27,3 +27,22 @@ import Testing
   #expect(replica?.failed == true)
   #expect(!session.isStale)
 }
+
+/// `fail zone a` and `fail POOL` typed now fail every member at once, not only the last one
+/// the line expands to.
+@Test func aZoneOrPoolFailureTypedNowFailsEveryMember() throws {
+  let session = Session()
+  _ = session.submit("server web count 3 zone a")
+  _ = session.submit("server api count 2")
+  _ = session.submit("balancer lb to web")
+  _ = session.submit("traffic 100 rps for 1min")
+  _ = try #require(session.step(seconds: 5))
+
+  let zone = session.submit("fail zone a")
+  #expect(zone.accepted, "\(zone.diagnostics)")
+  let pool = session.submit("fail api")
+  #expect(pool.accepted, "\(pool.diagnostics)")
+  let failed = Set(session.snapshot()?.components.filter(\.failed).map(\.name) ?? [])
+  #expect(failed == ["web-1", "web-2", "web-3", "api-1", "api-2"])
+  #expect(!session.isStale)
+}
