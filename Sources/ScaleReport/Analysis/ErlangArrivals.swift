@@ -17,22 +17,37 @@ public enum BackendFeed: Sendable, Equatable {
   /// Least-connections or power-of-two choices: better than a split, no closed form.
   case shortestQueue
 
-  /// How `server` is fed in `scenario`: by its balancer when exactly one balancer lists it
-  /// (the engine's implicit round-robin balancer when there is none and several servers).
-  public static func of(_ server: String, in scenario: Scenario) -> BackendFeed {
+  /// How each server of `scenario` is fed, by name: by its balancer when exactly one
+  /// balancer lists it (the engine's implicit round-robin balancer when there is none and
+  /// several servers), else `.split`. One pass over the balancers' backends.
+  public static func feeds(_ scenario: Scenario) -> [String: BackendFeed] {
+    var out: [String: BackendFeed] = [:]
     if scenario.balancers.isEmpty {
-      return scenario.servers.count > 1 ? .roundRobin(k: scenario.servers.count) : .split
+      let n = scenario.servers.count
+      for s in scenario.servers { out[s.name] = n > 1 ? .roundRobin(k: n) : .split }
+      return out
     }
-    let holding = scenario.balancers.filter { b in
-      b.backends.isEmpty || b.backends.contains { $0.server == server }
+    var holders: [String: Int] = [:]
+    var feed: [String: BackendFeed] = [:]
+    for balancer in scenario.balancers {
+      let names =
+        balancer.backends.isEmpty ? scenario.servers.map(\.name) : balancer.backends.map(\.server)
+      let k = names.count
+      let f: BackendFeed
+      switch balancer.strategy {
+      case .roundRobin: f = k > 1 ? .roundRobin(k: k) : .split
+      case .leastConnections, .powerOfTwo: f = k > 1 ? .shortestQueue : .split
+      case .weighted, .random, .hash: f = .split
+      }
+      for name in Set(names) {
+        holders[name, default: 0] += 1
+        feed[name] = f
+      }
     }
-    guard holding.count == 1, let balancer = holding.first else { return .split }
-    let backends = balancer.backends.isEmpty ? scenario.servers.count : balancer.backends.count
-    switch balancer.strategy {
-    case .roundRobin: return backends > 1 ? .roundRobin(k: backends) : .split
-    case .leastConnections, .powerOfTwo: return backends > 1 ? .shortestQueue : .split
-    case .weighted, .random, .hash: return .split
+    for s in scenario.servers {
+      out[s.name] = holders[s.name] == 1 ? (feed[s.name] ?? .split) : .split
     }
+    return out
   }
 }
 
@@ -50,11 +65,10 @@ public enum ErlangArrivals {
       return nil
     }
     let phaseRate = Double(k) * lambda
+    // (kλ/(kλ + s))^k = e^(−k·ln(1 + s/kλ)): O(1) whatever k (a pool of 10⁵ servers
+    // behind one round-robin balancer has k = 10⁵ for each of them).
     func transform(_ s: Double) -> Double {
-      var x = 1.0
-      let base = phaseRate / (phaseRate + s)
-      for _ in 0..<Swift.min(k, 10_000) { x *= base }
-      return x
+      naturalExp(-Double(k) * naturalLog1p(s / phaseRate))
     }
     // f(σ) = A*(μ(1 − σ)) − σ: A* is convex in σ, f(0) > 0, f(1) = 0 and f'(1) = 1/ρ − 1 > 0,
     // so f < 0 just left of 1 and the root wanted is the one sign change in (0, 1): bisect.
