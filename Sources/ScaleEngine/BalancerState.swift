@@ -188,16 +188,20 @@ struct BalancerState {
   /// Failover target: the eligible backend other than `excluding` with the fewest requests
   /// present per weight (first in backend order on ties), or −1.
   func leastLoadedOther(excluding: Int, load: (Int) -> Int) -> Int {
-    leastLoadedOther(excluding: CollectionOfOne(excluding), load: load)
+    leastLoadedOther(excluding: CollectionOfOne(excluding), accepts: { _ in true }, load: load)
   }
 
   /// Failover target: the eligible backend at no position in `tried` (the ones this request
   /// already tried: nginx's `proxy_next_upstream` never offers a request twice to one peer)
-  /// with the fewest requests present per weight (first in backend order on ties), or −1.
-  func leastLoadedOther(excluding tried: some Collection<Int>, load: (Int) -> Int) -> Int {
+  /// whose server `accepts` (backends that would refuse are passed over in the same scan,
+  /// so one scan of the pool finds the next peer that takes the request), with the fewest
+  /// requests present per weight (first in backend order on ties), or −1.
+  func leastLoadedOther(
+    excluding tried: some Collection<Int>, accepts: (Int) -> Bool, load: (Int) -> Int
+  ) -> Int {
     var best = -1
     var bestLoad = 0
-    for p in eligible where !tried.contains(p) {
+    for p in eligible where !tried.contains(p) && accepts(servers[p]) {
       let l = load(servers[p])
       if best < 0 || l * weights[best] < bestLoad * weights[p] {
         best = p

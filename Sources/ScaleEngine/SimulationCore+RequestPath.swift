@@ -211,7 +211,15 @@ extension SimulationCore {
       failoverTried.removeAll(keepingCapacity: true)
       failoverTried.append(p)
       while failoverTried.count < Defaults.failoverTries {
-        let q = balancers[b].leastLoadedOther(excluding: failoverTried) { servers[$0].inSystem }
+        // Backends that would refuse (failed, or at their connection limit: what `admit`
+        // checks) are passed over in the same scan, so a pool of failed servers not yet
+        // marked down costs one scan per request, not one per refusal.
+        let q = balancers[b].leastLoadedOther(
+          excluding: failoverTried,
+          accepts: {
+            !servers[$0].unavailable && servers[$0].inSystem < servers[$0].maxConnections
+          },
+          load: { servers[$0].inSystem })
         if q < 0 {
           exhausted = true
           break

@@ -55,12 +55,13 @@ public enum Analysis {
         ).stations
     }
 
+    let feeds = BackendFeed.feeds(scenario)
     for (server, rate) in serverRates(scenario, lambda: lambda) {
       let mean = UniversalScalability.effectiveMeanService(
         server.service.mean, cores: server.cores, contention: server.contention)
       estimates.append(
         backendStation(
-          server, feed: BackendFeed.of(server.name, in: scenario), lambda: rate,
+          server, feed: feeds[server.name] ?? .split, lambda: rate,
           meanService: mean, arrivalSCV: arrivalSCV))
     }
 

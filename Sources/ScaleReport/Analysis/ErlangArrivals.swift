@@ -17,22 +17,29 @@ public enum BackendFeed: Sendable, Equatable {
   /// Least-connections or power-of-two choices: better than a split, no closed form.
   case shortestQueue
 
-  /// How `server` is fed in `scenario`: by its balancer when exactly one balancer lists it
-  /// (the engine's implicit round-robin balancer when there is none and several servers).
-  public static func of(_ server: String, in scenario: Scenario) -> BackendFeed {
-    if scenario.balancers.isEmpty {
-      return scenario.servers.count > 1 ? .roundRobin(k: scenario.servers.count) : .split
+  /// How each server of `scenario` is fed, by name, along `Scenario.topology` (the edges the
+  /// engine routes by): the entry balancer's strategy for its members; with no balancer, the
+  /// engine's implicit round-robin over the servers the client calls (when there are several);
+  /// `.split` for every other server.
+  public static func feeds(_ scenario: Scenario) -> [String: BackendFeed] {
+    var out: [String: BackendFeed] = [:]
+    for s in scenario.servers { out[s.name] = .split }
+    let topology = scenario.topology
+    let serving = topology.servingServers.filter { scenario.servers.indices.contains($0) }
+    let k = serving.count
+    var feed: BackendFeed = k > 1 ? .roundRobin(k: k) : .split
+    if let b = topology.entryBalancer, scenario.balancers.indices.contains(b) {
+      switch scenario.balancers[b].strategy {
+      case .roundRobin: feed = k > 1 ? .roundRobin(k: k) : .split
+      case .leastConnections, .powerOfTwo: feed = k > 1 ? .shortestQueue : .split
+      case .weighted, .random, .hash: feed = .split
+      }
     }
-    let holding = scenario.balancers.filter { b in
-      b.backends.isEmpty || b.backends.contains { $0.server == server }
-    }
-    guard holding.count == 1, let balancer = holding.first else { return .split }
-    let backends = balancer.backends.isEmpty ? scenario.servers.count : balancer.backends.count
-    switch balancer.strategy {
-    case .roundRobin: return backends > 1 ? .roundRobin(k: backends) : .split
-    case .leastConnections, .powerOfTwo: return backends > 1 ? .shortestQueue : .split
-    case .weighted, .random, .hash: return .split
-    }
+    // Routes: a class's share and the steps before a pool change what it is fed; keep the
+    // random split's Poisson model there.
+    guard scenario.routes.isEmpty else { return out }
+    for s in serving { out[scenario.servers[s].name] = feed }
+    return out
   }
 }
 
@@ -50,11 +57,10 @@ public enum ErlangArrivals {
       return nil
     }
     let phaseRate = Double(k) * lambda
+    // (kλ/(kλ + s))^k = e^(−k·ln(1 + s/kλ)): O(1) whatever k (a pool of 10⁵ servers
+    // behind one round-robin balancer has k = 10⁵ for each of them).
     func transform(_ s: Double) -> Double {
-      var x = 1.0
-      let base = phaseRate / (phaseRate + s)
-      for _ in 0..<Swift.min(k, 10_000) { x *= base }
-      return x
+      naturalExp(-Double(k) * naturalLog1p(s / phaseRate))
     }
     // f(σ) = A*(μ(1 − σ)) − σ: A* is convex in σ, f(0) > 0, f(1) = 0 and f'(1) = 1/ρ − 1 > 0,
     // so f < 0 just left of 1 and the root wanted is the one sign change in (0, 1): bisect.

@@ -12,3 +12,6 @@
 
 /// e^x from the platform's C library.
 @inline(__always) func naturalExp(_ x: Double) -> Double { exp(x) }
+
+/// ln(1 + x), accurate for small x, from the platform's C library.
+@inline(__always) func naturalLog1p(_ x: Double) -> Double { log1p(x) }
