@@ -5,7 +5,7 @@ import ScaleModel
 import ScaleReport
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, junit, csv
+  case text, json, junit, csv, html
 }
 
 struct RunCommand: ParsableCommand {
@@ -25,12 +25,14 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Seed for every random choice; overrides the script's `seed`.")
   var seed: UInt64?
 
-  @Option(help: "Report format on standard output: text, json, junit, csv (time series).")
+  @Option(
+    help: "Report format on standard output: text, json, junit, csv (time series), html (one self-contained page)."
+  )
   var format: ReportFormat = .text
 
   @Option(
     help: ArgumentHelp(
-      "Also write every format into this directory (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv).",
+      "Also write every format into this directory (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv, NAME.html).",
       valueName: "dir"))
   var out: String?
 
@@ -94,6 +96,10 @@ struct RunCommand: ParsableCommand {
       Terminal.out(JUnitReport.render(results: finished.map { ($0.file.name, $0.result) }))
     case .csv:
       for run in finished { Terminal.out(CSVReport.timeSeries(run.result)) }
+    case .html:
+      for run in finished {
+        Terminal.out(HTMLReport.render(run.result, scenario: run.scenario, fileName: run.file.name))
+      }
     }
     if let out {
       statuses.append(write(finished, into: out))
@@ -118,7 +124,13 @@ struct RunCommand: ParsableCommand {
       let results = Replications.run(
         scenario, count: replications, shouldStop: { StopSignal.isRequested })
       let verdicts = Replications.verdicts(results, expectations: scenario.expectations)
-      Terminal.out(ReplicationReport.render(file.name, results: results, verdicts: verdicts))
+      if format == .html, let first = results.first {
+        let replicated = HTMLReport.Replicated(runs: results.count, verdicts: verdicts)
+        Terminal.out(
+          HTMLReport.render(first, scenario: scenario, fileName: file.name, replicated: replicated))
+      } else {
+        Terminal.out(ReplicationReport.render(file.name, results: results, verdicts: verdicts))
+      }
       if StopSignal.isRequested {
         statuses.append(.interrupted)
       } else if verdicts.contains(where: { $0.outcome == .fail }) {
@@ -155,6 +167,7 @@ struct RunCommand: ParsableCommand {
           (".junit.xml", JUnitReport.render(results: [(run.file.name, run.result)])),
           (".timeseries.csv", CSVReport.timeSeries(run.result)),
           (".components.csv", CSVReport.components(run.result)),
+          (".html", HTMLReport.render(run.result, scenario: run.scenario, fileName: run.file.name)),
         ]
         for (suffix, text) in outputs {
           try text.write(toFile: stem + suffix, atomically: true, encoding: .utf8)
