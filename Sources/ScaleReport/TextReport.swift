@@ -412,24 +412,30 @@ public enum TextReport {
             indent: 4))
       }
     }
-    for name in seriesNames(result, \.hitRate) {
+    let caches = seriesNames(result, \.hitRate)
+    if !caches.isEmpty { lines.append(row("hit rate", "hits / lookups, 0 … each row's peak", "")) }
+    for name in caches {
       let series = intervals.map { $0.hitRate[name] ?? 0 }
       lines.append(
         row(
-          name + " hit rate", Chart.sparkline(series, width: chartWidth, merge: .mean),
+          name, Chart.sparkline(series, width: chartWidth, merge: .mean),
           "low " + Format.percent1(series.min() ?? 0) + " · end "
-            + Format.percent1(series.last ?? 0)))
+            + Format.percent1(series.last ?? 0), indent: 4))
     }
-    for name in seriesNames(result, \.staleReads) {
+    let databases = seriesNames(result, \.staleReads)
+    if !databases.isEmpty {
+      lines.append(row("stale reads", "share of reads, 0 … each row's peak", ""))
+    }
+    for name in databases {
       let series = intervals.map { $0.staleReads[name] ?? 0 }
       lines.append(
         row(
-          name + " stale reads", Chart.sparkline(series, width: chartWidth, merge: .maximum),
-          "peak " + Format.percent1(series.max() ?? 0) + " of reads"))
+          name, Chart.sparkline(series, width: chartWidth, merge: .maximum),
+          "peak " + Format.percent1(series.max() ?? 0) + " of reads", indent: 4))
     }
     let queues = queueSeries(result, limit: maxQueueRows)
     if !queues.shown.isEmpty {
-      lines.append(row("queue length", "waiting, each row on its own scale", ""))
+      lines.append(row("queue length", "waiting, 0 … each row's peak", ""))
       for name in queues.shown {
         let series = intervals.map { $0.queueLength[name] ?? 0 }
         let mean = series.reduce(0, +) / Double(series.count)

@@ -50,19 +50,21 @@ extension SimulationCore {
         dataTier.databases[d].stations[st].intervalAreas = a
       }
     }
+    // The bases are sized at the first interval's end or the warm-up's, whichever is first:
+    // before that they are zero.
     let base = dataTier.intervalBase
-    for c in dataTier.caches.indices where c < base.cacheHits.count {
+    func at(_ values: [Int], _ i: Int) -> Int { i < values.count ? values[i] : 0 }
+    for c in dataTier.caches.indices {
       let counts = dataTier.caches[c].counters
-      let lookups = counts.lookups - base.cacheLookups[c]
+      let lookups = counts.lookups - at(base.cacheLookups, c)
       stats.hitRate[dataTier.caches[c].spec.name] =
-        lookups > 0 ? Double(counts.hits - base.cacheHits[c]) / Double(lookups) : 0
+        lookups > 0 ? Double(counts.hits - at(base.cacheHits, c)) / Double(lookups) : 0
     }
-    for d in dataTier.databases.indices where d < base.reads.count {
-      guard dataTier.databases[d].replicas > 0 else { continue }
+    for d in dataTier.databases.indices where dataTier.databases[d].replicas > 0 {
       let totals = readTotals(database: d)
-      let reads = totals.reads - base.reads[d]
+      let reads = totals.reads - at(base.reads, d)
       stats.staleReads[dataTier.databases[d].spec.name] =
-        reads > 0 ? Double(totals.stale - base.staleReads[d]) / Double(reads) : 0
+        reads > 0 ? Double(totals.stale - at(base.staleReads, d)) / Double(reads) : 0
     }
     for q in dataTier.queues.indices {
       let state = dataTier.queues[q]
