@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: installs system packages, builds with zero warnings in our
-# own sources (a warning fails the run), then runs the whole test suite.
+# own sources (a warning fails the run), runs the whole test suite, then checks the HTML
+# reports in headless Chromium (Tests/html/check_html.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -12,3 +13,5 @@ if grep -E "^/.*/(Sources|Tests)/.*: warning:" "$log" | grep -v "/.build" >/dev/
 fi
 rm -f "$log"
 swift test --skip-build
+# The HTML reports in a real browser (installs Debian's chromium if missing).
+Tests/html/check_html.sh "$(swift build --show-bin-path)/scale"
