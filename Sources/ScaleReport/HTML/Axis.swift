@@ -42,9 +42,9 @@ public struct Axis: Sendable {
     }
   }
 
-  /// Round tick values covering `low…high`: steps of 1, 2 or 5 × 10ⁿ (for time beyond a
-  /// minute, whole minutes: 1, 2, 5, 10, 15, 30 or 60 min), about `count` of them. The range
-  /// returned is widened to whole steps.
+  /// Round tick values covering `low…high`: steps of 1, 2 or 5 × 10ⁿ (for time from a
+  /// second up, clock steps: 1, 2, 5, 10, 15, 30 s, then minutes and hours), about `count`
+  /// of them. The range returned is widened to whole steps.
   static func ticks(low: Double, high: Double, count: Int, time: Bool)
     -> (values: [Double], low: Double, high: Double)
   {
@@ -54,9 +54,12 @@ public struct Axis: Sendable {
     if hi - lo < 1e-12 { hi = lo + (lo == 0 ? 1 : Swift.abs(lo) * 0.1) }
     let raw = (hi - lo) / Double(Swift.max(1, count))
     var step: Double
-    if time && raw >= 45 {
-      let minutes = [1.0, 2, 5, 10, 15, 30, 60, 120, 240, 480, 1440]
-      step = 60 * (minutes.first { 60 * $0 >= raw } ?? (raw / 60).rounded(.up))
+    if time && raw >= 1 {
+      // Clock steps: 1, 2, 5, 10, 15, 30 s; 1, 2, 5, 10, 15, 30 min; 1, 2, 4, 8, 24 h.
+      let seconds: [Double] = [
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400,
+      ]
+      step = seconds.first { $0 >= raw } ?? (raw / 86_400).rounded(.up) * 86_400
     } else {
       var magnitude = 1.0
       while magnitude * 10 <= raw { magnitude *= 10 }

@@ -58,7 +58,7 @@ public struct HTMLPage: Sendable {
     h1{font-size:22px;margin:8px 0 2px}h2{font-size:17px;margin:28px 0 8px;\
     border-bottom:1px solid #ccc;padding-bottom:4px}
     .subtitle,.note{color:#555}.note{font-size:12px}
-    svg.chart,svg.topology{width:100%;height:auto;display:block}
+    svg.chart,svg.topology{width:100%;height:auto;display:block}svg.chart{max-width:900px}
     svg text{font:11px system-ui,sans-serif;fill:#222}svg .axis-label{font-size:12px;fill:#444}
     svg .marker-label{font-size:10px;fill:#555}svg .node .name{font-weight:600}
     svg .fact{font-size:10.5px}

@@ -66,7 +66,7 @@ public struct LineChart: Sendable {
 
   static let width = 720.0
   static let height = 240.0
-  static let left = 64.0
+  static let left = 70.0
   static let right = 16.0
   static let top = 22.0
   static let bottom = 40.0
@@ -135,7 +135,10 @@ public struct LineChart: Sendable {
           HTMLText.escape(self.y.text(value))))
     }
     let xTicks = Axis.ticks(low: xLow, high: xHigh, count: 6, time: x.unit == .time)
-    for value in xTicks.values where value >= xLow - 1e-9 && value <= xHigh + 1e-9 {
+    // A parameter swept in whole steps (servers, shards) gets whole ticks only.
+    let whole = x.unit == .number && xs.allSatisfy { $0 == $0.rounded() }
+    for value in xTicks.values
+    where value >= xLow - 1e-9 && value <= xHigh + 1e-9 && (!whole || value == value.rounded()) {
       let xx = px(value)
       axis.append(
         HTMLText.empty(
@@ -165,11 +168,15 @@ public struct LineChart: Sendable {
           ("x", n(LineChart.left + plotW / 2)), ("y", n(LineChart.height - 4)),
           ("text-anchor", "middle"), ("class", "axis-label"),
         ], HTMLText.escape(x.label + x.unitSuffix)))
+    // The y label runs up the left edge (Grafana's place for it), clear of the markers'
+    // labels along the top.
     axis.append(
       HTMLText.element(
         "text",
-        [("x", n(4)), ("y", n(LineChart.top - 8)), ("class", "axis-label")],
-        HTMLText.escape(y.label + y.unitSuffix)))
+        [
+          ("x", n(-(LineChart.top + plotH / 2))), ("y", "12"), ("transform", "rotate(-90)"),
+          ("text-anchor", "middle"), ("class", "axis-label"),
+        ], HTMLText.escape(y.label + y.unitSuffix)))
     out.append(HTMLText.element("g", [("class", "axes")], axis.joined()))
 
     // Bounds.

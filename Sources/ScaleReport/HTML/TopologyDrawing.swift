@@ -180,7 +180,9 @@ struct TopologyDrawing {
             [
               ("x", n(box.x + 6)), ("y", n(box.y + 15 + Double(i) * TopologyDrawing.lineHeight)),
               ("fill", band?.text ?? "#000000"), ("class", i == 0 ? "name" : "fact"),
-            ], HTMLText.escape(TextTable.fit(line, width: 24))))
+            ],
+            HTMLText.escape(
+              i == 0 ? TextTable.fitKeepingEnd(line, width: 24) : TextTable.fit(line, width: 24))))
       }
       var attributes = [
         ("class", "node" + (box.bottleneck ? " bottleneck" : "")), ("data-id", box.id),
