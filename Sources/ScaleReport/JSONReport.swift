@@ -89,7 +89,10 @@ public enum JSONReport {
       ("utilisation", sortedMap(i.utilisation)), ("queueLength", sortedMap(i.queueLength)),
       ("errorCauses", errors(i.errorCauses)), ("hitRate", sortedMap(i.hitRate)),
       ("staleReads", sortedMap(i.staleReads)),
-      ("poolServers", .object(i.poolServers.keys.sorted().map { ($0, .int(i.poolServers[$0] ?? 0)) })),
+      (
+        "poolServers",
+        .object(i.poolServers.keys.sorted().map { ($0, .int(i.poolServers[$0] ?? 0)) })
+      ),
     ])
   }
 

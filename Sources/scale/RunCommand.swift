@@ -26,7 +26,8 @@ struct RunCommand: ParsableCommand {
   var seed: UInt64?
 
   @Option(
-    help: "Report format on standard output: text, json, junit, csv (time series), html (one self-contained page)."
+    help:
+      "Report format on standard output: text, json, junit, csv (time series), html (one self-contained page)."
   )
   var format: ReportFormat = .text
 

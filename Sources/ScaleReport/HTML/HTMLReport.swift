@@ -72,7 +72,8 @@ public enum HTMLReport {
         "li", [("class", v.outcome.rawValue), ("data-outcome", v.outcome.rawValue)],
         HTMLText.element("span", [("class", "badge")], badge)
           + HTMLText.element("code", [], HTMLText.escape(VerdictText.statement(v.expectation)))
-          + " — " + HTMLText.escape(
+          + " — "
+          + HTMLText.escape(
             VerdictText.measurement(v) + " vs bound " + unit.format(v.expectation.bound)))
     }
     return html + HTMLText.element("ul", [("class", "verdicts")], items.joined())
@@ -84,7 +85,9 @@ public enum HTMLReport {
       ["offered", Format.count(result.offered)],
       ["completed", Format.count(result.completed)],
       ["throughput", Format.rate(result.throughput)],
-      ["errors", Format.count(result.errors.total) + " (" + Format.percent(result.errorRate) + ")"],
+      [
+        "errors", Format.count(result.errors.total) + " (" + Format.percent(result.errorRate) + ")",
+      ],
       [
         "latency p50 / p90 / p99 / max",
         [l.p50, l.p90, l.p99, l.max].map { Format.duration($0) }.joined(separator: " / "),
@@ -183,7 +186,9 @@ public enum HTMLReport {
       ("rejected", \.rejected), ("timed out", \.timedOut), ("unavailable", \.unavailable),
       ("breaker open", \.breakerOpen),
     ]
-    let present = causes.filter { cause in intervals.contains { $0.errorCauses[keyPath: cause.1] > 0 } }
+    let present = causes.filter { cause in
+      intervals.contains { $0.errorCauses[keyPath: cause.1] > 0 }
+    }
     var errors = chart(
       "chart-errors", "Errors by cause", Axis("errors per second", .metric(.requestsPerSecond)),
       present.map { cause in series(cause.0) { perSecond($0.errorCauses[keyPath: cause.1], $0) } })

@@ -66,7 +66,10 @@ struct HeatMap {
           "g", [("class", "row"), ("data-row", row.label)],
           HTMLText.element(
             "text",
-            [("x", n(HeatMap.left - 6)), ("y", n(y + HeatMap.rowHeight - 3)), ("text-anchor", "end")],
+            [
+              ("x", n(HeatMap.left - 6)), ("y", n(y + HeatMap.rowHeight - 3)),
+              ("text-anchor", "end"),
+            ],
             HTMLText.escape(TextTable.fitKeepingEnd(row.label, width: 22))) + cells.joined()))
     }
     var axis: [String] = []

@@ -27,11 +27,19 @@ enum Palette {
       case .triangle:
         return HTMLText.empty(
           "path",
-          [("d", "M\(n(x)) \(n(y - 3))L\(n(x + 3)) \(n(y + 2.5))L\(n(x - 3)) \(n(y + 2.5))Z"), ("fill", colour)])
+          [
+            ("d", "M\(n(x)) \(n(y - 3))L\(n(x + 3)) \(n(y + 2.5))L\(n(x - 3)) \(n(y + 2.5))Z"),
+            ("fill", colour),
+          ])
       case .diamond:
         return HTMLText.empty(
           "path",
-          [("d", "M\(n(x)) \(n(y - 3))L\(n(x + 3)) \(n(y))L\(n(x)) \(n(y + 3))L\(n(x - 3)) \(n(y))Z"), ("fill", colour)])
+          [
+            (
+              "d",
+              "M\(n(x)) \(n(y - 3))L\(n(x + 3)) \(n(y))L\(n(x)) \(n(y + 3))L\(n(x - 3)) \(n(y))Z"
+            ), ("fill", colour),
+          ])
       }
     }
   }

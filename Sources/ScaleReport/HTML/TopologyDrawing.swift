@@ -98,7 +98,8 @@ struct TopologyDrawing {
             Box(
               id: node.id, kind: node.kind, lines: lines,
               utilisation: station ? stats[node.name]?.utilisation : nil,
-              bottleneck: node.bottleneck, unreached: node.unreached, column: TopologyDrawing.rank(node.kind), members: 1))
+              bottleneck: node.bottleneck, unreached: node.unreached,
+              column: TopologyDrawing.rank(node.kind), members: 1))
         }
       }
     }
@@ -121,7 +122,8 @@ struct TopologyDrawing {
       let column = place[boxes[i].column] ?? 0
       boxes[i].height = Double(boxes[i].lines.count) * TopologyDrawing.lineHeight + 10
       boxes[i].x =
-        TopologyDrawing.margin + Double(column) * (TopologyDrawing.boxWidth + TopologyDrawing.columnGap)
+        TopologyDrawing.margin + Double(column)
+        * (TopologyDrawing.boxWidth + TopologyDrawing.columnGap)
       boxes[i].y = y[column]
       y[column] += boxes[i].height + TopologyDrawing.rowGap
     }
