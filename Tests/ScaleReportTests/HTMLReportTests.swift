@@ -120,3 +120,22 @@ import Testing
     #expect(a == b)
   }
 }
+
+@Suite struct HTMLAxisTests {
+  /// Values whose range overflows a double, NaN and infinities give an axis, not a hang or
+  /// a crash.
+  @Test func extremeValuesStillGiveTicks() {
+    let ticks = Axis.ticks(low: -1e308, high: 1e308, count: 4, time: false)
+    #expect(!ticks.values.isEmpty)
+    var chart = LineChart(
+      id: "x", title: "x", x: Axis("time", .time), y: Axis("v", .number),
+      series: [LineChart.Series("s", [(0, -1e308), (1, 1e308), (2, .nan), (3, .infinity)])])
+    chart.markers = [LineChart.Marker(x: .nan, label: "1", detail: "")]
+    #expect(chart.svg().hasSuffix("</svg>"))
+  }
+
+  @Test func clockTicksAreRound() {
+    #expect(
+      Axis.ticks(low: 0, high: 180, count: 6, time: true).values == [0, 30, 60, 90, 120, 150, 180])
+  }
+}

@@ -53,6 +53,7 @@ public struct Axis: Sendable {
     if hi < lo { swap(&lo, &hi) }
     if hi - lo < 1e-12 { hi = lo + (lo == 0 ? 1 : Swift.abs(lo) * 0.1) }
     let raw = (hi - lo) / Double(Swift.max(1, count))
+    guard raw.isFinite, raw > 0 else { return ([lo, hi], lo, hi) }
     var step: Double
     if time && raw >= 1 {
       // Clock steps: 1, 2, 5, 10, 15, 30 s; 1, 2, 5, 10, 15, 30 min; 1, 2, 4, 8, 24 h.
