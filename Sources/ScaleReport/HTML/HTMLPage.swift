@@ -24,11 +24,20 @@ public struct HTMLPage: Sendable {
   }
 
   /// A table: header and rows of plain text; columns whose title is in `numeric` are
-  /// right-aligned. With more than `fold` rows, the rest are in a collapsed `<details>`.
+  /// right-aligned. With more than `fold` rows, the rest are in a collapsed `<details>`;
+  /// beyond `limit` rows a note sends the reader to the CSV and JSON reports, so a pool of
+  /// 10 000 servers does not make a page of megabytes.
   public static func table(
-    header: [String], rows: [[String]], numeric: Set<Int> = [], fold: Int = 50,
-    class name: String = ""
+    header: [String], rows allRows: [[String]], numeric: Set<Int> = [], fold: Int = 50,
+    limit: Int = 500, class name: String = ""
   ) -> String {
+    let rows = Array(allRows.prefix(Swift.max(limit, fold)))
+    let omitted = allRows.count - rows.count
+    let note =
+      omitted > 0
+      ? paragraph(
+        "\(Format.count(omitted)) more rows in the CSV and JSON reports.", class: "note")
+      : ""
     func row(_ cells: [String], tag: String) -> String {
       HTMLText.element(
         "tr", [],
@@ -43,13 +52,13 @@ public struct HTMLPage: Sendable {
     }
     let attributes = name.isEmpty ? [] : [("class", name)]
     guard rows.count > fold else {
-      return HTMLText.element("table", attributes, head + body(rows[...]))
+      return HTMLText.element("table", attributes, head + body(rows[...])) + note
     }
     return HTMLText.element("table", attributes, head + body(rows.prefix(fold)))
       + HTMLText.element(
         "details", [],
         HTMLText.element("summary", [], "\(Format.count(rows.count - fold)) more rows")
-          + HTMLText.element("table", attributes, head + body(rows.dropFirst(fold))))
+          + HTMLText.element("table", attributes, head + body(rows.dropFirst(fold)))) + note
   }
 
   static let css = """
