@@ -110,6 +110,9 @@ import Testing
     #expect(html.components(separatedBy: "class=\"row\"").count - 1 == 5)
     // 20 % of the stations are in each band below 75 %... the ≥ 90 % band holds 10 %.
     #expect(html.contains("share of stations 10.0%"))
+    // The server table stops at 500 rows: the page stays small.
+    #expect(html.contains("9,500 more rows in the CSV and JSON reports."))
+    #expect(html.utf8.count < 400_000)
   }
 
   @Test func sameInputSameBytes() {
