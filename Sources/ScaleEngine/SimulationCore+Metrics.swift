@@ -33,7 +33,9 @@ extension SimulationCore {
     intervalOffered = 0
     intervalCompleted = 0
     intervalErrors = 0
+    intervalErrorCauses = ErrorCounts()
     for s in servers.indices { serverIntervalAreas[s] = servers[s].areas(at: now) }
+    tierIntervalEnded()
     let next = now + intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
@@ -45,6 +47,7 @@ extension SimulationCore {
     stats.completed = intervalCompleted
     stats.errors = intervalErrors
     stats.inFlight = activeRequests - activeTimedOut
+    stats.errorCauses = intervalErrorCauses
     if intervalWarmupLatency.count == 0 {
       stats.latency = intervalLatency.summary
     } else {
@@ -71,11 +74,14 @@ extension SimulationCore {
       var busy = 0.0
       var cores = 0.0
       var queue = 0.0
+      var inService = 0
       for s in b.servers where s < busyArea.count {
         busy += busyArea[s]
         cores += coreArea[s]
         queue += stats.queueLength[servers[s].spec.name] ?? 0
+        if !servers[s].removed && !servers[s].isDown { inService += 1 }
       }
+      stats.poolServers[b.name] = inService
       stats.utilisation[b.name] = cores > 0 ? busy / cores : 0
       stats.queueLength[b.name] = queue
     }

@@ -115,13 +115,9 @@ extension SimulationCore {
 
   mutating func countError(measured: Bool, _ cause: ErrorCause) {
     intervalErrors += 1
+    intervalErrorCauses.count(cause)
     guard measured else { return }
-    switch cause {
-    case .rejected: errors.rejected += 1
-    case .timedOut: errors.timedOut += 1
-    case .unavailable: errors.unavailable += 1
-    case .breakerOpen: errors.breakerOpen += 1
-    }
+    errors.count(cause)
   }
 
   /// Drops deadlines of requests that already left (their slot's generation moved on), so the

@@ -83,6 +83,7 @@ struct SimulationCore {
   var intervalOffered = 0
   var intervalCompleted = 0
   var intervalErrors = 0
+  var intervalErrorCauses = ErrorCounts()
   var serverIntervalAreas: [StationAreas] = []
 
   /// The data tier's own state (defined in Simulation+DataTier.swift).

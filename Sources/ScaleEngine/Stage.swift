@@ -1,3 +1,5 @@
+import ScaleModel
+
 /// Where a request is on its path. The request path is one `switch` over this
 /// (`SimulationCore.advance`): client → rate limit → balancer → server → queue / cache /
 /// database → done. Stages not declared by the scenario pass the request on.
@@ -19,6 +21,18 @@ public enum ErrorCause: UInt8, Sendable {
   case timedOut
   case unavailable
   case breakerOpen
+}
+
+extension ErrorCounts {
+  /// One more error of `cause`.
+  mutating func count(_ cause: ErrorCause) {
+    switch cause {
+    case .rejected: rejected += 1
+    case .timedOut: timedOut += 1
+    case .unavailable: unavailable += 1
+    case .breakerOpen: breakerOpen += 1
+    }
+  }
 }
 
 /// What entering a stage did with a request.

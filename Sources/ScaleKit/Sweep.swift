@@ -144,6 +144,21 @@ public enum Sweep {
 
   /// A readable table of the rows.
   public static func table(_ rows: [SweepRow], parameter: SweepParameter) -> String {
+    let lines = tableCells(rows, parameter: parameter)
+    var widths = [Int](repeating: 0, count: lines.first?.count ?? 0)
+    for line in lines {
+      for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
+    }
+    return lines.map { line in
+      line.enumerated().map { i, cell in
+        let pad = String(repeating: " ", count: widths[i] - cell.count)
+        return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
+      }.joined(separator: "  ").trimmingTrailingSpaces()
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// The table's header and rows, by point (the text and HTML tables).
+  static func tableCells(_ rows: [SweepRow], parameter: SweepParameter) -> [[String]] {
     let header = [parameter.rawValue, "expects", "throughput", "errors", "p50", "p99", "busiest"]
     var lines: [[String]] = [header]
     for row in rows.sorted(by: { $0.index < $1.index }) {
@@ -154,16 +169,7 @@ public enum Sweep {
         row.bottleneck.isEmpty ? "-" : "\(row.bottleneck) \(percent(row.maxUtilisation))",
       ])
     }
-    var widths = [Int](repeating: 0, count: header.count)
-    for line in lines {
-      for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
-    }
-    return lines.map { line in
-      line.enumerated().map { i, cell in
-        let pad = String(repeating: " ", count: widths[i] - cell.count)
-        return i == 0 || i == line.count - 1 ? cell + pad : pad + cell
-      }.joined(separator: "  ").trimmingTrailingSpaces()
-    }.joined(separator: "\n") + "\n"
+    return lines
   }
 
   /// A value as the tables print it: integers without a fraction.

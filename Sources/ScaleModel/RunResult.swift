@@ -131,11 +131,21 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   /// Requests in flight at the end of the interval (warm-up ones included, like the counts).
   public var inFlight: Int = 0
   public var latency: LatencySummary = LatencySummary()
-  /// Per component name: utilisation and mean queue length over the interval.
+  /// Per station (server, pool, database station, message queue): utilisation and mean
+  /// number waiting over the interval.
   public var utilisation: [String: Double] = [:]
   public var queueLength: [String: Double] = [:]
   /// Servers in service at the end of the interval (autoscaling).
   public var servers: Int = 0
+  /// Per balancer (pool): its servers in service at the end of the interval.
+  public var poolServers: [String: Int] = [:]
+  /// `errors` by cause.
+  public var errorCauses: ErrorCounts = ErrorCounts()
+  /// Per cache: hits / lookups in the interval (0 with no lookups, as `ComponentStats`).
+  public var hitRate: [String: Double] = [:]
+  /// Per database with replicas: share of its reads in the interval that were stale (0 with
+  /// no reads).
+  public var staleReads: [String: Double] = [:]
   public init(start: Double, end: Double) {
     self.start = start
     self.end = end

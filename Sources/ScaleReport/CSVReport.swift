@@ -8,7 +8,10 @@ public enum CSVReport {
   /// One row per interval: `start,end,offered,completed,errors,in_flight,p50,p99,servers`
   /// (`in_flight`: requests present at the interval's end), then for
   /// each component with a series `<name> utilisation` and `<name> queue` (declaration
-  /// order, then any other names sorted). A value missing in an interval is an empty field.
+  /// order, then any other names sorted), the interval's errors by cause
+  /// (`rejected,timed_out,unavailable,breaker_open`), `<cache> hit rate` per cache and
+  /// `<database> stale reads` (share of reads) per database with replicas. A value missing in
+  /// an interval is an empty field.
   public static func timeSeries(_ result: RunResult) -> String {
     let names = TextReport.seriesNames(result, \.utilisation)
     let queueNames = Set(TextReport.seriesNames(result, \.queueLength))
@@ -24,6 +27,10 @@ public enum CSVReport {
       header.append(name + " utilisation")
       header.append(name + " queue")
     }
+    let caches = TextReport.seriesNames(result, \.hitRate)
+    let databases = TextReport.seriesNames(result, \.staleReads)
+    header += ["rejected", "timed_out", "unavailable", "breaker_open"]
+    header += caches.map { $0 + " hit rate" } + databases.map { $0 + " stale reads" }
     var rows = [header]
     for i in result.intervals {
       var row = [
@@ -35,6 +42,12 @@ public enum CSVReport {
         row.append(i.utilisation[name].map(number) ?? "")
         row.append(queueNames.contains(name) ? (i.queueLength[name].map(number) ?? "") : "")
       }
+      let causes = i.errorCauses
+      row += [causes.rejected, causes.timedOut, causes.unavailable, causes.breakerOpen].map {
+        String($0)
+      }
+      row += caches.map { i.hitRate[$0].map(number) ?? "" }
+      row += databases.map { i.staleReads[$0].map(number) ?? "" }
       rows.append(row)
     }
     return table(rows)

@@ -34,8 +34,11 @@ struct DrawnGraph {
     let topology = scenario.topology
     let reached = topology.reached
     let bottleneck = result.flatMap(DrawnGraph.bottleneck)
+    // By name once: a pool of 10 000 servers would otherwise cost 10⁸ name comparisons.
+    var statsByName: [String: ComponentStats] = [:]
+    for c in result?.components ?? [] where statsByName[c.name] == nil { statsByName[c.name] = c }
     func add(_ kind: String, _ name: String, _ details: [String], unreached: Bool = false) -> Int {
-      let stats = result?.component(name)
+      let stats = statsByName[name]
       nodes.append(
         Node(
           id: kind + ":" + name, kind: kind, name: name, details: details,

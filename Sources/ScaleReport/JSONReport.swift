@@ -103,6 +103,12 @@ public enum JSONReport {
       ("inFlight", .int(i.inFlight)),
       ("servers", .int(i.servers)), ("latency", latency(i.latency)),
       ("utilisation", sortedMap(i.utilisation)), ("queueLength", sortedMap(i.queueLength)),
+      ("errorCauses", errors(i.errorCauses)), ("hitRate", sortedMap(i.hitRate)),
+      ("staleReads", sortedMap(i.staleReads)),
+      (
+        "poolServers",
+        .object(i.poolServers.keys.sorted().map { ($0, .int(i.poolServers[$0] ?? 0)) })
+      ),
     ])
   }
 

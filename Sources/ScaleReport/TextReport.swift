@@ -201,11 +201,17 @@ public enum TextReport {
   }
 
   static func componentSections(_ result: RunResult, width: Int, color: Bool) -> [[String]] {
+    componentTables(result).map { section($0.title, $0.table, width: width, color: color) }
+  }
+
+  /// The per-component tables, titled, in report order (the text and HTML reports render
+  /// them).
+  static func componentTables(_ result: RunResult) -> [(title: String, table: TextTable)] {
     let all = result.components
     func of(_ kinds: Set<ComponentKind>) -> [ComponentStats] {
       all.filter { kinds.contains($0.kind) }
     }
-    var sections: [[String]] = []
+    var tables: [(title: String, table: TextTable)] = []
     typealias C = TextTable.Column
 
     let servers = of([.server])
@@ -225,7 +231,7 @@ public enum TextReport {
           healthCell(s),
         ])
       }
-      sections.append(section("Servers", t, width: width, color: color))
+      tables.append(("Servers", t))
     }
 
     let balancers = of([.balancer])
@@ -241,7 +247,7 @@ public enum TextReport {
           .init(Format.count(b.errors.unavailable)), errorsCell(b.errors),
         ])
       }
-      sections.append(section("Balancers", t, width: width, color: color))
+      tables.append(("Balancers", t))
     }
 
     let caches = of([.cache])
@@ -259,7 +265,7 @@ public enum TextReport {
           .init(Format.count(c.evictions)), latencyCell(c.latency), errorsCell(c.errors),
         ])
       }
-      sections.append(section("Caches", t, width: width, color: color))
+      tables.append(("Caches", t))
     }
 
     let nodes = of([.cacheNode])
@@ -279,7 +285,7 @@ public enum TextReport {
           .init(Format.count(n.evictions)), healthCell(n),
         ])
       }
-      sections.append(section("Cache nodes", t, width: width, color: color))
+      tables.append(("Cache nodes", t))
     }
 
     let stores = of([.database, .replica, .shard])
@@ -300,7 +306,7 @@ public enum TextReport {
           healthCell(d),
         ])
       }
-      sections.append(section("Databases", t, width: width, color: color))
+      tables.append(("Databases", t))
     }
 
     let queues = of([.queue])
@@ -318,7 +324,7 @@ public enum TextReport {
           .init(Format.count(q.maxQueueLength)), latencyCell(q.latency), errorsCell(q.errors),
         ])
       }
-      sections.append(section("Queues", t, width: width, color: color))
+      tables.append(("Queues", t))
     }
 
     let breakers = of([.breaker])
@@ -335,7 +341,7 @@ public enum TextReport {
           b.healthy ? .init("closed") : .init("open", style: .red),
         ])
       }
-      sections.append(section("Circuit breakers", t, width: width, color: color))
+      tables.append(("Circuit breakers", t))
     }
 
     let limits = of([.rateLimit])
@@ -353,7 +359,7 @@ public enum TextReport {
           errorsCell(ErrorCounts(rejected: r.errors.rejected)), .init(Format.percent(share)),
         ])
       }
-      sections.append(section("Rate limits", t, width: width, color: color))
+      tables.append(("Rate limits", t))
     }
 
     let others = of([.autoscaler])
@@ -368,9 +374,9 @@ public enum TextReport {
           errorsCell(o.errors),
         ])
       }
-      sections.append(section("Autoscalers", t, width: width, color: color))
+      tables.append(("Autoscalers", t))
     }
-    return sections
+    return tables
   }
 
   // MARK: Charts over time
@@ -461,7 +467,63 @@ public enum TextReport {
             indent: 4))
       }
     }
+    let caches = seriesNames(result, \.hitRate)
+    if !caches.isEmpty { lines.append(row("hit rate", "hits / lookups, 0 … each row's peak", "")) }
+    for name in caches {
+      let series = intervals.map { $0.hitRate[name] ?? 0 }
+      lines.append(
+        row(
+          name, Chart.sparkline(series, width: chartWidth, merge: .mean),
+          "low " + Format.percent1(series.min() ?? 0) + " · end "
+            + Format.percent1(series.last ?? 0), indent: 4))
+    }
+    let databases = seriesNames(result, \.staleReads)
+    if !databases.isEmpty {
+      lines.append(row("stale reads", "share of reads, 0 … each row's peak", ""))
+    }
+    for name in databases {
+      let series = intervals.map { $0.staleReads[name] ?? 0 }
+      lines.append(
+        row(
+          name, Chart.sparkline(series, width: chartWidth, merge: .maximum),
+          "peak " + Format.percent1(series.max() ?? 0) + " of reads", indent: 4))
+    }
+    let queues = queueSeries(result, limit: maxQueueRows)
+    if !queues.shown.isEmpty {
+      lines.append(row("queue length", "waiting, 0 … each row's peak", ""))
+      for name in queues.shown {
+        let series = intervals.map { $0.queueLength[name] ?? 0 }
+        let mean = series.reduce(0, +) / Double(series.count)
+        lines.append(
+          row(
+            name, Chart.sparkline(series, width: chartWidth, merge: .maximum),
+            "mean " + Format.significant(mean) + " · peak "
+              + Format.significant(series.max() ?? 0),
+            indent: 4))
+      }
+      if queues.hidden > 0 {
+        lines.append(
+          row("", "+ \(queues.hidden) more with a queue (csv/json/html have all)", "", indent: 4))
+      }
+    }
     return lines
+  }
+
+  /// At most this many queue-length rows in the text report.
+  static let maxQueueRows = 12
+
+  /// Stations whose queue was ever non-empty: the `limit` with the highest peak, in
+  /// `seriesNames` order, and how many more there are.
+  static func queueSeries(_ result: RunResult, limit: Int) -> (shown: [String], hidden: Int) {
+    let names = seriesNames(result, \.queueLength)
+    var peaks: [(name: String, peak: Double, order: Int)] = []
+    for (order, name) in names.enumerated() {
+      let peak = result.intervals.map { $0.queueLength[name] ?? 0 }.max() ?? 0
+      if peak > 0 { peaks.append((name, peak, order)) }
+    }
+    guard peaks.count > limit else { return (peaks.map(\.name), 0) }
+    let top = peaks.sorted { ($0.peak, $1.order) > ($1.peak, $0.order) }.prefix(limit)
+    return (top.sorted { $0.order < $1.order }.map(\.name), peaks.count - limit)
   }
 
   // MARK: Timeline

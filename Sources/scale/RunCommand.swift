@@ -6,7 +6,7 @@ import ScaleModel
 import ScaleReport
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, junit, csv
+  case text, json, junit, csv, html
 }
 
 struct RunCommand: ParsableCommand {
@@ -26,12 +26,15 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Seed for every random choice; overrides the script's `seed`.")
   var seed: UInt64?
 
-  @Option(help: "Report format on standard output: text, json, junit, csv (time series).")
+  @Option(
+    help:
+      "Report format on standard output: text, json, junit, csv (time series), html (one self-contained page)."
+  )
   var format: ReportFormat = .text
 
   @Option(
     help: ArgumentHelp(
-      "Also write every format into this directory, before standard output (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv; with --replications NAME.replications.csv). NAME is the script's base name, `stdin` for `-`, with -2, -3… when two inputs share one.",
+      "Also write every format into this directory, before standard output (NAME.txt, NAME.json, NAME.junit.xml, NAME.timeseries.csv, NAME.components.csv, NAME.html; with --replications NAME.replications.csv). NAME is the script's base name, `stdin` for `-`, with -2, -3… when two inputs share one.",
       valueName: "dir"))
   var out: String?
 
@@ -118,6 +121,10 @@ struct RunCommand: ParsableCommand {
       Terminal.out(JUnitReport.render(suites: suites))
     case .csv:
       for run in finished { Terminal.out(CSVReport.timeSeries(run.result)) }
+    case .html:
+      for run in finished {
+        Terminal.out(HTMLReport.render(run.result, scenario: run.scenario, fileName: run.file.name))
+      }
     }
     let status = ExitStatus.combined(statuses)
     if status != .success { throw status.exitCode }
@@ -169,6 +176,11 @@ struct RunCommand: ParsableCommand {
       runs.append(run)
       suites.append(ReplicationDocuments.junitSuite(run))
       if format == .text { text.add(ReplicationReport.render(run)) }
+      if format == .html, let first = results.first {
+        let replicated = HTMLReport.Replicated(runs: results.count, verdicts: verdicts)
+        text.add(
+          HTMLReport.render(first, scenario: scenario, fileName: file.name, replicated: replicated))
+      }
       if StopSignal.isRequested {
         statuses.append(.interrupted)
       } else if verdicts.contains(where: { $0.outcome == .fail }) {
@@ -191,7 +203,7 @@ struct RunCommand: ParsableCommand {
       statuses.append(Self.write(files, into: out))
     }
     switch format {
-    case .text: text.flush()
+    case .text, .html: text.flush()
     case .json: if !runs.isEmpty { Terminal.out(ReplicationDocuments.json(runs)) }
     case .junit: Terminal.out(JUnitReport.render(suites: suites))
     case .csv: for run in runs { Terminal.out(ReplicationDocuments.csv(run)) }
@@ -218,6 +230,10 @@ struct RunCommand: ParsableCommand {
         (name + ".junit.xml", JUnitReport.render(results: [(run.file.name, run.result)])),
         (name + ".timeseries.csv", CSVReport.timeSeries(run.result)),
         (name + ".components.csv", CSVReport.components(run.result)),
+        (
+          name + ".html",
+          HTMLReport.render(run.result, scenario: run.scenario, fileName: run.file.name)
+        ),
       ]
     }
     return Self.write(files, into: directory)

@@ -4,7 +4,7 @@ import ScaleKit
 import ScaleModel
 
 enum SweepOutput: String, ExpressibleByArgument, CaseIterable {
-  case table, csv
+  case table, csv, html
 }
 
 /// Options shared by `sweep` and `capacity`.
@@ -64,7 +64,10 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "Only this shard's points: I/N or env[/N].")
   var shard: String?
 
-  @Option(help: "table (for people) or csv (for merging and spreadsheets).")
+  @Option(
+    help:
+      "table (for people), csv (for merging and spreadsheets) or html (charts against the parameter with the expect bounds)."
+  )
   var format: SweepOutput = .table
 
   mutating func run() throws {
@@ -97,6 +100,9 @@ struct SweepCommand: ParsableCommand {
     switch format {
     case .table: Terminal.out(Sweep.table(rows, parameter: range.parameter))
     case .csv: Terminal.out(Sweep.csv(rows, parameter: range.parameter))
+    case .html:
+      Terminal.out(
+        Sweep.html(rows, parameter: range.parameter, scenario: scenario, fileName: options.file))
     }
     if StopSignal.isRequested { throw ExitStatus.interrupted.exitCode }
   }
@@ -114,6 +120,10 @@ struct CapacityCommand: ParsableCommand {
   )
 
   @OptionGroup var options: SweepOptions
+
+  @Option(
+    help: "table (for people), csv, or html (charts against the parameter, the answer marked).")
+  var format: SweepOutput = .table
 
   mutating func run() throws {
     let (scenario, range): (Scenario, SweepRange)
@@ -133,7 +143,17 @@ struct CapacityCommand: ParsableCommand {
       throw ExitStatus.usage.exitCode
     }
     if Terminal.stderrIsTerminal { Terminal.err(ProgressBar.clear) }
-    Terminal.out(Sweep.table(found.rows, parameter: range.parameter))
+    switch format {
+    case .table: Terminal.out(Sweep.table(found.rows, parameter: range.parameter))
+    case .csv: Terminal.out(Sweep.csv(found.rows, parameter: range.parameter))
+    case .html:
+      Terminal.out(
+        Sweep.html(
+          found.rows, parameter: range.parameter, scenario: scenario, fileName: options.file,
+          answer: .some(found.answer)))
+      if found.answer == nil { throw ExitStatus.expectationFailed.exitCode }
+      return
+    }
     if let answer = found.answer {
       Terminal.out(
         "\nsmallest \(range.parameter.rawValue) meeting every expect: \(Sweep.number(answer))\n")

@@ -165,9 +165,26 @@ import Testing
     let out = dir.appendingPathComponent("out").path
     let r = try CLIHarness.run(["run", "--out", out, path])
     #expect(r.status == 0)
-    for suffix in [".txt", ".json", ".junit.xml", ".timeseries.csv", ".components.csv"] {
+    for suffix in [".txt", ".json", ".junit.xml", ".timeseries.csv", ".components.csv", ".html"] {
       #expect(FileManager.default.fileExists(atPath: out + "/good" + suffix), "\(suffix)")
     }
+  }
+
+  @Test func htmlFormats() throws {
+    let path = try write("good.scale", Self.good)
+    let run = try CLIHarness.run(["run", "--format", "html", path])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(run.stdout.contains("id=\"chart-latency\""))
+    let sweep = try CLIHarness.run([
+      "sweep", path, "--vary", "rps=100..200", "--step", "100", "--format", "html",
+    ])
+    #expect(sweep.status == 0)
+    #expect(sweep.stdout.contains("id=\"chart-sweep-latency\""))
+    let capacity = try CLIHarness.run([
+      "capacity", path, "--vary", "rps=100..200", "--step", "100", "--format", "html",
+    ])
+    #expect(capacity.stdout.contains("data-kind=\"answer\"") || capacity.status == 1)
   }
 
   @Test func graphFormats() throws {

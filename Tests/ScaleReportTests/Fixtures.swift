@@ -133,6 +133,10 @@ enum Fixtures {
       ]
       i.queueLength = ["web-1": 0.1 * load, "jobs": 0.01]
       i.servers = k < 6 ? 3 : 4
+      i.poolServers = ["lb": i.servers]
+      i.errorCauses = ErrorCounts(rejected: k == 6 ? 300 : 0, unavailable: k == 6 ? 250 : 0)
+      i.hitRate = ["sessions": k == 6 ? 0.4 : 0.85]
+      i.staleReads = ["orders": 0.008]
       intervals.append(i)
     }
     let events = [

@@ -109,7 +109,21 @@ struct QueueState {
   /// The job each worker is serving (nil: idle).
   var running: [QueuedJob?]
   var nextID = 0
+  /// The queue's areas at the start of the current interval (shifted at the warm-up's end,
+  /// when the queue's own areas restart from zero).
   var intervalDepthArea = 0.0
+  var intervalBusyArea = 0.0
+}
+
+/// Counters at the start of the current interval, for the time series (shifted at the
+/// warm-up's end, when the counters they difference restart from zero).
+struct IntervalBase {
+  /// Per cache: hits and lookups.
+  var cacheHits: [Int] = []
+  var cacheLookups: [Int] = []
+  /// Per database: stale reads and reads (every station).
+  var staleReads: [Int] = []
+  var reads: [Int] = []
 }
 
 /// Per request slot: what the data tier needs to remember about one request.
@@ -167,6 +181,7 @@ struct DataTierState {
   var asyncFraction = 0.0
   var autoscalers: [AutoscalerState] = []
   var slots: [TierSlot] = []
+  var intervalBase = IntervalBase()
   /// Client attempts beyond the first (retries), for the narration of retry storms.
   var retries = 0
   var retriesRefusedByBudget = 0

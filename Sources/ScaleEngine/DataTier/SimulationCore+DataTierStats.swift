@@ -4,6 +4,11 @@ import ScaleModel
 /// step-mode snapshots.
 extension SimulationCore {
   mutating func tierWarmupEnded() {
+    // The counters below restart from zero: keep the part of the current interval before
+    // this moment by moving the interval's bases down by the counts so far, then up by the
+    // (reset) counts after.
+    shiftIntervalBases(by: -1)
+    defer { shiftIntervalBases(by: 1) }
     for c in dataTier.caches.indices { dataTier.caches[c].resetCounters() }
     for d in dataTier.databases.indices {
       for r in dataTier.databases[d].replication.indices {
@@ -44,6 +49,78 @@ extension SimulationCore {
         stats.queueLength[name] = dt > 0 ? (a.queue - p.queue) / dt : 0
         dataTier.databases[d].stations[st].intervalAreas = a
       }
+    }
+    // The bases are sized at the first interval's end or the warm-up's, whichever is first:
+    // before that they are zero.
+    let base = dataTier.intervalBase
+    func at(_ values: [Int], _ i: Int) -> Int { i < values.count ? values[i] : 0 }
+    for c in dataTier.caches.indices {
+      let counts = dataTier.caches[c].counters
+      let lookups = counts.lookups - at(base.cacheLookups, c)
+      stats.hitRate[dataTier.caches[c].spec.name] =
+        lookups > 0 ? Double(counts.hits - at(base.cacheHits, c)) / Double(lookups) : 0
+    }
+    for d in dataTier.databases.indices where dataTier.databases[d].replicas > 0 {
+      let totals = readTotals(database: d)
+      let reads = totals.reads - at(base.reads, d)
+      stats.staleReads[dataTier.databases[d].spec.name] =
+        reads > 0 ? Double(totals.stale - at(base.staleReads, d)) / Double(reads) : 0
+    }
+    for q in dataTier.queues.indices {
+      let state = dataTier.queues[q]
+      let a = state.queue.areas(upTo: now)
+      let workerSeconds = dt * Double(state.queue.workers)
+      stats.utilisation[state.name] =
+        workerSeconds > 0 ? (a.busy - state.intervalBusyArea) / workerSeconds : 0
+      stats.queueLength[state.name] = dt > 0 ? (a.depth - state.intervalDepthArea) / dt : 0
+    }
+  }
+
+  /// A new interval starts now: its bases are the counters and areas so far.
+  mutating func tierIntervalEnded() {
+    dataTier.intervalBase = IntervalBase()
+    for q in dataTier.queues.indices {
+      dataTier.queues[q].intervalDepthArea = 0
+      dataTier.queues[q].intervalBusyArea = 0
+    }
+    shiftIntervalBases(by: 1)
+  }
+
+  /// Database `d`'s stale reads (counters reset at the warm-up's end) and reads (every
+  /// station; never reset).
+  func readTotals(database d: Int) -> (stale: Int, reads: Int) {
+    let db = dataTier.databases[d]
+    var stale = 0
+    for set in db.replication { stale += set.staleReads.reduce(0, +) }
+    return (stale, db.stations.reduce(0) { $0 + $1.reads })
+  }
+
+  /// Adds `sign` × the counters and areas so far to the interval's bases (sizing them first).
+  mutating func shiftIntervalBases(by sign: Int) {
+    let caches = dataTier.caches.count
+    let databases = dataTier.databases.count
+    if dataTier.intervalBase.cacheHits.count != caches {
+      dataTier.intervalBase.cacheHits = [Int](repeating: 0, count: caches)
+      dataTier.intervalBase.cacheLookups = [Int](repeating: 0, count: caches)
+    }
+    if dataTier.intervalBase.reads.count != databases {
+      dataTier.intervalBase.staleReads = [Int](repeating: 0, count: databases)
+      dataTier.intervalBase.reads = [Int](repeating: 0, count: databases)
+    }
+    for c in 0..<caches {
+      let counts = dataTier.caches[c].counters
+      dataTier.intervalBase.cacheHits[c] += sign * counts.hits
+      dataTier.intervalBase.cacheLookups[c] += sign * counts.lookups
+    }
+    for d in 0..<databases {
+      let totals = readTotals(database: d)
+      dataTier.intervalBase.staleReads[d] += sign * totals.stale
+      dataTier.intervalBase.reads[d] += sign * totals.reads
+    }
+    for q in dataTier.queues.indices {
+      let a = dataTier.queues[q].queue.areas(upTo: now)
+      dataTier.queues[q].intervalDepthArea += Double(sign) * a.depth
+      dataTier.queues[q].intervalBusyArea += Double(sign) * a.busy
     }
   }
 

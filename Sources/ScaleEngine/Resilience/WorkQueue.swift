@@ -126,6 +126,13 @@ public struct WorkQueue: Sendable {
     return (depthArea + Double(waiting.count) * max(0, now - lastChange)) / span
   }
 
+  /// Waiting-message-seconds and busy-worker-seconds from the statistics start to `now` (the
+  /// time series differences them per interval).
+  public func areas(upTo now: Double) -> (depth: Double, busy: Double) {
+    let since = max(0, now - lastChange)
+    return (depthArea + Double(waiting.count) * since, busyArea + Double(busy) * since)
+  }
+
   /// Time-averaged share of workers busy from the statistics start to `now`.
   public func utilisation(upTo now: Double) -> Double {
     let span = now - statsStart
