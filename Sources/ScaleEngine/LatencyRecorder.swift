@@ -50,7 +50,23 @@ struct LatencyRecorder {
   }
 
   /// Adds `n` to bucket `i`, allocating its page on first use.
+  /// The hot path (every recorded request): the page exists; allocation is out of line.
+  @inline(__always)
   private mutating func add(_ n: UInt64, at i: Int) {
+    let page = i >> LatencyRecorder.pageShift
+    if page < directory.count {
+      let start = Int(directory[page])
+      if start != 0 {
+        pages[start - 1 + (i & (LatencyRecorder.pageSize - 1))] &+= n
+        return
+      }
+    }
+    addToNewPage(n, at: i)
+  }
+
+  /// `add` when bucket `i`'s page is not allocated yet.
+  @inline(never)
+  private mutating func addToNewPage(_ n: UInt64, at i: Int) {
     let page = i >> LatencyRecorder.pageShift
     if page >= directory.count {
       directory.append(contentsOf: repeatElement(0, count: page + 1 - directory.count))
