@@ -253,35 +253,18 @@ extension SimulationCore {
   /// An arrival at a server: refused when it is unavailable or at its connection limit,
   /// served at once when a core is free, queued otherwise.
   mutating func admit(server s: Int, slot: Int32) -> Admission {
-    servers[s].counters.arrivals += 1
-    if servers[s].unavailable {
-      servers[s].counters.unavailable += 1
-      return .refused(.unavailable)
-    }
-    if servers[s].inSystem >= servers[s].maxConnections {
-      servers[s].counters.rejected += 1
-      return .refused(.rejected)
-    }
+    if let cause = servers[s].admitArrival() { return .refused(cause) }
     let i = Int(slot)
     requests[i].server = Int32(truncatingIfNeeded: s)
     requests[i].entered = now
     requests[i].stage = .server
     requests[i].visit &+= 1
-    if servers[s].busy < servers[s].cores {
-      startService(server: s, slot: slot)
-    } else {
-      servers[s].queue.append(slot)
-      let q = servers[s].queue.count
-      servers[s].queueTime.set(Double(q), at: now)
-      if q > servers[s].maxQueue { servers[s].maxQueue = q }
-    }
+    if servers[s].takeCoreOrWait(slot, at: now) { startService(server: s, slot: slot) }
     return .admitted
   }
 
   mutating func startService(server s: Int, slot: Int32) {
-    servers[s].busy += 1
-    servers[s].busyTime.set(Double(servers[s].busy), at: now)
-    let t = servers[s].sampleServiceTime()
+    let t = servers[s].beginService(at: now)
     let i = Int(slot)
     events.schedule(
       at: now + t, kind: .serviceDone, a: slot, b: requests[i].generation,
@@ -298,11 +281,7 @@ extension SimulationCore {
     else { return }
     let s = Int(requests[i].server)
     guard s >= 0 && s < servers.count else { return }
-    servers[s].busy -= 1
-    servers[s].busyTime.set(Double(servers[s].busy), at: now)
-    if servers[s].busy >= servers[s].cores { servers[s].syncProvisioned(at: now) }
-    servers[s].counters.completed += 1
-    servers[s].latency.record(now - requests[i].entered)
+    servers[s].endService(at: now, sojourn: now - requests[i].entered)
     let b = Int(requests[i].balancer)
     if b >= 0 { balancers[b].counters.completed += 1 }
     startQueued(server: s)
@@ -312,10 +291,7 @@ extension SimulationCore {
 
   /// Starts waiting requests while cores are free.
   mutating func startQueued(server s: Int) {
-    while servers[s].busy < servers[s].cores, let next = servers[s].queue.popFirst() {
-      servers[s].queueTime.set(Double(servers[s].queue.count), at: now)
-      startService(server: s, slot: next)
-    }
+    while let next = servers[s].nextWaiting(at: now) { startService(server: s, slot: next) }
   }
 
   /// A server fails or goes down for maintenance: every request it holds fails as unavailable.

@@ -46,9 +46,8 @@ extension SimulationCore {
       for s in range { targets.append(readStation(d, shard: s)) }
       // All or nothing: a shard that refuses fails the whole read.
       for st in targets {
-        if let cause = refusal(d, station: st) {
-          dataTier.databases[d].stations[st].state.counters.arrivals += 1
-          countRefusal(d, station: st, cause)
+        if let cause = dataTier.databases[d].stations[st].state.refusal {
+          dataTier.databases[d].stations[st].state.countRefused(cause)
           return .fail(cause)
         }
       }
@@ -89,59 +88,23 @@ extension SimulationCore {
     return primary
   }
 
-  func refusal(_ d: Int, station st: Int) -> ErrorCause? {
-    if dataTier.databases[d].stations[st].state.unavailable {
-      return .unavailable
-    }
-    if dataTier.databases[d].stations[st].state.inSystem
-      >= dataTier.databases[d].stations[st].state.maxConnections
-    {
-      return .rejected
-    }
-    return nil
-  }
-
-  mutating func countRefusal(_ d: Int, station st: Int, _ cause: ErrorCause) {
-    if cause == .unavailable {
-      dataTier.databases[d].stations[st].state.counters.unavailable += 1
-    } else {
-      dataTier.databases[d].stations[st].state.counters.rejected += 1
-    }
-  }
-
   /// An arrival at a database station: refused when failed or full, else served or queued.
   mutating func admitStation(_ d: Int, _ st: Int, slot: Int32, read: Bool) -> ErrorCause? {
-    dataTier.databases[d].stations[st].state.counters.arrivals += 1
-    if let cause = refusal(d, station: st) {
-      countRefusal(d, station: st, cause)
-      return cause
-    }
+    if let cause = dataTier.databases[d].stations[st].state.admitArrival() { return cause }
     if read {
       dataTier.databases[d].stations[st].reads += 1
     } else {
       dataTier.databases[d].stations[st].writes += 1
     }
-    if dataTier.databases[d].stations[st].state.busy
-      < dataTier.databases[d].stations[st].state.cores
-    {
+    if dataTier.databases[d].stations[st].state.takeCoreOrWait(slot, at: now) {
       startStation(d, st, slot: slot)
-    } else {
-      dataTier.databases[d].stations[st].state.queue.append(slot)
-      let q = dataTier.databases[d].stations[st].state.queue.count
-      dataTier.databases[d].stations[st].state.queueTime.set(Double(q), at: now)
-      if q > dataTier.databases[d].stations[st].state.maxQueue {
-        dataTier.databases[d].stations[st].state.maxQueue = q
-      }
     }
     return nil
   }
 
   mutating func startStation(_ d: Int, _ st: Int, slot: Int32) {
-    dataTier.databases[d].stations[st].state.busy += 1
-    let busy = dataTier.databases[d].stations[st].state.busy
-    dataTier.databases[d].stations[st].state.busyTime.set(Double(busy), at: now)
+    let service = dataTier.databases[d].stations[st].state.beginService(at: now)
     dataTier.databases[d].stations[st].inService.append(slot)
-    let service = dataTier.databases[d].stations[st].state.sampleServiceTime()
     // c: tag (4 bits), station (10 bits), the station's epoch (8 bits), database (9 bits): a
     // completion from before a failure is recognised as stale.
     let epoch = Int32(
@@ -162,14 +125,8 @@ extension SimulationCore {
         of: slot)
     else { return }
     dataTier.databases[d].stations[st].inService.remove(at: pos)
-    dataTier.databases[d].stations[st].state.busy -= 1
-    let busy = dataTier.databases[d].stations[st].state.busy
-    dataTier.databases[d].stations[st].state.busyTime.set(Double(busy), at: now)
-    if busy >= dataTier.databases[d].stations[st].state.cores {
-      dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
-    }
-    dataTier.databases[d].stations[st].state.counters.completed += 1
-    dataTier.databases[d].stations[st].state.latency.record(now - requests[Int(slot)].entered)
+    dataTier.databases[d].stations[st].state.endService(
+      at: now, sojourn: now - requests[Int(slot)].entered)
     startQueuedStations(d, st)
     guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
 
@@ -239,12 +196,7 @@ extension SimulationCore {
   }
 
   mutating func startQueuedStations(_ d: Int, _ st: Int) {
-    while dataTier.databases[d].stations[st].state.busy
-      < dataTier.databases[d].stations[st].state.cores,
-      let next = dataTier.databases[d].stations[st].state.queue.popFirst()
-    {
-      let q = dataTier.databases[d].stations[st].state.queue.count
-      dataTier.databases[d].stations[st].state.queueTime.set(Double(q), at: now)
+    while let next = dataTier.databases[d].stations[st].state.nextWaiting(at: now) {
       startStation(d, st, slot: next)
     }
   }
