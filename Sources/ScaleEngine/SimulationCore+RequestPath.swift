@@ -139,7 +139,7 @@ extension SimulationCore {
 
   mutating func timeoutFired(slot: Int32, generation: UInt32) {
     let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation,
+    guard isLive(slot, generation),
       !requests[i].timedOut
     else { return }
     requests[i].timedOut = true
@@ -154,8 +154,7 @@ extension SimulationCore {
 
   mutating func retryFired(slot: Int32, generation: UInt32) {
     let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation
-    else { return }
+    guard isLive(slot, generation) else { return }
     if requests[i].timedOut {
       freeSlot(slot)
       return

@@ -294,6 +294,14 @@ struct SimulationCore {
     return slot
   }
 
+  /// Whether an event for `slot` of `generation` still concerns a request in flight (the slot
+  /// was not freed and reused since it was scheduled).
+  func isLive(_ slot: Int32, _ generation: UInt32) -> Bool {
+    let i = Int(slot)
+    return i >= 0 && i < requests.count && requests[i].active
+      && requests[i].generation == generation
+  }
+
   mutating func freeSlot(_ slot: Int32) {
     let i = Int(slot)
     requests[i].active = false

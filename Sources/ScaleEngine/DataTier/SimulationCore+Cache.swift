@@ -23,7 +23,7 @@ extension SimulationCore {
 
   mutating func cacheHitDone(slot: Int32, generation: UInt32) {
     let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation,
+    guard isLive(slot, generation),
       requests[i].stage == .cache
     else { return }
     advance(slot, to: .done)

@@ -156,9 +156,7 @@ extension SimulationCore {
 
   /// A cache branch of a fan-out answered.
   mutating func branchDone(slot: Int32, generation: UInt32) {
-    let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation
-    else { return }
+    guard isLive(slot, generation) else { return }
     let t = tierSlot(slot)
     guard dataTier.slots[t].gather != nil,
       let _ = dataTier.slots[t].gather?.complete(at: now)
@@ -175,7 +173,7 @@ extension SimulationCore {
   /// A hop's latency, or a cache hit's, elapsed: the request goes on with its route.
   mutating func routeResumed(slot: Int32, generation: UInt32) {
     let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].active, requests[i].generation == generation,
+    guard isLive(slot, generation),
       requests[i].stage == .route
     else { return }
     advance(slot, to: .route)
