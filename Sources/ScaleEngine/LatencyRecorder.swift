@@ -18,26 +18,28 @@ struct LatencyRecorder {
   static let subBucketHalfCount = 1 << 10
   static let subBucketMask: UInt64 = 2047
   static let leadingZeroCountBase = 53
-  static let length: Int = {
-    var smallestUntrackable: UInt64 = 2048
-    var buckets = 1
-    while smallestUntrackable <= highestTrackable {
-      smallestUntrackable <<= 1
-      buckets += 1
-    }
-    return (buckets + 1) << subBucketHalfCountMagnitude
-  }()
+  /// Buckets in the layout: (bucket count + 1) << half-count magnitude, where the bucket count
+  /// is the number of doublings from 2048 ns past `highestTrackable` (34). A literal, not a
+  /// lazily computed static, because `record` reads it for every request (a lazy static costs
+  /// a `swift_once` check per read); `layoutLengthFollowsHighestTrackable` recomputes it.
+  static let length = 35 << 10
 
   /// Counts are kept in pages of `pageSize` buckets, allocated when a bucket in them is first
   /// recorded: a station that sees no requests costs nothing, one that sees n requests at
-  /// most n pages (512 B each) plus the directory (4 B per page up to the highest one
+  /// most n pages (256 B each) plus the directory (4 B per page up to the highest one
   /// touched), and a busy one at most the full layout. A dense array up to the highest
   /// bucket cost 90–145 KB for every server that saw a request (docs/engine.md, "Memory").
+  ///
+  /// A bucket's count is 32 bits in `pages` plus, once any bucket has passed 2³² − 1, 32 more
+  /// in `high` (allocated then, same layout): the hot path touches half the memory of 64-bit
+  /// counts, which is what the per-request increment costs (a cache miss, docs/engine.md).
   static let pageShift = 6
   static let pageSize = 1 << pageShift
   /// Page number → 1 + the page's offset in `pages` (0: not allocated).
   private var directory: [Int32] = []
-  private var pages: [UInt64] = []
+  private var pages: [UInt32] = []
+  /// The upper 32 bits of each count, parallel to `pages`; empty until a count wraps.
+  private var high: [UInt32] = []
   private(set) var count = 0
   private(set) var sum: Double = 0
   private(set) var maximum: Double = 0
@@ -46,27 +48,32 @@ struct LatencyRecorder {
 
   /// Bytes held by the counts (for tests and docs/engine.md).
   var storageBytes: Int {
-    directory.capacity * MemoryLayout<Int32>.stride + pages.capacity * MemoryLayout<UInt64>.stride
+    directory.capacity * MemoryLayout<Int32>.stride
+      + (pages.capacity + high.capacity) * MemoryLayout<UInt32>.stride
   }
 
-  /// Adds `n` to bucket `i`, allocating its page on first use.
-  /// The hot path (every recorded request): the page exists; allocation is out of line.
+  /// Adds 1 to bucket `i`. The hot path (every recorded request): the page exists and the
+  /// count does not wrap; allocation and carries are out of line.
   @inline(__always)
-  private mutating func add(_ n: UInt64, at i: Int) {
+  private mutating func increment(at i: Int) {
     let page = i >> LatencyRecorder.pageShift
     if page < directory.count {
       let start = Int(directory[page])
       if start != 0 {
-        pages[start - 1 + (i & (LatencyRecorder.pageSize - 1))] &+= n
+        let k = start - 1 + (i & (LatencyRecorder.pageSize - 1))
+        let (sum, wrapped) = pages[k].addingReportingOverflow(1)
+        pages[k] = sum
+        if !wrapped { return }
+        carry(1, at: k)
         return
       }
     }
-    addToNewPage(n, at: i)
+    add(1, at: i)
   }
 
-  /// `add` when bucket `i`'s page is not allocated yet.
+  /// Adds `n` to bucket `i`, allocating its page on first use.
   @inline(never)
-  private mutating func addToNewPage(_ n: UInt64, at i: Int) {
+  private mutating func add(_ n: UInt64, at i: Int) {
     let page = i >> LatencyRecorder.pageShift
     if page >= directory.count {
       directory.append(contentsOf: repeatElement(0, count: page + 1 - directory.count))
@@ -75,17 +82,38 @@ struct LatencyRecorder {
     if start == 0 {
       start = pages.count + 1
       pages.append(contentsOf: repeatElement(0, count: LatencyRecorder.pageSize))
+      if !high.isEmpty {
+        high.append(contentsOf: repeatElement(0, count: LatencyRecorder.pageSize))
+      }
       directory[page] = Int32(truncatingIfNeeded: start)
     }
-    pages[start - 1 + (i & (LatencyRecorder.pageSize - 1))] &+= n
+    let k = start - 1 + (i & (LatencyRecorder.pageSize - 1))
+    let (sum, wrapped) = pages[k].addingReportingOverflow(UInt32(truncatingIfNeeded: n))
+    pages[k] = sum
+    let upper = UInt32(truncatingIfNeeded: n >> 32) &+ (wrapped ? 1 : 0)
+    if upper != 0 { carry(upper, at: k) }
+  }
+
+  /// Adds `n` to the upper half of the count at offset `k` of `pages`.
+  @inline(never)
+  private mutating func carry(_ n: UInt32, at k: Int) {
+    if high.isEmpty { high = Array(repeating: 0, count: pages.count) }
+    high[k] &+= n
+  }
+
+  /// The count at offset `k` of `pages`.
+  private func count(at k: Int) -> UInt64 {
+    let upper: UInt64 = high.isEmpty ? 0 : UInt64(high[k]) << 32
+    return upper | UInt64(pages[k])
   }
 
   /// Every non-zero bucket in ascending order.
   private func forEachBucket(_ body: (_ index: Int, _ count: UInt64) -> Void) {
     for page in directory.indices where directory[page] != 0 {
       let start = Int(directory[page]) - 1
-      for offset in 0..<LatencyRecorder.pageSize where pages[start + offset] != 0 {
-        body((page << LatencyRecorder.pageShift) + offset, pages[start + offset])
+      for offset in 0..<LatencyRecorder.pageSize {
+        let n = count(at: start + offset)
+        if n != 0 { body((page << LatencyRecorder.pageShift) + offset, n) }
       }
     }
   }
@@ -112,12 +140,28 @@ struct LatencyRecorder {
     count += 1
     sum += s
     if s > maximum { maximum = s }
+    let i = LatencyRecorder.bucket(ofSeconds: s)
+    if i >= 0 && i < LatencyRecorder.length { increment(at: i) }
+  }
+
+  /// Records the same latency `n` times (HdrHistogram's `recordValue(_:count:)`).
+  mutating func record(_ seconds: Double, count n: Int) {
+    guard n > 0 else { return }
+    let s = seconds.isFinite && seconds > 0 ? seconds : 0
+    count += n
+    sum += s * Double(n)
+    if s > maximum { maximum = s }
+    let i = LatencyRecorder.bucket(ofSeconds: s)
+    if i >= 0 && i < LatencyRecorder.length { add(UInt64(n), at: i) }
+  }
+
+  /// The bucket of a latency in seconds (finite, not negative), at 1 ns resolution.
+  @inline(__always)
+  static func bucket(ofSeconds s: Double) -> Int {
     let ns = s * 1e9
     let value: UInt64 =
-      ns < Double(LatencyRecorder.highestTrackable)
-      ? UInt64(ns.rounded(.toNearestOrEven)) : LatencyRecorder.highestTrackable
-    let i = LatencyRecorder.index(of: value)
-    if i >= 0 && i < LatencyRecorder.length { add(1, at: i) }
+      ns < Double(highestTrackable) ? UInt64(ns.rounded(.toNearestOrEven)) : highestTrackable
+    return index(of: value)
   }
 
   /// Adds another recorder's values.
@@ -134,6 +178,7 @@ struct LatencyRecorder {
   mutating func reset() {
     if count == 0 { return }
     for i in pages.indices { pages[i] = 0 }
+    high = []
     count = 0
     sum = 0
     maximum = 0

@@ -76,11 +76,50 @@ import Testing
 @Test func aFewValuesCostAFewPages() {
   var r = LatencyRecorder()
   for value in [0.0009, 0.0012, 0.0031, 0.2] { r.record(value) }
-  #expect(r.storageBytes <= 4 * LatencyRecorder.pageSize * 8 + 2048)  // dense: ~150 KB
+  #expect(r.storageBytes <= 4 * LatencyRecorder.pageSize * 4 + 2048)  // dense: ~150 KB
   var merged = LatencyRecorder()
   merged.add(r)
   #expect(merged.quantiles([0.25, 0.5, 0.75, 0.99]) == r.quantiles([0.25, 0.5, 0.75, 0.99]))
   #expect(abs(merged.quantile(0.5) - 0.0012) <= 0.0012 * 0.001)
+}
+
+/// The layout's length is the literal `LatencyRecorder.length`; recomputed here from the
+/// range, as HdrHistogram sizes its counts array.
+@Test func layoutLengthFollowsHighestTrackable() {
+  var smallestUntrackable: UInt64 = 2048
+  var buckets = 1
+  while smallestUntrackable <= LatencyRecorder.highestTrackable {
+    smallestUntrackable <<= 1
+    buckets += 1
+  }
+  #expect(LatencyRecorder.length == (buckets + 1) << LatencyRecorder.subBucketHalfCountMagnitude)
+  #expect(LatencyRecorder.index(of: LatencyRecorder.highestTrackable) < LatencyRecorder.length)
+}
+
+/// Counts are 32 bits in the hot pages with a carry into a second half: a bucket past
+/// 2³² − 1 keeps its exact count, through `record`, `add` and the quantiles.
+@Test func countsPastThirtyTwoBitsCarry() {
+  var r = LatencyRecorder()
+  let big = Int(UInt32.max)
+  r.record(0.001, count: big)
+  r.record(0.001)
+  r.record(0.001)
+  r.record(0.002)
+  #expect(r.count == big + 3)
+  let h = r.histogram()
+  #expect(h.totalCount == UInt64(big) + 3)
+  #expect(h.count(within: 999_000...1_001_000) == UInt64(big) + 2)
+  #expect(abs(r.quantile(0.5) - 0.001) <= 0.001 * 0.001)
+  #expect(r.quantile(0.9999999999) == 0.002)
+  var merged = LatencyRecorder()
+  merged.record(0.001, count: 5)
+  merged.add(r)
+  merged.add(r)
+  #expect(merged.count == 2 * (big + 3) + 5)
+  #expect(merged.histogram().totalCount == 2 * (UInt64(big) + 3) + 5)
+  merged.reset()
+  merged.record(0.003)
+  #expect(merged.histogram().totalCount == 1 && merged.quantile(0.5) > 0.0029)
 }
 
 /// An idle server's queue allocates nothing until something waits.
