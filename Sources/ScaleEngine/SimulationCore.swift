@@ -91,6 +91,8 @@ struct SimulationCore {
   /// Request classes (routes/); empty on the default path.
   var routes: RouteTable
   var routesActive = false
+  /// Dark availability zones (Zones/).
+  var zones = ZoneOutages()
 
   init(scenario: Scenario) {
     self.scenario = scenario

@@ -226,5 +226,7 @@ struct DataTierState {
     /// A fan-out branch's hop latency elapsed: the branch calls its component (`a` slot,
     /// `b` generation, the branch in `c >> 4`).
     case branchStart = 9
+    /// A timed zone outage is over (`a` zone, `b` its epoch; `ZoneOutages`).
+    case zoneEnd = 10
   }
 }

@@ -154,6 +154,7 @@ extension SimulationCore {
     case .stationRecover: outageEnded(Int(event.a))
     case .routeResume: routeResumed(slot: event.a, generation: event.b)
     case .branchDone: branchDone(slot: event.a, generation: event.b)
+    case .zoneEnd: zoneEnded(zone: Int(event.a), epoch: event.b)
     case .branchStart:
       branchStarted(slot: event.a, generation: event.b, branch: Int(event.c >> 4))
     }
