@@ -243,16 +243,20 @@ extension SimulationCore {
   /// After a server served a routed request: on to the next step, holding the server's
   /// connection while steps remain.
   mutating func routeAfterServer(slot: Int32) -> Stage {
-    let i = Int(slot)
-    let s = Int(requests[i].server)
+    let s = Int(requests[Int(slot)].server)
+    let keep = keepsConnection(slot)
     let next = nextStep(slot)
-    let r = Int(requests[i].route)
-    if r >= 0, r < routes.stepCount.count, Int(requests[i].hop) < Int(routes.stepCount[r]),
-      s >= 0, s < servers.count
-    {
-      holdConnection(slot, server: s)
-    }
+    if keep, s >= 0, s < servers.count { holdConnection(slot, server: s) }
     return next
+  }
+
+  /// Whether the server that just served the routed request in `slot` keeps its connection:
+  /// steps remain after the server's.
+  func keepsConnection(_ slot: Int32) -> Bool {
+    let i = Int(slot)
+    let r = Int(requests[i].route)
+    return r >= 0 && r < routes.stepCount.count
+      && Int(requests[i].hop) + 1 < Int(routes.stepCount[r])
   }
 
   mutating func holdConnection(_ slot: Int32, server s: Int) {
@@ -269,6 +273,7 @@ extension SimulationCore {
     routes.heldEpoch[at] = servers[s].connectionEpoch
     requests[i].held = UInt8(k + 1)
     servers[s].held += 1
+    if !pools.isEmpty { poolHeld(server: s, slot: slot, record: at) }
   }
 
   /// Gives back every connection the request holds (it ended, failed, or is retried).
@@ -284,6 +289,7 @@ extension SimulationCore {
         servers[s].held > 0
       else { continue }
       servers[s].held -= 1
+      if !pools.isEmpty { poolReleased(server: s, record: at) }
       if servers[s].removed { servers[s].retireIfDrained(at: now) }
     }
     requests[i].held = 0
