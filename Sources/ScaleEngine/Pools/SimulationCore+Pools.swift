@@ -77,4 +77,31 @@ extension SimulationCore {
     }
     return c
   }
+
+  /// Each pool now (the REPL's `.status`): its members together, held connections in
+  /// `inSystem`; healthy while a member is in service.
+  mutating func poolSnapshots() -> [ComponentSnapshot] {
+    var out: [ComponentSnapshot] = []
+    for p in pools.names.indices {
+      var c = ComponentSnapshot(name: pools.names[p], kind: .pool)
+      var busyArea = 0.0
+      var coreArea = 0.0
+      c.healthy = false
+      for s in pools.members[p] where s < servers.count {
+        let a = servers[s].areas(at: now)
+        busyArea += a.busy
+        coreArea += a.cores
+        if !servers[s].retired { c.cores += servers[s].cores }
+        c.busy += servers[s].busy
+        c.queueLength += servers[s].queue.count
+        c.inSystem += servers[s].inSystem
+        if !servers[s].removed && !servers[s].isDown { c.healthy = true }
+      }
+      c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
+      c.busyCoreSeconds = busyArea
+      c.coreSeconds = coreArea
+      out.append(c)
+    }
+    return out
+  }
 }

@@ -98,4 +98,21 @@ import Testing
     #expect(members.count > 2)
     #expect(try #require(r.component("web")).arrivals == members.reduce(0) { $0 + $1.arrivals })
   }
+
+  /// The REPL's `.status` lists the pool beside its members.
+  @Test func aSnapshotHasThePool() throws {
+    let sim = Simulation(
+      scenario: Scenario(
+        seed: 2, duration: 30, servers: Self.members("web", count: 3, cores: 2, service: 0.001),
+        balancers: [BalancerSpec(name: "lb")], traffic: TrafficSpec(rate: 900)))
+    sim.run(until: 10)
+    let snapshot = sim.snapshot()
+    let pool = try #require(snapshot.components.first { $0.name == "web" })
+    let members = snapshot.components.filter { $0.kind == .server }
+    #expect(pool.kind == .pool)
+    #expect(pool.cores == 6)
+    #expect(pool.healthy)
+    #expect(abs(pool.utilisation - 0.15) < 0.03)
+    #expect(pool.busyCoreSeconds == members.reduce(0) { $0 + $1.busyCoreSeconds })
+  }
 }
