@@ -49,6 +49,10 @@ extension SimulationCore {
       if !applyDataTierAction(action) { unknown(cache, action: "resize") }
     case .setWeight(let balancerName, let serverName, let weight):
       setWeight(balancer: balancerName, server: serverName, weight: weight)
+    case .failZone(let zone, let duration):
+      failZone(zone, for: duration)
+    case .recoverZone(let zone):
+      recoverZone(zone)
     }
   }
 
@@ -160,6 +164,7 @@ extension SimulationCore {
         "add-server", spec.name,
         "\(spec.name) added\(to) with \(servers[s].cores) core\(servers[s].cores == 1 ? "" : "s")")
     }
+    joinZone(server: s)
     return s
   }
 

@@ -21,6 +21,7 @@ extension SimulationCore {
     for b in balancers.indices {
       balancers[b].warmupCounters = balancers[b].counters
     }
+    pools.warmupEnded(at: now)
     dataTierWarmupEnded()
   }
 
@@ -112,6 +113,9 @@ extension SimulationCore {
     }
     for b in balancers.indices where balancers[b].reported {
       components.append(balancerStats(b, servers: components, areas: areas))
+    }
+    for p in pools.names.indices {
+      components.append(poolStats(p, servers: components, areas: areas))
     }
     components += dataTierStats()
     r.components = components

@@ -281,6 +281,7 @@ extension SimulationCore {
     let s = Int(requests[i].server)
     guard s >= 0 && s < servers.count else { return }
     servers[s].endService(at: now, sojourn: now - requests[i].entered)
+    if !pools.isEmpty { poolServed(server: s, slot: slot, sojourn: now - requests[i].entered) }
     let b = Int(requests[i].balancer)
     if b >= 0 { balancers[b].counters.completed += 1 }
     startQueued(server: s)
@@ -306,6 +307,7 @@ extension SimulationCore {
     servers[s].syncProvisioned(at: now)
     servers[s].queueTime.set(0, at: now)
     // Connections held by requests waiting on a tier behind it are lost with it.
+    if !pools.isEmpty { poolLostConnections(server: s) }
     servers[s].held = 0
     servers[s].connectionEpoch &+= 1
     // Lost on this server: its error, not its balancer's (the balancer found a server; its

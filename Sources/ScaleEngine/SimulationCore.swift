@@ -91,6 +91,10 @@ struct SimulationCore {
   /// Request classes (routes/); empty on the default path.
   var routes: RouteTable
   var routesActive = false
+  /// Dark availability zones (Zones/).
+  var zones = ZoneOutages()
+  /// Pools of servers and their figures (Pools/).
+  var pools = PoolTable()
 
   init(scenario: Scenario) {
     self.scenario = scenario
@@ -193,6 +197,7 @@ struct SimulationCore {
     servers.append(ServerState(spec: spec, seed: seed, now: now))
     serverWarmup.append((StationAreas(), StationCounters()))
     serverIntervalAreas.append(StationAreas())
+    pools.addServer(spec, declared: scenario.servers, now: now)
     if routesActive { routes.addServer(zone: spec.zone) }
   }
 

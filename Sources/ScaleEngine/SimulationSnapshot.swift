@@ -97,6 +97,7 @@ extension SimulationCore {
       c.healthy = !b.eligible.isEmpty
       components.append(c)
     }
+    components += poolSnapshots()
     components += dataTierSnapshot()
     return SimulationSnapshot(
       time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),

@@ -54,7 +54,7 @@ extension CheckSession {
       if ok {
         eventAction =
           action == "fail"
-          ? .fail(component: zoneName, duration: length) : .recover(component: zoneName)
+          ? .failZone(zone: zoneName, duration: length) : .recoverZone(zone: zoneName)
       }
     }
     switch zone == nil ? action : "" {

@@ -44,13 +44,19 @@ extension CheckSession {
     }
   }
 
+  /// Whether `expect POOL METRIC` can measure the metric on a pool (its members together,
+  /// and the time requests spend in it): everything but cache and database figures.
+  static func appliesToPools(_ metric: Metric) -> Bool {
+    kinds(for: metric)?.contains(.pool) ?? true
+  }
+
   /// Component kinds a metric may be asked of (nil: any component).
   static func kinds(for metric: Metric) -> [NameKind]? {
     switch metric {
     case .hitRate: return [.cache, .cacheNode]
     case .staleReads: return [.database, .replica]
     case .utilisation, .queueLength:
-      return [.server, .balancer, .database, .shard, .replica, .queue]
+      return [.server, .pool, .balancer, .database, .shard, .replica, .queue]
     default: return nil
     }
   }

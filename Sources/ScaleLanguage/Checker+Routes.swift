@@ -480,11 +480,17 @@ extension CheckSession {
 
   // MARK: Zones and pools in events
 
-  /// Components with a zone, in declaration order: (name, zone).
+  /// Components with a zone, in declaration order: (name, zone); servers an event adds
+  /// (`at … add server web-9 zone c`) count too.
   func zonedComponents() -> [(name: String, zone: String)] {
     var list: [(offset: Int, name: String, zone: String)] = []
     for s in servers {
       if let z = s.spec.zone { list.append((s.nameRange.start.offset, s.spec.name, z)) }
+    }
+    for e in events {
+      if case .addServer(let spec, _) = e.event.action, let z = spec.zone {
+        list.append((e.actionRange.start.offset, spec.name, z))
+      }
     }
     for c in caches {
       if let z = c.spec.zone { list.append((c.nameRange.start.offset, c.spec.name, z)) }
@@ -524,7 +530,8 @@ extension CheckSession {
   func expansionCount(_ decl: EventDecl, zones: [String: [String]], pools: [String: [String]])
     -> Int
   {
-    if let zone = decl.zone { return zones[zone.name]?.count ?? 0 }
+    // The engine fails each component of the zone: count them against the cap.
+    if let zone = decl.zone { return Swift.max(1, zones[zone.name]?.count ?? 0) }
     switch decl.event.action {
     case .fail(let target, _), .recover(let target):
       if let members = pools[target], names[target]?.kind == .pool { return members.count }
@@ -534,9 +541,10 @@ extension CheckSession {
     }
   }
 
-  /// The events as the engine takes them: `fail zone Z` / `recover zone Z` become one event
-  /// per component in the zone, `fail POOL` / `recover POOL` one per member, at the same time
-  /// and in declaration order.
+  /// The events as the engine takes them: `fail POOL` / `recover POOL` become one event per
+  /// member, at the same time and in declaration order. `fail zone Z` / `recover zone Z` stay
+  /// one event: the engine decides what is in the zone when it applies it, so a server added
+  /// to the zone later is in it too (docs/semantics.md, "Zones").
   func expand(_ decl: EventDecl, zones: [String: [String]], pools: [String: [String]])
     -> [TimedEvent]
   {
@@ -557,9 +565,7 @@ extension CheckSession {
     case .fail(let component, _), .recover(let component): target = component
     default: return [event]
     }
-    if let zone = decl.zone {
-      return each(zones[zone.name] ?? [])
-    }
+    if decl.zone != nil { return [event] }
     if let members = pools[target], names[target]?.kind == .pool { return each(members) }
     return [event]
   }

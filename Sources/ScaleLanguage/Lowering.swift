@@ -400,17 +400,23 @@ extension CheckSession {
       return
     }
     let all: [NameKind] = [
-      .server, .balancer, .cache, .database, .shard, .replica, .cacheNode, .queue, .breaker,
-      .rateLimit,
+      .server, .pool, .balancer, .cache, .database, .shard, .replica, .cacheNode, .queue,
+      .breaker, .rateLimit,
     ]
     guard let entry = resolve(component, kinds: all, role: "expect") else { return }
     if let kinds = Self.kinds(for: decl.expectation.metric), !kinds.contains(entry.kind) {
+      // A pool: say what it is measured by (its members together, the time in it).
+      let poolMetrics = StatementSchema.metrics.filter {
+        Self.metric(named: $0).map(Self.appliesToPools) ?? false
+      }
       report(
         .metricNotApplicable,
         "`\(decl.expectation.metric.name)` does not apply to \(entry.kind.withArticle)",
         at: decl.metricRange,
-        help: "`\(decl.expectation.metric.name)` is measured on "
-          + WordReader.list(kinds.map { "\($0.rawValue)s" }))
+        help: entry.kind == .pool
+          ? "a pool is measured by " + WordReader.list(poolMetrics.map { "`\($0)`" })
+          : "`\(decl.expectation.metric.name)` is measured on "
+            + WordReader.list(kinds.map { "\($0.rawValue)s" }))
     }
   }
 

@@ -32,4 +32,11 @@ public enum EventAction: Sendable, Equatable, Hashable {
   /// rollout shifts traffic step by step. Smooth weighted round robin keeps the backend's
   /// current weight (nginx); least-connections divides by the new weight.
   case setWeight(balancer: String, server: String, weight: Int)
+  /// `fail zone a [for D]`: the zone goes dark. Every server, cache and database in it fails
+  /// (a database with all its stations, replicas included); a server that joins the zone
+  /// while it is dark (`add server … zone a`, a scale-out) starts down; with `duration`,
+  /// everything comes back together after it.
+  case failZone(zone: String, duration: Double?)
+  /// `recover zone a`: everything in the zone comes back, servers added to it included.
+  case recoverZone(zone: String)
 }

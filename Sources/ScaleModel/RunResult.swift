@@ -77,6 +77,9 @@ public struct ErrorCounts: Sendable, Equatable, Hashable, Codable {
 public enum ComponentKind: String, Sendable, Equatable, Hashable, Codable {
   case server, balancer, cache, cacheNode = "cache-node", database, replica, shard, queue
   case breaker, rateLimit = "rate-limit", autoscaler
+  /// A pool of servers (`server web count 3`): its members together, and the time requests
+  /// spend in it.
+  case pool
 }
 
 /// Figures for one component over the measured part of the run.

@@ -55,9 +55,16 @@ public struct Scenario: Sendable, Equatable, Hashable {
     self.expectations = expectations
   }
 
-  /// Every component name, in declaration order by kind.
+  /// Every component name, in declaration order by kind (a pool's name after the servers:
+  /// `fail web`, `expect web utilisation …` take it).
   public var componentNames: [String] {
-    servers.map(\.name) + balancers.map(\.name) + caches.map(\.name) + databases.map(\.name)
+    var pools: [String] = []
+    var seen = Set<String>()
+    for case let pool? in servers.map(\.pool) where seen.insert(pool).inserted {
+      pools.append(pool)
+    }
+    return servers.map(\.name) + pools + balancers.map(\.name) + caches.map(\.name)
+      + databases.map(\.name)
       + queues.map(\.name) + breakers.map(\.name) + rateLimits.map(\.name)
   }
 }

@@ -164,7 +164,7 @@ struct DrawnGraph {
   static func figures(_ c: ComponentStats) -> [String] {
     var out: [String] = []
     switch c.kind {
-    case .server, .database, .replica, .shard, .queue:
+    case .server, .pool, .database, .replica, .shard, .queue:
       out.append("util " + Format.percent1(c.utilisation))
     case .cache, .cacheNode:
       out.append("hit " + Format.percent1(c.hitRate))

@@ -250,6 +250,27 @@ public enum TextReport {
       tables.append(("Balancers", t))
     }
 
+    let pools = of([.pool])
+    if !pools.isEmpty {
+      // A pool's time counts from admission at a member to the pool's answer, the wait on
+      // the tiers behind included when its members hold connections (docs/semantics.md).
+      var t = TextTable([
+        C("pool", .left, priority: 3), C("cores", priority: 1), C("arrivals", priority: 1),
+        C("answered", priority: 1), C("util", priority: 3), C("mean queue", priority: 0),
+        C("mean in pool", priority: 2), C("p99 in pool", priority: 2), C("errors", priority: 2),
+      ])
+      for p in pools {
+        t.add([
+          .init(p.name), .init(String(p.cores)), .init(Format.count(p.arrivals)),
+          .init(Format.count(p.completed)), utilisationCell(p.utilisation),
+          .init(Format.fixed(p.meanQueueLength, decimals: 2)),
+          .init(p.latency.count == 0 ? "–" : Format.duration(p.latency.mean)),
+          latencyCell(p.latency), errorsCell(p.errors),
+        ])
+      }
+      tables.append(("Pools", t))
+    }
+
     let caches = of([.cache])
     if !caches.isEmpty {
       var t = TextTable([

@@ -202,3 +202,20 @@ func balancerNamesThatLookLikeStrategies(name: String, warns: Bool) {
   let ids = CheckHarness.ids("server a\nserver b\nbalancer \(name)")
   #expect(ids.contains("W0209") == warns, "\(ids)")
 }
+
+/// `expect POOL METRIC` (design/graph.md writes `expect orders-api utilisation < 70%`): a
+/// pool's figures are its members' together; cache and database figures do not apply and the
+/// help lists what does.
+@Test func expectOnAPoolChecks() {
+  let pool = "server web count 3\ntraffic 10 rps for 1min\n"
+  for metric in [
+    "utilisation < 70%", "p99 < 1s", "queue-length < 2", "errors < 1%", "throughput > 1",
+  ] {
+    #expect(CheckHarness.errors(pool + "expect web \(metric)") == [], "\(metric)")
+  }
+  let result = Frontend.compile(pool + "expect web hit-rate > 1%")
+  let errors = result.diagnostics.filter { $0.severity == .error }
+  #expect(errors.map(\.id) == ["E0214"])
+  #expect(errors.first?.help?.hasPrefix("a pool is measured by `p50`") == true)
+  #expect(errors.first?.help?.contains("`utilisation`") == true)
+}

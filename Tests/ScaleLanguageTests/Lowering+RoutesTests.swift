@@ -83,35 +83,33 @@ enum RoutesScript {
   #expect(scenario.databases.map(\.zone) == ["b", nil])
 }
 
-@Test func zoneAndPoolEventsExpandInDeclarationOrder() throws {
+@Test func poolEventsExpandInDeclarationOrderAndZoneEventsStayOne() throws {
   let scenario = try RoutesScript.scenario()
-  let zoneA = ["web-1", "web-2", "web-3", "web-4", "sessions"]
+  // The engine decides what is in a zone when the event applies (servers added later too).
   let expected =
-    zoneA.map { TimedEvent(time: 180, action: .fail(component: $0, duration: 60), line: 18) }
+    [TimedEvent(time: 180, action: .failZone(zone: "a", duration: 60), line: 18)]
     + ["orders-api-1", "orders-api-2", "orders-api-3"].map {
       TimedEvent(time: 240, action: .fail(component: $0, duration: nil), line: 19)
     }
-    + zoneA.map { TimedEvent(time: 300, action: .recover(component: $0), line: 20) }
+    + [TimedEvent(time: 300, action: .recoverZone(zone: "a"), line: 20)]
   #expect(scenario.events == expected)
 }
 
-@Test func zonesFollowDeclarationOrderAcrossKinds() throws {
-  // A database declared before a server comes first; a component without the zone is left out.
+@Test func aZoneOnlyAnAddedServerHasIsKnown() throws {
   let scenario = try RoutesScript.scenario(
     """
-    database orders zone a
     server web count 2 zone a
-    server other zone b
-    cache sessions zone a
-    route r: web -> sessions -> orders
+    balancer lb to web
+    route r: lb -> web
     traffic 10 rps for 1min
-    at 10s recover zone a
+    at 10s fail zone c for 20s
+    at 20s add server web-9 zone c to lb
     """)
   #expect(
-    scenario.events.map(\.action)
-      == ["orders", "web-1", "web-2", "sessions"].map {
-        .recover(component: $0)
-      })
+    scenario.events.map(\.action).first == .failZone(zone: "c", duration: 20))
+  #expect(
+    CheckHarness.errors("server web zone a\ntraffic 1 rps for 1min\nat 1s fail zone c") == ["E0212"]
+  )
 }
 
 @Test func expectRouteLowers() throws {

@@ -71,7 +71,7 @@ import Testing
     ("at 10s remove users/replica-1", "E0213", "`remove` works on servers"),
     (
       "expect sessions/node-1 utilisation < 50%", "E0214",
-      "`utilisation` is measured on servers, balancers, databases, shards, replicas or queues"
+      "`utilisation` is measured on servers, pools, balancers, databases, shards, replicas or queues"
     ),
     (
       "expect orders/shard-1 hit-rate > 1%", "E0214",

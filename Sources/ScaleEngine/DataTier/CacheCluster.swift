@@ -31,6 +31,9 @@ public struct CacheCluster: Sendable {
   /// Every node ever created; the first `activeNodes` serve.
   public private(set) var nodes: [CacheNode]
   public private(set) var activeNodes: Int
+  /// Its zone is dark: every node is unreachable (nodes added meanwhile too). Lookups miss,
+  /// nothing is filled, and the nodes come back empty.
+  public private(set) var down = false
 
   public init(spec: CacheSpec) {
     self.spec = spec
@@ -52,12 +55,19 @@ public struct CacheCluster: Sendable {
 
   /// Stores `key` after the database answered a miss (`draw`: random eviction's draw).
   public mutating func fill(_ key: Int, now: Double, draw: UInt64 = 0) {
+    guard !down else { return }
     nodes[router.node(for: key)].fill(key, now: now, draw: draw)
   }
 
   /// A write to `key` invalidates its entry.
   public mutating func invalidate(_ key: Int, now: Double) {
     nodes[router.node(for: key)].invalidate(key, now: now)
+  }
+
+  /// The nodes become unreachable (what they held is lost) or reachable again (empty).
+  public mutating func setDown(_ value: Bool) {
+    if value { for i in nodes.indices { nodes[i].removeAll() } }
+    down = value
   }
 
   /// Changes the node count to `count` (clamped like `KeyRouter`). The remapped share is
@@ -120,9 +130,10 @@ public struct CacheCluster: Sendable {
     var result = [stats(spec.name, .cache, counters)]
     for (i, n) in nodes.enumerated() {
       var s = stats(StationNames.cacheNode(i, of: spec.name), .cacheNode, n.counters)
-      s.healthy = i < activeNodes
+      s.healthy = i < activeNodes && !down
       result.append(s)
     }
+    result[0].healthy = !down
     return result
   }
 

@@ -132,15 +132,19 @@ struct TierSlot {
   /// The breaker (index) that admitted it around the servers, −1 if none; when.
   var serverBreaker: Int32 = -1
   var serverBreakerStart: Double = 0
-  var databaseBreaker: Int32 = -1
-  var databaseBreakerStart: Double = 0
+  /// Database calls in flight, in `DataTierState.calls` from `slot × callStride` (see
+  /// `DatabaseCall`): how many records of this request are in use.
+  var calls: Int16 = 0
   /// The cache the request missed (fill it when the database answers), −1 if none.
   var missCache: Int32 = -1
   /// The database it is at (its stations), −1 before any.
   var database: Int32 = -1
   /// A write (database stage).
   var isWrite = false
+  /// A fan-out step's branches (the request goes on once all have answered), and why the
+  /// step fails when one of them failed (the first failure's cause).
   var gather: ScatterGather?
+  var gatherCause: ErrorCause = .unavailable
   /// The previous backoff delay (decorrelated jitter), 0 before the first retry.
   var backoffPrevious: Double = 0
 }
@@ -181,6 +185,9 @@ struct DataTierState {
   var asyncFraction = 0.0
   var autoscalers: [AutoscalerState] = []
   var slots: [TierSlot] = []
+  /// Database calls in flight (`DatabaseCall`), `callStride` records per request slot.
+  var calls: [DatabaseCall] = []
+  var callStride = 1
   var intervalBase = IntervalBase()
   /// Client attempts beyond the first (retries), for the narration of retry storms.
   var retries = 0
@@ -216,5 +223,10 @@ struct DataTierState {
     case routeResume = 7
     /// A cache branch of a fan-out answered (`a` slot, `b` generation).
     case branchDone = 8
+    /// A fan-out branch's hop latency elapsed: the branch calls its component (`a` slot,
+    /// `b` generation, the branch in `c >> 4`).
+    case branchStart = 9
+    /// A timed zone outage is over (`a` zone, `b` its epoch; `ZoneOutages`).
+    case zoneEnd = 10
   }
 }

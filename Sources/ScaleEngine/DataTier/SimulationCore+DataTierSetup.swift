@@ -85,6 +85,8 @@ extension SimulationCore {
     if routesActive {
       needsKeys = true
       entryStage = .route
+      // A request holds one database call per branch of its widest fan-out.
+      dataTier.callStride = Swift.max(1, routes.steps.map { Int($0.count) }.max() ?? 1)
     }
     if !dataTier.limits.isEmpty || dataTier.serverBreaker >= 0 || dataTier.budget != nil {
       entryStage = .rateLimit
@@ -152,6 +154,9 @@ extension SimulationCore {
     case .stationRecover: outageEnded(Int(event.a))
     case .routeResume: routeResumed(slot: event.a, generation: event.b)
     case .branchDone: branchDone(slot: event.a, generation: event.b)
+    case .zoneEnd: zoneEnded(zone: Int(event.a), epoch: event.b)
+    case .branchStart:
+      branchStarted(slot: event.a, generation: event.b, branch: Int(event.c >> 4))
     }
   }
 }

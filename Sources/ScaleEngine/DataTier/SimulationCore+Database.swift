@@ -25,15 +25,43 @@ extension SimulationCore {
       return .next(.done)
     }
     dataTier.slots[t].database = Int32(truncatingIfNeeded: d)
+    dataTier.slots[t].isWrite = !requests[t].isRead
+    requests[t].entered = now
+    // A refused call keeps its breaker: the failure path records it (`tierRetryDelay`).
+    if let cause = startDatabaseCall(slot, database: d, call: 0) { return .fail(cause) }
+    return .wait
+  }
+
+  /// The index in `dataTier.calls` of call `k` of the request in slot `t` (grown on demand).
+  mutating func callRecord(_ t: Int, _ k: Int) -> Int {
+    let stride = dataTier.callStride
+    let end = (t + 1) * stride
+    if dataTier.calls.count < end {
+      dataTier.calls.append(
+        contentsOf: repeatElement(DatabaseCall(), count: end - dataTier.calls.count))
+    }
+    return t * stride + k
+  }
+
+  /// Starts call `k` of the request in `slot` to database `d` (a sequential step is call 0, a
+  /// fan-out's branch k is call k): the breaker guarding `d` is asked first; then a scatter
+  /// read goes to every shard (all or nothing: a shard that refuses fails it), any other
+  /// request to its key's shard — writes and strong reads to the primary, eventual reads to a
+  /// random available replica. Returns the cause when refused at once; the breaker it
+  /// acquired stays held for the caller to record.
+  mutating func startDatabaseCall(_ slot: Int32, database d: Int, call k: Int) -> ErrorCause? {
+    let t = tierSlot(slot)
+    let c = callRecord(t, k)
+    dataTier.calls[c] = DatabaseCall(database: Int32(truncatingIfNeeded: d), started: now)
+    if Int(dataTier.slots[t].calls) <= k {
+      dataTier.slots[t].calls = Int16(truncatingIfNeeded: k + 1)
+    }
     let breaker = dataTier.breakerOfDatabase[d]
     if breaker >= 0 {
-      guard acquireBreaker(breaker) else { return .fail(.breakerOpen) }
-      dataTier.slots[t].databaseBreaker = Int32(truncatingIfNeeded: breaker)
-      dataTier.slots[t].databaseBreakerStart = now
+      guard acquireBreaker(breaker) else { return .breakerOpen }
+      dataTier.calls[c].breaker = Int32(truncatingIfNeeded: breaker)
     }
     let isRead = requests[t].isRead
-    dataTier.slots[t].isWrite = !isRead
-    requests[t].entered = now
     let key = requests[t].key
     let shardCount = dataTier.databases[d].shards.shardCount
     if isRead, shardCount > 1, dataTier.databases[d].spec.scatterFraction > 0,
@@ -48,20 +76,75 @@ extension SimulationCore {
       for st in targets {
         if let cause = dataTier.databases[d].stations[st].state.refusal {
           dataTier.databases[d].stations[st].state.countRefused(cause)
-          return .fail(cause)
+          return cause
         }
       }
-      dataTier.slots[t].gather = ScatterGather(shards: targets.count)
+      dataTier.calls[c].remaining = Int32(truncatingIfNeeded: targets.count)
       for st in targets { _ = admitStation(d, st, slot: slot, read: true) }
-      return .wait
+      return nil
     }
     let shard = dataTier.databases[d].shards.route(key)
     let st =
       isRead
       ? readStation(d, shard: shard)
       : dataTier.databases[d].primary(ofShard: shard)
-    if let cause = admitStation(d, st, slot: slot, read: isRead) { return .fail(cause) }
-    return .wait
+    if let cause = admitStation(d, st, slot: slot, read: isRead) { return cause }
+    dataTier.calls[c].remaining = 1
+    return nil
+  }
+
+  /// The call of the request in slot `t` still waiting on database `d` (nil: none).
+  func databaseCall(ofSlot t: Int, database d: Int) -> Int? {
+    guard t >= 0, t < dataTier.slots.count else { return nil }
+    let stride = dataTier.callStride
+    for k in 0..<Int(dataTier.slots[t].calls) {
+      let c = t * stride + k
+      if c < dataTier.calls.count, dataTier.calls[c].database == d,
+        dataTier.calls[c].remaining > 0
+      {
+        return c
+      }
+    }
+    return nil
+  }
+
+  /// A station answered call `c` of the request in `slot` (`ok` false: it failed). Once every
+  /// answer is in, the call ends: a fan-out's branch records its breaker and answers its
+  /// step; a sequential call finishes (its breaker recorded as a success) or fails.
+  mutating func databaseCallAnswered(_ slot: Int32, call c: Int, ok: Bool) {
+    if !ok { dataTier.calls[c].failed = true }
+    dataTier.calls[c].remaining -= 1
+    guard dataTier.calls[c].remaining <= 0 else { return }
+    let failed = dataTier.calls[c].failed
+    if dataTier.slots[Int(slot)].gather != nil {
+      endDatabaseCall(c, success: !failed)
+      branchAnswered(slot, ok: !failed, cause: .unavailable)
+    } else if failed {
+      databaseFailed(slot, .unavailable)
+    } else {
+      finishDatabase(slot)
+    }
+  }
+
+  /// Call `c` ended: its breaker records the outcome (once).
+  mutating func endDatabaseCall(_ c: Int, success: Bool) {
+    let b = Int(dataTier.calls[c].breaker)
+    guard b >= 0, b < dataTier.breakers.count else { return }
+    dataTier.calls[c].breaker = -1
+    let d = now - dataTier.calls[c].started
+    if let transition = dataTier.breakers[b].record(success: success, duration: d, now: now) {
+      narrate(transition, breaker: b)
+    }
+  }
+
+  /// Every call of the request in slot `t` whose breaker has not recorded it yet records
+  /// `success` (the request ended, failed or timed out).
+  mutating func endDatabaseCalls(_ t: Int, success: Bool) {
+    guard t >= 0, t < dataTier.slots.count else { return }
+    let stride = dataTier.callStride
+    for k in 0..<Int(dataTier.slots[t].calls) where t * stride + k < dataTier.calls.count {
+      endDatabaseCall(t * stride + k, success: success)
+    }
   }
 
   /// The station a read of `shard` goes to.
@@ -125,10 +208,12 @@ extension SimulationCore {
         of: slot)
     else { return }
     dataTier.databases[d].stations[st].inService.remove(at: pos)
-    dataTier.databases[d].stations[st].state.endService(
-      at: now, sojourn: now - requests[Int(slot)].entered)
+    let live = requests[Int(slot)].active && requests[Int(slot)].generation == generation
+    let call = live ? databaseCall(ofSlot: Int(slot), database: d) : nil
+    let started = call.map { dataTier.calls[$0].started } ?? requests[Int(slot)].entered
+    dataTier.databases[d].stations[st].state.endService(at: now, sojourn: now - started)
     startQueuedStations(d, st)
-    guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
+    guard live else { return }
 
     let t = tierSlot(slot)
     // No copy of the database state is held across the mutations below (a copy would make
@@ -142,14 +227,11 @@ extension SimulationCore {
       dataTier.databases[d].replication[shard].read(
         key: key, replica: r, at: now)
     }
-    if dataTier.slots[t].gather != nil {
-      guard let _ = dataTier.slots[t].gather?.complete(at: now) else { return }
-      if dataTier.slots[t].gather?.failed == true {
-        databaseFailed(slot, .unavailable)
-        return
-      }
+    guard let call else {
+      finishDatabase(slot)
+      return
     }
-    finishDatabase(slot)
+    databaseCallAnswered(slot, call: call, ok: true)
   }
 
   /// A write committed on shard `shard`'s primary now: replicas see it after their lag; the
@@ -172,7 +254,7 @@ extension SimulationCore {
   /// The database answered: record the breaker's success, fill the cache after a miss, done.
   mutating func finishDatabase(_ slot: Int32) {
     let t = tierSlot(slot)
-    releaseDatabaseBreaker(t, success: true)
+    endDatabaseCalls(t, success: true)
     finishCacheMiss(t, key: requests[t].key)
     if routesActive {
       dataTier.slots[t].gather = nil
@@ -256,11 +338,11 @@ extension SimulationCore {
     dataTier.databases[d].stations[st].state.queueTime.set(0, at: now)
     dataTier.databases[d].stations[st].state.counters.unavailable += held.count
     for slot in held {
-      let t = tierSlot(slot)
-      if dataTier.slots[t].gather != nil {
-        guard let _ = dataTier.slots[t].gather?.complete(at: now, ok: false) else { continue }
+      if let call = databaseCall(ofSlot: Int(slot), database: d) {
+        databaseCallAnswered(slot, call: call, ok: false)
+      } else {
+        databaseFailed(slot, .unavailable)
       }
-      databaseFailed(slot, .unavailable)
     }
   }
 

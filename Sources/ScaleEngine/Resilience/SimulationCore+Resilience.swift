@@ -53,22 +53,12 @@ extension SimulationCore {
     }
   }
 
-  mutating func releaseDatabaseBreaker(_ t: Int, success: Bool) {
-    let b = Int(dataTier.slots[t].databaseBreaker)
-    guard b >= 0, b < dataTier.breakers.count else { return }
-    dataTier.slots[t].databaseBreaker = -1
-    let d = now - dataTier.slots[t].databaseBreakerStart
-    if let transition = dataTier.breakers[b].record(success: success, duration: d, now: now) {
-      narrate(transition, breaker: b)
-    }
-  }
-
   /// A request failed with `cause`: breakers holding it record a failure; then, if the retry
   /// policy allows (attempts left, a retryable cause, the budget), the backoff delay.
   mutating func tierRetryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
-    releaseDatabaseBreaker(t, success: false)
+    endDatabaseCalls(t, success: false)
     guard let spec = dataTier.retry, cause == .unavailable || cause == .rejected else { return nil }
     let attempt = Int(requests[t].attempt)
     guard attempt + 1 < Swift.min(spec.attempts, Int(UInt8.max)) else { return nil }
@@ -89,7 +79,7 @@ extension SimulationCore {
   mutating func tierTimedOut(_ slot: Int32) {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
-    releaseDatabaseBreaker(t, success: false)
+    endDatabaseCalls(t, success: false)
   }
 
   // MARK: - Queue (asynchronous writes)

@@ -27,11 +27,9 @@ extension SimulationCore {
     let h = Int(requests[i].hop)
     guard h < Int(routes.stepCount[r]) else { return .next(.done) }
     let step = routes.steps[Int(routes.firstStep[r]) + h]
-    if !requests[i].hopPaid {
-      var delay = 0.0
-      for k in 0..<Int(step.count) {
-        delay = Swift.max(delay, hopLatency(slot, call: Int(step.start) + k))
-      }
+    // A fan-out's branches pay their own hops (`enterFanOut`).
+    if step.count == 1, !requests[i].hopPaid {
+      let delay = hopLatency(slot, call: Int(step.start))
       if delay > 0 {
         requests[i].hopPaid = true
         events.schedule(
@@ -106,68 +104,109 @@ extension SimulationCore {
   }
 
   /// Every branch at once; the request waits for all (a `ScatterGather` over the branches).
+  /// Each branch is a call as a step of its own would make it: it pays its own hop, then
+  /// calls its component (`startBranch`), so the slowest hop plus answer decides.
   mutating func enterFanOut(_ slot: Int32, _ step: RouteStepRange) -> StageOutcome {
     let i = Int(slot)
     let t = tierSlot(slot)
-    let isRead = requests[i].isRead
-    dataTier.slots[t].isWrite = !isRead
+    dataTier.slots[t].isWrite = !requests[i].isRead
     dataTier.slots[t].missCache = -1
     requests[i].entered = now
-    var gather = ScatterGather(shards: Int(step.count))
-    var cause = ErrorCause.unavailable
-    var pending = 0
-    for k in 0..<Int(step.count) {
-      let call = routes.calls[Int(step.start) + k]
-      let index = Int(call.index)
-      switch call.kind {
-      case .cache:
-        if isRead {
-          _ = dataTier.caches[index].lookup(requests[i].key, now: now)
-          let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
-          events.schedule(
-            at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
-            c: DataTierState.Tag.branchDone.rawValue)
-          pending += 1
-        } else {
-          _ = gather.complete(at: now)
-        }
-      case .database:
-        let shard = dataTier.databases[index].shards.route(requests[i].key)
-        let st =
-          isRead
-          ? readStation(index, shard: shard) : dataTier.databases[index].primary(ofShard: shard)
-        if let refusal = admitStation(index, st, slot: slot, read: isRead) {
-          cause = refusal
-          _ = gather.complete(at: now, ok: false)
-        } else {
-          pending += 1
-        }
-      case .balancer, .pool, .queue:
-        // The checker allows caches and databases as branches only.
-        _ = gather.complete(at: now, ok: false)
+    let count = Int(step.count)
+    dataTier.slots[t].gather = ScatterGather(shards: count)
+    dataTier.slots[t].gatherCause = .unavailable
+    var answered = 0
+    for k in 0..<count {
+      let hop = hopLatency(slot, call: Int(step.start) + k)
+      if hop > 0 {
+        events.schedule(
+          at: now + hop, kind: .dataTier, a: slot, b: requests[i].generation,
+          c: DataTierState.Tag.branchStart.rawValue | Int32(truncatingIfNeeded: k << 4))
+        continue
       }
+      guard let (ok, cause) = startBranch(slot, step, branch: k) else { continue }
+      answered += 1
+      noteBranch(t, ok: ok, cause: cause)
+      _ = dataTier.slots[t].gather?.complete(at: now, ok: ok)
     }
-    if pending == 0 {
-      return gather.failed ? .fail(cause) : .next(nextStep(slot))
+    guard answered == count else { return .wait }
+    let failed = dataTier.slots[t].gather?.failed == true
+    dataTier.slots[t].gather = nil
+    return failed ? .fail(dataTier.slots[t].gatherCause) : .next(nextStep(slot))
+  }
+
+  /// Branch `k` of a fan-out calls its component: a cache is looked up and answers after its
+  /// hit latency (writes go on at once: the key is invalidated when the write commits); a
+  /// database is called as a database step is (`startDatabaseCall`: breaker, shards or
+  /// scatter, replicas). Returns the answer when the branch answered at once (refused, or
+  /// nothing to wait for), nil while it waits.
+  mutating func startBranch(_ slot: Int32, _ step: RouteStepRange, branch k: Int) -> (
+    ok: Bool, cause: ErrorCause
+  )? {
+    let i = Int(slot)
+    let call = routes.calls[Int(step.start) + k]
+    let index = Int(call.index)
+    switch call.kind {
+    case .cache:
+      guard requests[i].isRead else { return (true, .unavailable) }
+      _ = dataTier.caches[index].lookup(requests[i].key, now: now)
+      let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
+      events.schedule(
+        at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
+        c: DataTierState.Tag.branchDone.rawValue)
+      return nil
+    case .database:
+      guard index >= 0, index < dataTier.databases.count else { return (true, .unavailable) }
+      guard let cause = startDatabaseCall(slot, database: index, call: k) else { return nil }
+      endDatabaseCall(callRecord(tierSlot(slot), k), success: false)
+      return (false, cause)
+    case .balancer, .pool, .queue:
+      // The checker allows caches and databases as branches only.
+      return (false, .unavailable)
     }
-    dataTier.slots[t].gather = gather
-    return .wait
+  }
+
+  /// The first failed branch decides why the fan-out fails.
+  mutating func noteBranch(_ t: Int, ok: Bool, cause: ErrorCause) {
+    if !ok, dataTier.slots[t].gather?.failed == false { dataTier.slots[t].gatherCause = cause }
+  }
+
+  /// A branch's hop latency elapsed: it calls its component now.
+  mutating func branchStarted(slot: Int32, generation: UInt32, branch k: Int) {
+    guard isLive(slot, generation), requests[Int(slot)].stage == .route else { return }
+    let i = Int(slot)
+    let r = Int(requests[i].route)
+    let h = Int(requests[i].hop)
+    guard r >= 0, r < routes.stepCount.count, h < Int(routes.stepCount[r]),
+      dataTier.slots[tierSlot(slot)].gather != nil
+    else { return }
+    let step = routes.steps[Int(routes.firstStep[r]) + h]
+    guard k >= 0, k < Int(step.count) else { return }
+    if let (ok, cause) = startBranch(slot, step, branch: k) {
+      branchAnswered(slot, ok: ok, cause: cause)
+    }
+  }
+
+  /// A branch of a fan-out answered (`ok` false: it failed with `cause`); the last answer
+  /// moves the request on, or fails it when a branch failed.
+  mutating func branchAnswered(_ slot: Int32, ok: Bool, cause: ErrorCause) {
+    let t = tierSlot(slot)
+    guard dataTier.slots[t].gather != nil else { return }
+    noteBranch(t, ok: ok, cause: cause)
+    guard let _ = dataTier.slots[t].gather?.complete(at: now, ok: ok) else { return }
+    let failed = dataTier.slots[t].gather?.failed == true
+    dataTier.slots[t].gather = nil
+    if failed {
+      fail(slot, dataTier.slots[t].gatherCause)
+    } else {
+      advance(slot, to: nextStep(slot))
+    }
   }
 
   /// A cache branch of a fan-out answered.
   mutating func branchDone(slot: Int32, generation: UInt32) {
     guard isLive(slot, generation) else { return }
-    let t = tierSlot(slot)
-    guard dataTier.slots[t].gather != nil,
-      let _ = dataTier.slots[t].gather?.complete(at: now)
-    else { return }
-    if dataTier.slots[t].gather?.failed == true {
-      dataTier.slots[t].gather = nil
-      fail(slot, .unavailable)
-      return
-    }
-    dataTier.slots[t].gather = nil
-    advance(slot, to: nextStep(slot))
+    branchAnswered(slot, ok: true, cause: .unavailable)
   }
 
   /// A hop's latency, or a cache hit's, elapsed: the request goes on with its route.
@@ -204,16 +243,20 @@ extension SimulationCore {
   /// After a server served a routed request: on to the next step, holding the server's
   /// connection while steps remain.
   mutating func routeAfterServer(slot: Int32) -> Stage {
-    let i = Int(slot)
-    let s = Int(requests[i].server)
+    let s = Int(requests[Int(slot)].server)
+    let keep = keepsConnection(slot)
     let next = nextStep(slot)
-    let r = Int(requests[i].route)
-    if r >= 0, r < routes.stepCount.count, Int(requests[i].hop) < Int(routes.stepCount[r]),
-      s >= 0, s < servers.count
-    {
-      holdConnection(slot, server: s)
-    }
+    if keep, s >= 0, s < servers.count { holdConnection(slot, server: s) }
     return next
+  }
+
+  /// Whether the server that just served the routed request in `slot` keeps its connection:
+  /// steps remain after the server's.
+  func keepsConnection(_ slot: Int32) -> Bool {
+    let i = Int(slot)
+    let r = Int(requests[i].route)
+    return r >= 0 && r < routes.stepCount.count
+      && Int(requests[i].hop) + 1 < Int(routes.stepCount[r])
   }
 
   mutating func holdConnection(_ slot: Int32, server s: Int) {
@@ -230,6 +273,7 @@ extension SimulationCore {
     routes.heldEpoch[at] = servers[s].connectionEpoch
     requests[i].held = UInt8(k + 1)
     servers[s].held += 1
+    if !pools.isEmpty { poolHeld(server: s, slot: slot, record: at) }
   }
 
   /// Gives back every connection the request holds (it ended, failed, or is retried).
@@ -245,6 +289,7 @@ extension SimulationCore {
         servers[s].held > 0
       else { continue }
       servers[s].held -= 1
+      if !pools.isEmpty { poolReleased(server: s, record: at) }
       if servers[s].removed { servers[s].retireIfDrained(at: now) }
     }
     requests[i].held = 0

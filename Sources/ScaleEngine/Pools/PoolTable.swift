@@ -1,0 +1,85 @@
+import ScaleModel
+
+/// The pools of a run (`server web count 3` declares the pool `web`; servers the autoscaler
+/// adds to it join it) and the figures only a pool has: its answers and the time requests
+/// spend in it, from admission at a member to the pool's answer. A member that keeps a routed
+/// request's connection while the tiers behind it work (`SimulationCore+Routes`) answers when
+/// the connection is given back, so that wait counts; otherwise it answers when its service
+/// ends. Everything else a pool reports (arrivals, errors, utilisation, queue) is its
+/// members' together, read at the end of the run.
+///
+/// Flat arrays indexed by pool and by server: the request path does an array read per
+/// service end and per held connection, no look-up and no allocation.
+struct PoolTable {
+  /// Pool names, in declaration order of their first member.
+  private(set) var names: [String] = []
+  /// Per engine server index: its pool, −1 for none (grows with the servers).
+  private(set) var poolOfServer: [Int32] = []
+  /// Per pool: its members (engine server indices), in order of joining.
+  private(set) var members: [[Int]] = []
+  private var index: [String: Int] = [:]
+  private var declared = false
+
+  /// Per pool: requests it answered and their time in the pool (measured window).
+  var answered: [Int] = []
+  var latency: [LatencyRecorder] = []
+  /// Per pool: connections its members hold for requests waiting on a tier behind, and their
+  /// time integral (part of the pool's L, so L = λW holds for the pool as for a station).
+  var held: [Int] = []
+  var heldTime: [TimeAverage] = []
+  /// At the warm-up's end: answers and held area so far.
+  var warmupAnswered: [Int] = []
+  var warmupHeldArea: [Double] = []
+  /// Per held connection, in `RouteTable.held`'s layout: when the request entered the pool.
+  var heldSince: [Double] = []
+
+  var isEmpty: Bool { names.isEmpty }
+
+  /// A server joined the run. The pools are those of the scenario's declared servers (on the
+  /// first call); a later server belongs to one of them or to none.
+  mutating func addServer(_ spec: ServerSpec, declared servers: [ServerSpec], now: Double) {
+    if !declared {
+      declared = true
+      for pool in servers.compactMap(\.pool) where index[pool] == nil {
+        index[pool] = names.count
+        names.append(pool)
+        members.append([])
+        answered.append(0)
+        latency.append(LatencyRecorder())
+        held.append(0)
+        heldTime.append(TimeAverage(start: now))
+        warmupAnswered.append(0)
+        warmupHeldArea.append(0)
+      }
+    }
+    let p = spec.pool.flatMap { index[$0] } ?? -1
+    if p >= 0 { members[p].append(poolOfServer.count) }
+    poolOfServer.append(Int32(truncatingIfNeeded: p))
+  }
+
+  /// The pool of server `s`, −1 for none.
+  func pool(ofServer s: Int) -> Int {
+    s >= 0 && s < poolOfServer.count ? Int(poolOfServer[s]) : -1
+  }
+
+  /// Pool `p` answered a request that entered it `time` seconds ago.
+  mutating func answer(_ p: Int, after time: Double) {
+    answered[p] += 1
+    latency[p].record(time)
+  }
+
+  mutating func setHeld(_ p: Int, _ value: Int, at now: Double) {
+    held[p] = Swift.max(0, value)
+    heldTime[p].set(Double(held[p]), at: now)
+  }
+
+  /// The warm-up ended: figures restart.
+  mutating func warmupEnded(at now: Double) {
+    for p in names.indices {
+      latency[p].reset()
+      warmupAnswered[p] = answered[p]
+      heldTime[p].advance(to: now)
+      warmupHeldArea[p] = heldTime[p].area
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import ScaleModel
+
+/// Per-pool figures (`PoolTable`): the hooks on the request path and the pool's row of the
+/// result. `expect web utilisation < 70%` reads that row.
+extension SimulationCore {
+  /// A member of a pool finished serving a request: the pool answers now, unless the request
+  /// keeps the member's connection for the steps behind it (then it answers when the
+  /// connection is given back, `poolReleased`).
+  mutating func poolServed(server s: Int, slot: Int32, sojourn: Double) {
+    let p = pools.pool(ofServer: s)
+    guard p >= 0, !(routesActive && keepsConnection(slot)) else { return }
+    pools.answer(p, after: sojourn)
+  }
+
+  /// Server `s` keeps the connection of the request in `slot` (held-connection record `at`):
+  /// the request is still in its pool, since it entered it.
+  mutating func poolHeld(server s: Int, slot: Int32, record at: Int) {
+    let p = pools.pool(ofServer: s)
+    guard p >= 0 else { return }
+    if pools.heldSince.count <= at {
+      let grow = Swift.max(at + 1, pools.heldSince.count * 2) - pools.heldSince.count
+      pools.heldSince.append(contentsOf: repeatElement(0, count: grow))
+    }
+    pools.heldSince[at] = requests[Int(slot)].entered
+    pools.setHeld(p, pools.held[p] + 1, at: now)
+  }
+
+  /// Server `s` gave back the connection of held-connection record `at`: its pool answers.
+  mutating func poolReleased(server s: Int, record at: Int) {
+    let p = pools.pool(ofServer: s)
+    guard p >= 0, at < pools.heldSince.count else { return }
+    pools.setHeld(p, pools.held[p] - 1, at: now)
+    pools.answer(p, after: now - pools.heldSince[at])
+  }
+
+  /// Server `s` failed: the connections it held are lost (their requests go on downstream,
+  /// but no longer count in its pool).
+  mutating func poolLostConnections(server s: Int) {
+    let p = pools.pool(ofServer: s)
+    guard p >= 0, servers[s].held > 0 else { return }
+    pools.setHeld(p, pools.held[p] - servers[s].held, at: now)
+  }
+
+  /// Pool `p`'s row: arrivals, errors, utilisation (busy over provisioned core-seconds of its
+  /// members), queue and L of its members together, plus its held connections in L;
+  /// completed = answers, latency = time in the pool.
+  mutating func poolStats(_ p: Int, servers stats: [ComponentStats], areas: [StationAreas])
+    -> ComponentStats
+  {
+    var c = ComponentStats(name: pools.names[p], kind: .pool)
+    var busy = 0.0
+    var coreArea = 0.0
+    var up = false
+    for s in pools.members[p] where s < stats.count && s < areas.count && s < servers.count {
+      let m = stats[s]
+      c.arrivals += m.arrivals
+      c.errors.rejected += m.errors.rejected
+      c.errors.timedOut += m.errors.timedOut
+      c.errors.unavailable += m.errors.unavailable
+      busy += areas[s].busy
+      coreArea += areas[s].cores
+      if !servers[s].retired { c.cores += m.cores }
+      c.meanQueueLength += m.meanQueueLength
+      c.meanInSystem += m.meanInSystem
+      c.maxQueueLength = Swift.max(c.maxQueueLength, m.maxQueueLength)
+      if !servers[s].removed && !servers[s].isDown { up = true }
+    }
+    c.utilisation = coreArea > 0 ? busy / coreArea : 0
+    c.healthy = up
+    let t = measuredSpan
+    if warmupDone {
+      pools.heldTime[p].advance(to: now)
+      let held = pools.heldTime[p].area - pools.warmupHeldArea[p]
+      c.meanInSystem += t > 0 ? held / t : 0
+      c.completed = pools.answered[p] - pools.warmupAnswered[p]
+      c.latency = pools.latency[p].summary(extra: extraQuantiles)
+    }
+    return c
+  }
+
+  /// Each pool now (the REPL's `.status`): its members together, held connections in
+  /// `inSystem`; healthy while a member is in service.
+  mutating func poolSnapshots() -> [ComponentSnapshot] {
+    var out: [ComponentSnapshot] = []
+    for p in pools.names.indices {
+      var c = ComponentSnapshot(name: pools.names[p], kind: .pool)
+      var busyArea = 0.0
+      var coreArea = 0.0
+      c.healthy = false
+      for s in pools.members[p] where s < servers.count {
+        let a = servers[s].areas(at: now)
+        busyArea += a.busy
+        coreArea += a.cores
+        if !servers[s].retired { c.cores += servers[s].cores }
+        c.busy += servers[s].busy
+        c.queueLength += servers[s].queue.count
+        c.inSystem += servers[s].inSystem
+        if !servers[s].removed && !servers[s].isDown { c.healthy = true }
+      }
+      c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
+      c.busyCoreSeconds = busyArea
+      c.coreSeconds = coreArea
+      out.append(c)
+    }
+    return out
+  }
+}
