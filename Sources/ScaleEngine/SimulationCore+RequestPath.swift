@@ -281,7 +281,11 @@ extension SimulationCore {
     let s = Int(requests[i].server)
     guard s >= 0 && s < servers.count else { return }
     servers[s].endService(at: now, sojourn: now - requests[i].entered)
-    if !pools.isEmpty { poolServed(server: s, slot: slot, sojourn: now - requests[i].entered) }
+    // Without routes a pool answers when its member's service ends, so its time-in-pool
+    // histogram is its members' merged (`poolStats`): no third record per request.
+    if routesActive && !pools.isEmpty {
+      poolServed(server: s, slot: slot, sojourn: now - requests[i].entered)
+    }
     let b = Int(requests[i].balancer)
     if b >= 0 { balancers[b].counters.completed += 1 }
     startQueued(server: s)

@@ -3,7 +3,7 @@ import ScaleModel
 /// Per-pool figures (`PoolTable`): the hooks on the request path and the pool's row of the
 /// result. `expect web utilisation < 70%` reads that row.
 extension SimulationCore {
-  /// A member of a pool finished serving a request: the pool answers now, unless the request
+  /// With routes, a member of a pool finished serving a request: the pool answers now, unless the request
   /// keeps the member's connection for the steps behind it (then it answers when the
   /// connection is given back, `poolReleased`).
   mutating func poolServed(server s: Int, slot: Int32, sojourn: Double) {
@@ -72,8 +72,19 @@ extension SimulationCore {
       pools.heldTime[p].advance(to: now)
       let held = pools.heldTime[p].area - pools.warmupHeldArea[p]
       c.meanInSystem += t > 0 ? held / t : 0
-      c.completed = pools.answered[p] - pools.warmupAnswered[p]
-      c.latency = pools.latency[p].summary(extra: extraQuantiles)
+      if routesActive {
+        c.completed = pools.answered[p] - pools.warmupAnswered[p]
+        c.latency = pools.latency[p].summary(extra: extraQuantiles)
+      } else {
+        // No connection is held without routes: each answer is a member's service end, whose
+        // sojourn the member's own histogram holds (reset at the warm-up's end too), so the
+        // pool's counts are exactly its members' merged. The mean's sum is added per member,
+        // so it can differ from a per-request sum in its last bits.
+        var merged = LatencyRecorder()
+        for s in pools.members[p] where s < servers.count { merged.add(servers[s].latency) }
+        c.completed = merged.count
+        c.latency = merged.summary(extra: extraQuantiles)
+      }
     }
     return c
   }
