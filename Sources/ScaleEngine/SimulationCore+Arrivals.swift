@@ -101,7 +101,7 @@ extension SimulationCore {
   mutating func spikeEnded(epoch: UInt32) {
     guard epoch == spikeEpoch, profile.spikeRate != nil else { return }
     profile.spikeRate = nil
-    note("rate", "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
+    note(.rate, "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
     rescheduleArrival()
   }
 }

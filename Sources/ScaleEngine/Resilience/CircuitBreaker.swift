@@ -5,6 +5,15 @@ public enum BreakerState: String, Sendable, Equatable, Hashable {
   case closed
   case open
   case halfOpen = "half-open"
+
+  /// The kind of run event entering this state leaves.
+  public var runEventKind: RunEvent.Kind {
+    switch self {
+    case .closed: return .breakerClosed
+    case .open: return .breakerOpen
+    case .halfOpen: return .breakerHalfOpen
+    }
+  }
 }
 
 /// A state change of a circuit breaker, with a sentence saying why.
@@ -17,7 +26,7 @@ public struct BreakerTransition: Sendable, Equatable {
   /// The run event for the timeline: kind `breaker-open`, `breaker-half-open` or
   /// `breaker-closed`.
   public func runEvent(breaker name: String) -> RunEvent {
-    RunEvent(time: time, kind: "breaker-" + to.rawValue, component: name, detail: detail)
+    RunEvent(time: time, kind: to.runEventKind, component: name, detail: detail)
   }
 }
 
