@@ -32,13 +32,14 @@ extension SimulationCore {
       ramp(to: rps, over: d)
       note(
         .rate, "traffic",
-        "traffic ramps from \(formatRate(from)) to \(formatRate(RateProfile.clean(rps))) over \(formatSeconds(d))"
+        "traffic ramps from \(formatRate(from)) to \(formatRate(RateProfile.clean(rps))) over \(Format.duration(d, .spoken))"
       )
     case .spike(let rps, let d):
       spike(to: rps, for: d)
       note(
         .rate, "traffic",
-        "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(formatSeconds(d))")
+        "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(Format.duration(d, .spoken))"
+      )
     case .scaleUp(let name, let cores, let ram, let storage, let downtime):
       guard let s = serverByName[name] else {
         if !applyDataTierAction(action) { unknown(name, action: "scale up") }
@@ -90,7 +91,7 @@ extension SimulationCore {
     if let d = duration, d.isFinite, d >= 0 {
       events.schedule(
         at: now + d, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
-      account.remark = "it recovers after \(formatSeconds(d))"
+      account.remark = "it recovers after \(Format.duration(d, .spoken))"
     }
     note(.fail, name, account)
   }
@@ -198,8 +199,8 @@ extension SimulationCore {
     if let storageGB { servers[s].spec.storageGB = storageGB }
     var what: [String] = []
     if cores != nil { what.append("\(newCores) cores") }
-    if let ramGB { what.append(formatNumber(ramGB) + " GB RAM") }
-    if let storageGB { what.append(formatNumber(storageGB) + " GB storage") }
+    if let ramGB { what.append(Format.upToThreeDecimals(ramGB) + " GB RAM") }
+    if let storageGB { what.append(Format.upToThreeDecimals(storageGB) + " GB storage") }
     let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
     if downtime.isFinite && downtime > 0 {
       servers[s].epoch &+= 1
@@ -212,7 +213,7 @@ extension SimulationCore {
         c: Int32(truncatingIfNeeded: Swift.min(newCores, Int(Int32.max))))
       note(
         .scaleUp, name,
-        "\(name) scales up to \(target): down for \(formatSeconds(downtime))"
+        "\(name) scales up to \(target): down for \(Format.duration(downtime, .spoken))"
           + (held > 0 ? ", the \(held) requests it held fail" : ""), leadingName: name)
     } else {
       setCores(s, newCores)

@@ -72,7 +72,8 @@ extension SimulationCore {
         servers[s].markedDownCount += 1
         servers[s].downTimeAverage.set(1, at: now)
         let why =
-          servers[s].unavailable ? "" : " (answers slower than \(formatSeconds(check.timeout)))"
+          servers[s].unavailable
+          ? "" : " (answers slower than \(Format.duration(check.timeout, .spoken)))"
         note(
           .markedDown, name,
           RunEvent.Account(

@@ -156,7 +156,9 @@ public final class Session {
     return DiagnosticRenderer.render(shifted, fileName: entry.origin, source: text, color: color)
   }
 
-  /// `12s`, `2.5s`, `0.0000001s`: a time the lexer reads back (to the nanosecond).
+  /// `12s`, `2.5s`, `0.0000001s`: a time the lexer reads back (to the nanosecond). A machine
+  /// format, not a human one (`Format.duration`): it is written into the script's text, so
+  /// the language's syntax prescribes it.
   static func timeText(_ seconds: Double) -> String {
     guard seconds.isFinite else { return "0s" }
     if seconds == seconds.rounded() && abs(seconds) < 1e15 { return "\(Int(seconds))s" }

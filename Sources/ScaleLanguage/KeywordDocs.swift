@@ -38,11 +38,8 @@ public enum KeywordDocs {
     StatementSchema.spec(keyword)?.attribute(attribute)?.example
   }
 
-  /// `0.03` → `30 ms`, `30` → `30 s`, `300` → `300 s`.
-  static func time(_ seconds: Double) -> String {
-    if seconds < 1 { return "\(number(seconds * 1000)) ms" }
-    return "\(number(seconds)) s"
-  }
+  /// A default duration as the docs write it (`30 ms`, `5 s`).
+  static func time(_ seconds: Double) -> String { Format.duration(seconds, .secondsOrMilliseconds) }
 
   static func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

@@ -450,20 +450,20 @@ extension CheckSession {
       {
         report(
           .forOverridden, "`duration` overrides this `for`", at: range,
-          help: "the run lasts \(Self.describe(seconds: duration.value)); remove one of them")
+          help: "the run lasts \(Format.duration(duration.value, .script)); remove one of them")
       }
     } else if let forDuration = traffic?.forDuration {
       length = forDuration
     } else if let traffic {
       report(
         .defaultDuration,
-        "no run length given; the run lasts \(Self.describe(seconds: Defaults.duration))",
+        "no run length given; the run lasts \(Format.duration(Defaults.duration, .script))",
         at: traffic.keywordRange, help: "add `for 10min` to `traffic` or a `duration` statement")
     }
     if let warmup, warmup.value >= length {
       report(
         .inconsistent,
-        "`warmup` (\(Self.describe(seconds: warmup.value))) leaves nothing of a \(Self.describe(seconds: length)) run to measure",
+        "`warmup` (\(Format.duration(warmup.value, .script))) leaves nothing of a \(Format.duration(length, .script)) run to measure",
         at: warmup.range, help: "make `warmup` shorter than the run")
     }
     if let traffic {
@@ -476,17 +476,5 @@ extension CheckSession {
       }
     }
     return length
-  }
-
-  /// `90s`, `10min`, `2h` for messages.
-  static func describe(seconds: Double) -> String {
-    if seconds >= 3600, (seconds / 3600).rounded() == seconds / 3600 {
-      return "\(WordReader.format(seconds / 3600))h"
-    }
-    if seconds >= 60, (seconds / 60).rounded() == seconds / 60 {
-      return "\(WordReader.format(seconds / 60))min"
-    }
-    if seconds < 1 { return "\(WordReader.format((seconds * 1e6).rounded() / 1000))ms" }
-    return "\(WordReader.format(seconds))s"
   }
 }

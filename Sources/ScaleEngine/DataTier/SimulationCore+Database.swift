@@ -245,7 +245,7 @@ extension SimulationCore {
         at: now + length, kind: .dataTier,
         a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
         c: DataTierState.Tag.stationRecover.rawValue)
-      account.remark = "it recovers after \(CircuitBreaker.seconds(length))"
+      account.remark = "it recovers after \(Format.duration(length, .seconds))"
     }
     if !quiet { note(.fail, name, account) }
   }
@@ -319,7 +319,7 @@ extension SimulationCore {
     if downtime.isFinite, downtime > 0 {
       note(
         .scaleUp, name,
-        "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))",
+        "\(name) scales up to \(newCores) cores: down for \(Format.duration(downtime, .seconds))",
         leadingName: name)
       failStations(
         d, all, name: name, for: downtime, quiet: true,

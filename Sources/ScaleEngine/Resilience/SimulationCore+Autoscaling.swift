@@ -116,7 +116,7 @@ extension SimulationCore {
       let warm = dataTier.autoscalers[a].policy.spec.warmup
       let when =
         warm.isFinite && warm > 0
-        ? " (serving after a \(CircuitBreaker.seconds(warm)) warm-up)" : ""
+        ? " (serving after a \(Format.duration(warm, .seconds)) warm-up)" : ""
       // One event per new server, named by it (the timeline's component column says which
       // server appeared); the detail says which group grew, why, and the whole step.
       let step =
