@@ -87,10 +87,10 @@ public final class Session {
     }
   }
 
-  /// Event actions that may be typed without `at` to mean "now".
-  public static let immediateActions: Set<String> = [
-    "fail", "recover", "add", "remove", "scale-up", "set", "ramp", "spike",
-  ]
+  /// Event actions that may be typed without `at` to mean "now": those that are not also a
+  /// statement's keyword (`traffic` is, and means "now" only while the simulation runs).
+  public static let immediateActions = Set(
+    EventActionKeyword.allCases.map(\.rawValue).filter { StatementKeyword(rawValue: $0) == nil })
 
   /// Adds a typed statement (one or more lines) if the script still checks.
   public func submit(_ text: String) -> Outcome {
@@ -98,7 +98,10 @@ public final class Session {
     let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
     var statement = text
     var immediate = false
-    if let first, Session.immediateActions.contains(first) || (first == "traffic" && isRunning) {
+    if let first,
+      Session.immediateActions.contains(first)
+        || (first == EventActionKeyword.traffic.rawValue && isRunning)
+    {
       statement = "at \(Session.timeText(currentTime)) " + text.drop { $0 == " " || $0 == "\t" }
       immediate = true
     }

@@ -431,7 +431,7 @@ extension CheckSession {
               : "routes: " + known.prefix(8).map { "`\($0)`" }.joined(separator: ", ")),
         fixIt: suggestion.map { FixIt(range: route.range, replacement: $0) })
     }
-    if !Self.appliesToRoutes(metric) {
+    if !metric.appliesToRoutes {
       report(
         .metricNotApplicable, "`\(metric.name)` does not apply to a route", at: decl.metricRange,
         help: "a route is measured by "
