@@ -72,15 +72,15 @@ extension CheckSession {
       return
     }
     let bound: Double?
-    switch metric {
-    case .latency, .meanLatency:
+    switch MetricUnit(metric) {
+    case .seconds:
       bound = reader.readDuration(
         name: metricName, allowsZero: true, example: "expect \(metricName) \(op) 200ms")
-    case .errorRate, .hitRate, .staleReads, .rejectedRate, .timeoutRate, .utilisation:
+    case .ratio:
       bound = reader.readPercentage(name: metricName, example: "expect \(metricName) \(op) 1%")
-    case .throughput:
+    case .requestsPerSecond:
       bound = reader.readRate(name: metricName, example: "expect throughput >= 1900 rps")
-    case .queueLength, .completed:
+    case .requests, .count:
       bound = reader.readReal(
         name: metricName, min: 0, max: Double(Int.max) / 2, minExclusive: false,
         example: "expect \(metricName) \(op) 10")
