@@ -44,6 +44,5 @@ extension RunEvent {
       if let remark { text += text.isEmpty ? remark : "; " + remark }
       return text
     }
-
   }
 }
