@@ -15,7 +15,7 @@ extension SimulationCore {
         if !applyDataTierAction(action) { unknown(name, action: "recover") }
         return
       }
-      recoverServer(s, reason: "recovered")
+      recoverServer(s, cause: nil)
     case .addServer(let spec, let balancerName):
       addServer(spec, toBalancer: balancerName)
     case .removeServer(let name):
@@ -26,19 +26,20 @@ extension SimulationCore {
       removeServer(s)
     case .setRate(let rps):
       setRate(rps)
-      note("rate", "traffic", "traffic set to \(formatRate(RateProfile.clean(rps)))")
+      note(.rate, "traffic", "traffic set to \(formatRate(RateProfile.clean(rps)))")
     case .ramp(let rps, let d):
       let from = profile.baseRate(at: now)
       ramp(to: rps, over: d)
       note(
-        "rate", "traffic",
-        "traffic ramps from \(formatRate(from)) to \(formatRate(RateProfile.clean(rps))) over \(formatSeconds(d))"
+        .rate, "traffic",
+        "traffic ramps from \(formatRate(from)) to \(formatRate(RateProfile.clean(rps))) over \(Format.duration(d, .spoken))"
       )
     case .spike(let rps, let d):
       spike(to: rps, for: d)
       note(
-        "rate", "traffic",
-        "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(formatSeconds(d))")
+        .rate, "traffic",
+        "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(Format.duration(d, .spoken))"
+      )
     case .scaleUp(let name, let cores, let ram, let storage, let downtime):
       guard let s = serverByName[name] else {
         if !applyDataTierAction(action) { unknown(name, action: "scale up") }
@@ -66,16 +67,18 @@ extension SimulationCore {
       let old = balancers[b].setWeight(server: s, weight: weight)
     else {
       note(
-        "ignored", balancerName,
+        .ignored, balancerName,
         "cannot set the weight of \(serverName): it is not behind \(balancerName)")
       return
     }
     let new = Swift.min(Swift.max(1, weight), BalancerState.maximumWeight)
-    note("weight", balancerName, "\(balancerName): \(serverName) weight \(old) → \(new)")
+    note(
+      .weight, balancerName, "\(balancerName): \(serverName) weight \(old) → \(new)",
+      leadingName: balancerName)
   }
 
   mutating func unknown(_ name: String, action: String) {
-    note("ignored", name, "cannot \(action) \(name): no such component")
+    note(.ignored, name, "cannot \(action) \(name): no such component")
   }
 
   // MARK: - Failure and recovery
@@ -86,31 +89,34 @@ extension SimulationCore {
     let held = servers[s].inSystem
     setUnavailable(s, true)
     dropRequests(server: s)
-    var detail = "\(name) fails: it refuses every request"
-    if held > 0 { detail += " and the \(held) it held fail" }
+    var account = RunEvent.Account(
+      restating: "\(name) fails",
+      phrase: "it refuses every request" + (held > 0 ? " and the \(held) it held fail" : ""))
     if let d = duration, d.isFinite, d >= 0 {
       events.schedule(
         at: now + d, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
-      detail += "; it recovers after \(formatSeconds(d))"
+      account.remark = "it recovers after \(Format.duration(d, .spoken))"
     }
-    note("fail", name, detail)
+    note(.fail, name, account)
   }
 
-  mutating func recoverServer(_ s: Int, reason: String) {
+  /// `cause`: why, when not by the script (`after its failure period`).
+  mutating func recoverServer(_ s: Int, cause: String?) {
     servers[s].epoch &+= 1
     setUnavailable(s, false)
     let marked = servers[s].markedDownCount > 0
     note(
-      "recover", servers[s].spec.name,
-      "\(servers[s].spec.name) \(reason)"
-        + (marked ? "; it gets traffic again once health checks mark it up" : ""))
+      .recover, servers[s].spec.name,
+      RunEvent.Account(
+        restating: "\(servers[s].spec.name) recovered", cause: cause,
+        remark: marked ? "it gets traffic again once health checks mark it up" : nil))
   }
 
   mutating func autoRecover(server s: Int, epoch: UInt32) {
     guard s >= 0, s < servers.count, servers[s].epoch == epoch, servers[s].unavailable else {
       return
     }
-    recoverServer(s, reason: "recovered after its failure period")
+    recoverServer(s, cause: "after its failure period")
   }
 
   mutating func setUnavailable(_ s: Int, _ value: Bool) {
@@ -126,7 +132,7 @@ extension SimulationCore {
     -> Int
   {
     if let existing = serverByName[spec.name] {
-      note("ignored", spec.name, "cannot add \(spec.name): a component has that name")
+      note(.ignored, spec.name, "cannot add \(spec.name): a component has that name")
       return existing
     }
     appendServer(spec)
@@ -161,8 +167,9 @@ extension SimulationCore {
     if !quiet {
       let to = target >= 0 && balancers[target].reported ? " behind \(balancers[target].name)" : ""
       note(
-        "add-server", spec.name,
-        "\(spec.name) added\(to) with \(servers[s].cores) core\(servers[s].cores == 1 ? "" : "s")")
+        .addServer, spec.name,
+        "\(spec.name) added\(to) with \(servers[s].cores) core\(servers[s].cores == 1 ? "" : "s")",
+        leadingName: spec.name)
     }
     joinZone(server: s)
     return s
@@ -181,9 +188,9 @@ extension SimulationCore {
     servers[s].retireIfDrained(at: now)
     if !quiet {
       note(
-        "remove-server", servers[s].spec.name,
-        "\(servers[s].spec.name) removed: no new requests; the \(servers[s].inSystem) it holds finish"
-      )
+        .removeServer, servers[s].spec.name,
+        "\(servers[s].spec.name) removed: no new requests; the \(servers[s].inSystem) it holds finish",
+        leadingName: servers[s].spec.name)
     }
   }
 
@@ -197,8 +204,8 @@ extension SimulationCore {
     if let storageGB { servers[s].spec.storageGB = storageGB }
     var what: [String] = []
     if cores != nil { what.append("\(newCores) cores") }
-    if let ramGB { what.append(formatNumber(ramGB) + " GB RAM") }
-    if let storageGB { what.append(formatNumber(storageGB) + " GB storage") }
+    if let ramGB { what.append(Format.upToThreeDecimals(ramGB) + " GB RAM") }
+    if let storageGB { what.append(Format.upToThreeDecimals(storageGB) + " GB storage") }
     let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
     if downtime.isFinite && downtime > 0 {
       servers[s].epoch &+= 1
@@ -210,12 +217,13 @@ extension SimulationCore {
         b: servers[s].epoch,
         c: Int32(truncatingIfNeeded: Swift.min(newCores, Int(Int32.max))))
       note(
-        "scale-up", name,
-        "\(name) scales up to \(target): down for \(formatSeconds(downtime))"
-          + (held > 0 ? ", the \(held) requests it held fail" : ""))
+        .scaleUp, name,
+        "\(name) scales up to \(target): down for \(Format.duration(downtime, .spoken))"
+          + (held > 0 ? ", the \(held) requests it held fail" : ""), leadingName: name)
     } else {
       setCores(s, newCores)
-      note("scale-up", name, "\(name) scales up to \(target) with no downtime")
+      note(
+        .scaleUp, name, "\(name) scales up to \(target) with no downtime", leadingName: name)
     }
   }
 
@@ -225,8 +233,9 @@ extension SimulationCore {
     servers[s].epoch &+= 1
     setUnavailable(s, false)
     note(
-      "scale-up-done", servers[s].spec.name,
-      "\(servers[s].spec.name) is back with \(servers[s].cores) cores")
+      .scaleUpDone, servers[s].spec.name,
+      "\(servers[s].spec.name) is back with \(servers[s].cores) cores",
+      leadingName: servers[s].spec.name)
   }
 
   /// New core count; a connection limit that followed the default (cores × 100) follows it.

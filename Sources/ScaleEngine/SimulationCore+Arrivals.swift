@@ -101,28 +101,12 @@ extension SimulationCore {
   mutating func spikeEnded(epoch: UInt32) {
     guard epoch == spikeEpoch, profile.spikeRate != nil else { return }
     profile.spikeRate = nil
-    note("rate", "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
+    note(.rate, "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
     rescheduleArrival()
   }
 }
 
 /// "2000 rps", "1.5 rps".
 func formatRate(_ rps: Double) -> String {
-  formatNumber(rps) + " rps"
-}
-
-/// A compact number: integers without decimals, others with up to 3 significant decimals.
-func formatNumber(_ x: Double) -> String {
-  if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-  var s = String(format: "%.3f", x)
-  while s.hasSuffix("0") { s.removeLast() }
-  if s.hasSuffix(".") { s.removeLast() }
-  return s
-}
-
-/// "30 s", "250 ms", "2 min".
-func formatSeconds(_ s: Double) -> String {
-  if s >= 60 && (s / 60) == (s / 60).rounded() { return formatNumber(s / 60) + " min" }
-  if s < 1 && s > 0 { return formatNumber(s * 1000) + " ms" }
-  return formatNumber(s) + " s"
+  Format.upToThreeDecimals(rps) + " rps"
 }

@@ -58,8 +58,10 @@ extension SimulationCore {
         servers[s].markedDownCount -= 1
         servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
         note(
-          "marked-up", name,
-          "\(name) marked up after \(rise) successful check\(rise == 1 ? "" : "s")")
+          .markedUp, name,
+          RunEvent.Account(
+            restating: "\(name) marked up",
+            cause: "after \(rise) successful check\(rise == 1 ? "" : "s")"))
       }
     } else {
       balancers[b].consecutiveOks[p] = 0
@@ -70,10 +72,13 @@ extension SimulationCore {
         servers[s].markedDownCount += 1
         servers[s].downTimeAverage.set(1, at: now)
         let why =
-          servers[s].unavailable ? "" : " (answers slower than \(formatSeconds(check.timeout)))"
+          servers[s].unavailable
+          ? "" : " (answers slower than \(Format.duration(check.timeout, .spoken)))"
         note(
-          "marked-down", name,
-          "\(name) marked down after \(fall) failed check\(fall == 1 ? "" : "s")\(why)")
+          .markedDown, name,
+          RunEvent.Account(
+            restating: "\(name) marked down",
+            cause: "after \(fall) failed check\(fall == 1 ? "" : "s")\(why)"))
       }
     }
     events.schedule(

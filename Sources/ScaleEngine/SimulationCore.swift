@@ -282,7 +282,7 @@ struct SimulationCore {
     guard !capsNoted.contains(component) else { return }
     capsNoted.insert(component)
     note(
-      "capped", component,
+      .capped, component,
       "more than \(maxInFlight) \(what): the engine's memory cap; the excess is "
         + "rejected (docs/engine.md, \"Memory\")")
   }
@@ -321,7 +321,14 @@ struct SimulationCore {
     freeSlots.append(slot)
   }
 
-  mutating func note(_ kind: String, _ component: String, _ detail: String) {
-    runEvents.append(RunEvent(time: now, kind: kind, component: component, detail: detail))
+  mutating func note(_ kind: RunEvent.Kind, _ component: String, _ account: RunEvent.Account) {
+    runEvents.append(RunEvent(time: now, kind: kind, component: component, account: account))
+  }
+
+  /// A run event told in one phrase; `leadingName` when the phrase begins with a name.
+  mutating func note(
+    _ kind: RunEvent.Kind, _ component: String, _ phrase: String, leadingName: String? = nil
+  ) {
+    note(kind, component, RunEvent.Account(phrase, leadingName: leadingName))
   }
 }

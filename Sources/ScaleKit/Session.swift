@@ -87,10 +87,10 @@ public final class Session {
     }
   }
 
-  /// Event actions that may be typed without `at` to mean "now".
-  public static let immediateActions: Set<String> = [
-    "fail", "recover", "add", "remove", "scale-up", "set", "ramp", "spike",
-  ]
+  /// Event actions that may be typed without `at` to mean "now": those that are not also a
+  /// statement's keyword (`traffic` is, and means "now" only while the simulation runs).
+  public static let immediateActions = Set(
+    EventActionKeyword.allCases.map(\.rawValue).filter { StatementKeyword(rawValue: $0) == nil })
 
   /// Adds a typed statement (one or more lines) if the script still checks.
   public func submit(_ text: String) -> Outcome {
@@ -98,7 +98,10 @@ public final class Session {
     let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
     var statement = text
     var immediate = false
-    if let first, Session.immediateActions.contains(first) || (first == "traffic" && isRunning) {
+    if let first,
+      Session.immediateActions.contains(first)
+        || (first == EventActionKeyword.traffic.rawValue && isRunning)
+    {
       statement = "at \(Session.timeText(currentTime)) " + text.drop { $0 == " " || $0 == "\t" }
       immediate = true
     }
@@ -156,7 +159,9 @@ public final class Session {
     return DiagnosticRenderer.render(shifted, fileName: entry.origin, source: text, color: color)
   }
 
-  /// `12s`, `2.5s`, `0.0000001s`: a time the lexer reads back (to the nanosecond).
+  /// `12s`, `2.5s`, `0.0000001s`: a time the lexer reads back (to the nanosecond). A machine
+  /// format, not a human one (`Format.duration`): it is written into the script's text, so
+  /// the language's syntax prescribes it.
   static func timeText(_ seconds: Double) -> String {
     guard seconds.isFinite else { return "0s" }
     if seconds == seconds.rounded() && abs(seconds) < 1e15 { return "\(Int(seconds))s" }

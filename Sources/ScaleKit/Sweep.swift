@@ -164,8 +164,9 @@ public enum Sweep {
     for row in rows.sorted(by: { $0.index < $1.index }) {
       lines.append([
         number(row.value), row.passed ? "pass" : "FAIL",
-        format1(row.throughput) + " rps", percent(row.errorRate), millis(row.p50),
-        millis(row.p99),
+        format1(row.throughput) + " rps", percent(row.errorRate),
+        Format.duration(row.p50, .millisecondsOneDecimal),
+        Format.duration(row.p99, .millisecondsOneDecimal),
         row.bottleneck.isEmpty ? "-" : "\(row.bottleneck) \(percent(row.maxUtilisation))",
       ])
     }
@@ -184,7 +185,6 @@ public enum Sweep {
     return "\(n / 10).\(abs(n % 10))"
   }
   static func percent(_ share: Double) -> String { format1(share * 100) + "%" }
-  static func millis(_ seconds: Double) -> String { format1(seconds * 1000) + "ms" }
   static func quoted(_ field: String) -> String {
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -115,15 +115,17 @@ public struct ComponentIndex: Sendable {
   }
 
   private mutating func declare(_ statement: Statement) {
-    if statement.keyword == "at" {
+    let keyword = StatementKeyword(rawValue: statement.keyword)
+    if keyword == .at {
       // `at TIME add server NAME …`
       let names = statement.words.map(\.identifier)
-      if let action = names.firstIndex(of: "add"), action + 2 < names.count,
-        names[action + 1] == "server", let name = names[action + 2]
+      let server = StatementKeyword.server.rawValue
+      if let action = names.firstIndex(of: EventActionKeyword.add.rawValue),
+        action + 2 < names.count, names[action + 1] == server, let name = names[action + 2]
       {
         add(
           Declaration(
-            name: name, keyword: "server", nameRange: statement.words[action + 2].range,
+            name: name, keyword: server, nameRange: statement.words[action + 2].range,
             statementRange: statement.range))
       }
       return
@@ -131,7 +133,7 @@ public struct ComponentIndex: Sendable {
     guard let defaultName = StatementSchema.declaringKeywords[statement.keyword] else { return }
     let positional = Set(StatementSchema.attributes(of: statement.keyword))
     var poolSize: Int?
-    if statement.keyword == "server",
+    if keyword == .server,
       let count = statement.words.firstIndex(where: { $0.identifier == "count" }),
       count + 1 < statement.words.count,
       case .number(let literal) = statement.words[count + 1].kind,
@@ -147,7 +149,7 @@ public struct ComponentIndex: Sendable {
       return
     }
     var name = defaultName
-    if statement.keyword == "circuit-breaker",
+    if keyword == .circuitBreaker,
       let on = statement.words.firstIndex(where: { $0.identifier == "on" }),
       on + 1 < statement.words.count, let target = statement.words[on + 1].identifier
     {

@@ -36,17 +36,18 @@ extension LanguageServer {
 
   /// LSP SymbolKind for a statement keyword.
   static func symbolKind(_ keyword: String) -> Int {
+    guard let keyword = StatementKeyword(rawValue: keyword) else { return 7 }  // Property
     switch keyword {
-    case "server": return 5  // Class
-    case "balancer": return 11  // Interface
-    case "cache": return 23  // Struct
-    case "database", "shard": return 3  // Namespace
-    case "queue": return 18  // Array
-    case "circuit-breaker", "retry", "rate-limit", "health-check", "autoscale":
+    case .server: return 5  // Class
+    case .balancer: return 11  // Interface
+    case .cache: return 23  // Struct
+    case .database, .shard: return 3  // Namespace
+    case .queue: return 18  // Array
+    case .circuitBreaker, .retry, .rateLimit, .healthCheck, .autoscale:
       return 25  // Operator
-    case "traffic", "at": return 24  // Event
-    case "expect": return 17  // Boolean
-    default: return 7  // Property
+    case .traffic, .at: return 24  // Event
+    case .expect: return 17  // Boolean
+    case .seed, .duration, .warmup, .route, .network, .link: return 7  // Property
     }
   }
 }

@@ -21,12 +21,13 @@ extension LanguageServer {
       let name = word.identifier
     {
       range = word.range
-      let keyword = inBlock ? "balancer" : statement.keyword
+      let keyword = inBlock ? StatementKeyword.balancer.rawValue : statement.keyword
       if let (component, componentRange) = parsed.index.name(atOffset: offset) {
         text = componentText(component, parsed)
         range = componentRange
       } else if StatementSchema.attributes(of: keyword).contains(name)
-        || statement.keyword == "at", let doc = KeywordDocs.attribute(name, of: keyword)
+        || StatementKeyword(rawValue: statement.keyword) == .at,
+        let doc = KeywordDocs.attribute(name, of: keyword)
       {
         text = Self.markdown(name, doc, usage: KeywordDocs.example(name, of: keyword))
       } else if let doc = KeywordDocs.value(name) ?? KeywordDocs.attribute(name, of: keyword) {

@@ -23,7 +23,7 @@ extension CheckSession {
         help: "one of " + WordReader.list(StatementSchema.eventActions.map { "`\($0)`" }))
       return
     }
-    guard let action = actionWord.identifier, StatementSchema.eventActions.contains(action) else {
+    guard let action = actionWord.identifier.flatMap(EventActionKeyword.init(rawValue:)) else {
       let text = WordReader.text(actionWord)
       reader.report(
         .unknownChoice, "unknown event `\(text)`", at: actionWord.range,
@@ -36,7 +36,7 @@ extension CheckSession {
     var eventAction: EventAction?
     // `fail zone a`, `recover zone a`: every component in the zone.
     var zone: NameRef?
-    if action == "fail" || action == "recover", reader.peekIdentifier == "zone",
+    if action == .fail || action == .recover, reader.peekIdentifier == "zone",
       let zoneWord = reader.peek(at: 1), let zoneName = zoneWord.identifier, zoneName != "for"
     {
       reader.advance()
@@ -44,41 +44,44 @@ extension CheckSession {
       zone = NameRef(name: zoneName, range: zoneWord.range)
       var length: Double?
       var ok = true
-      if action == "fail", reader.accept("for") != nil {
+      if action == .fail, reader.accept("for") != nil {
         length = reader.readDuration(name: "for", allowsZero: false, example: "for 30s")
         ok = length != nil
       }
       Self.rejectRest(
         &reader,
-        help: action == "fail" ? "write `at 3min fail zone \(zoneName) for 1min`" : "remove it")
+        help: action == .fail ? "write `at 3min fail zone \(zoneName) for 1min`" : "remove it")
       if ok {
         eventAction =
-          action == "fail"
+          action == .fail
           ? .failZone(zone: zoneName, duration: length) : .recoverZone(zone: zoneName)
       }
     }
-    switch zone == nil ? action : "" {
-    case "ramp", "spike", "traffic":
+    // Every action has its reader: an action added without one does not compile.
+    switch zone == nil ? action : nil {
+    case nil: break
+    case .ramp?, .spike?, .traffic?:
       changesTraffic = true
-      if action != "traffic" { _ = reader.accept("traffic") }
+      if action != .traffic { _ = reader.accept("traffic") }
       _ = reader.accept("to")
-      let rate = reader.readRate(name: action, example: "at 2min \(action) traffic to 8000 rps")
+      let rate = reader.readRate(
+        name: action.rawValue, example: "at 2min \(action.rawValue) traffic to 8000 rps")
       switch action {
-      case "ramp":
+      case .ramp:
         let over = Self.requiredDuration(
           &reader, word: "over", name: "ramp", example: "at 2min ramp traffic to 8000 rps over 2min"
         )
         if let rate, let over { eventAction = .ramp(rps: rate, duration: over) }
-      case "spike":
+      case .spike:
         let length = Self.requiredDuration(
           &reader, word: "for", name: "spike",
           example: "at 6min spike traffic to 10000 rps for 30s")
         if let rate, let length { eventAction = .spike(rps: rate, duration: length) }
-      default:
+      case .traffic, .fail, .recover, .add, .remove, .scaleUp, .set:
         if let rate { eventAction = .setRate(rps: rate) }
       }
       Self.rejectRest(&reader, help: "remove it")
-    case "fail":
+    case .fail?:
       guard
         let target = Self.readTarget(
           &reader, action: "fail", message: "`fail` needs a component",
@@ -94,24 +97,24 @@ extension CheckSession {
       }
       Self.rejectRest(&reader, help: "write `at 5min fail \(target.name) for 30s`")
       if ok { eventAction = .fail(component: target.name, duration: length) }
-    case "recover", "remove":
+    case .recover?, .remove?:
       guard
         let target = Self.readTarget(
-          &reader, action: action, message: "`\(action)` needs a component",
-          example: "at 6min \(action) web-2", help: "for example `at 6min \(action) web-2`",
-          at: actionWord.range)
+          &reader, action: action.rawValue, message: "`\(action.rawValue)` needs a component",
+          example: "at 6min \(action.rawValue) web-2",
+          help: "for example `at 6min \(action.rawValue) web-2`", at: actionWord.range)
       else { break }
       Self.rejectRest(&reader, help: "remove it")
-      if action == "recover" {
+      if action == .recover {
         references.append(Reference(ref: target, kinds: Self.failable, role: "recover"))
         eventAction = .recover(component: target.name)
       } else {
         references.append(Reference(ref: target, kinds: [.server], role: "remove"))
         eventAction = .removeServer(name: target.name)
       }
-    case "add":
+    case .add?:
       eventAction = readAddServer(actionWord: actionWord, &reader, references: &references)
-    case "scale-up":
+    case .scaleUp?:
       guard
         let target = Self.readTarget(
           &reader, action: "scale-up", message: "`scale-up` needs a server or database",
@@ -136,7 +139,7 @@ extension CheckSession {
       eventAction = .scaleUp(
         component: target.name, cores: cores, ramGB: ram, storageGB: storage,
         downtime: attributes.seconds("downtime") ?? 0)
-    case "set":
+    case .set?:
       guard
         let target = Self.readTarget(
           &reader, action: "set", message: "`set` needs a cache or a balancer",
@@ -169,8 +172,6 @@ extension CheckSession {
         break
       }
       eventAction = .setCacheNodes(cache: target.name, nodes: nodes)
-    default:
-      break
     }
     guard let time, let eventAction else { return }
     events.append(

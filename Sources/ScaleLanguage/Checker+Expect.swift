@@ -3,62 +3,9 @@ import ScaleModel
 
 /// Reading `expect [COMPONENT] METRIC OP VALUE [with N% confidence]`.
 extension CheckSession {
-  /// The metric a word names (`p99`, `p99.9`, `hit-rate`), or nil.
-  static func metric(named word: String) -> Metric? {
-    switch word {
-    case "max": return .latency(quantile: 1)
-    case "mean": return .meanLatency
-    case "errors": return .errorRate
-    case "throughput": return .throughput
-    case "utilisation", "utilization": return .utilisation
-    case "hit-rate": return .hitRate
-    case "stale-reads": return .staleReads
-    case "queue-length": return .queueLength
-    case "rejected": return .rejectedRate
-    case "timeouts": return .timeoutRate
-    case "completed": return .completed
-    default:
-      // `pNN[.N]`: the quantile from the digits themselves, so p99.9 is exactly 0.999.
-      let digits = word.dropFirst()
-      let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-      guard word.hasPrefix("p"), parts.count <= 2, let whole = parts.first,
-        (1...2).contains(whole.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-        digits.allSatisfy({ $0.isNumber || $0 == "." }),
-        let quantile = Double(
-          "0." + String(repeating: "0", count: 2 - whole.count) + whole
-            + (parts.count == 2 ? parts[1] : "")),
-        quantile > 0, quantile < 1
-      else { return nil }
-      return .latency(quantile: quantile)
-    }
-  }
-
-  /// Whether `expect route NAME METRIC` can measure the metric on a route's requests (as the
-  /// client saw them: latency, errors, throughput, rejections, timeouts, completions).
-  static func appliesToRoutes(_ metric: Metric) -> Bool {
-    switch metric {
-    case .latency, .meanLatency, .errorRate, .throughput, .rejectedRate, .timeoutRate, .completed:
-      return true
-    case .utilisation, .hitRate, .staleReads, .queueLength:
-      return false
-    }
-  }
-
-  /// Whether `expect POOL METRIC` can measure the metric on a pool (its members together,
-  /// and the time requests spend in it): everything but cache and database figures.
-  static func appliesToPools(_ metric: Metric) -> Bool {
-    kinds(for: metric)?.contains(.pool) ?? true
-  }
-
-  /// Component kinds a metric may be asked of (nil: any component).
+  /// The kinds of name `expect NAME METRIC` may ask the metric of (nil: any component).
   static func kinds(for metric: Metric) -> [NameKind]? {
-    switch metric {
-    case .hitRate: return [.cache, .cacheNode]
-    case .staleReads: return [.database, .replica]
-    case .utilisation, .queueLength:
-      return [.server, .pool, .balancer, .database, .shard, .replica, .queue]
-    default: return nil
-    }
+    metric.componentKinds.map { $0.compactMap(NameKind.init) }
   }
 
   /// `p99` followed directly by `.9` (however the lexer split it) reads as `p99.9`.
@@ -88,7 +35,7 @@ extension CheckSession {
     }
     var component: NameRef?
     if route == nil, let first = reader.peek, let name = first.identifier,
-      Self.metric(named: name) == nil, reader.peek(at: 1)?.identifier != nil
+      Metric(named: name) == nil, reader.peek(at: 1)?.identifier != nil
     {
       reader.advance()
       component = NameRef(name: name, range: first.range)
@@ -99,7 +46,7 @@ extension CheckSession {
         help: usage)
       return
     }
-    guard let metric = Self.metric(named: metricName) else {
+    guard let metric = Metric(named: metricName) else {
       let fix = Suggestions.closest(to: metricName, among: StatementSchema.metrics).map {
         FixIt(range: metricRange, replacement: $0)
       }
@@ -125,15 +72,15 @@ extension CheckSession {
       return
     }
     let bound: Double?
-    switch metric {
-    case .latency, .meanLatency:
+    switch MetricUnit(metric) {
+    case .seconds:
       bound = reader.readDuration(
         name: metricName, allowsZero: true, example: "expect \(metricName) \(op) 200ms")
-    case .errorRate, .hitRate, .staleReads, .rejectedRate, .timeoutRate, .utilisation:
+    case .ratio:
       bound = reader.readPercentage(name: metricName, example: "expect \(metricName) \(op) 1%")
-    case .throughput:
+    case .requestsPerSecond:
       bound = reader.readRate(name: metricName, example: "expect throughput >= 1900 rps")
-    case .queueLength, .completed:
+    case .requests, .count:
       bound = reader.readReal(
         name: metricName, min: 0, max: Double(Int.max) / 2, minExclusive: false,
         example: "expect \(metricName) \(op) 10")

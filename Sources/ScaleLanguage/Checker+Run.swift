@@ -40,7 +40,7 @@ extension CheckSession {
   }
 
   mutating func readRunLength(_ statement: Statement, _ reader: inout WordReader) {
-    let isDuration = statement.keyword == "duration"
+    let isDuration = StatementKeyword(rawValue: statement.keyword) == .duration
     guard !reader.atEnd else {
       reader.report(
         .missingRequired, "`\(statement.keyword)` needs a duration", at: statement.keywordRange,

@@ -5,7 +5,7 @@ import ScaleModel
 /// shards, autoscalers, queues, breakers, retries and rate limits.
 extension CheckSession {
   mutating func read(_ statement: Statement) {
-    guard let spec = StatementSchema.spec(statement.keyword) else {
+    guard let keyword = StatementKeyword(rawValue: statement.keyword) else {
       let keywords = StatementSchema.statementKeywords
       let fix = Suggestions.closest(to: statement.keyword, among: keywords).map {
         FixIt(range: statement.keywordRange, replacement: $0)
@@ -18,33 +18,34 @@ extension CheckSession {
         fixIt: fix)
       return
     }
-    if statement.block != nil, statement.keyword != "balancer" {
+    let spec = StatementSchema.spec(keyword)
+    if statement.block != nil, keyword != .balancer {
       report(
         .blockNotAllowed, "`\(statement.keyword)` takes no `{ … }` block",
         at: statement.range, help: "only `balancer` has a block (its backends)")
     }
     var reader = WordReader(statement: statement)
-    switch statement.keyword {
-    case "seed": readSeed(statement, &reader)
-    case "duration", "warmup": readRunLength(statement, &reader)
-    case "server": readServer(statement, spec, &reader)
-    case "balancer": readBalancer(statement, spec, &reader)
-    case "health-check": readHealthCheck(statement, spec, &reader)
-    case "cache": readCache(statement, spec, &reader)
-    case "database": readDatabase(statement, spec, &reader)
-    case "shard": readShard(statement, spec, &reader)
-    case "autoscale": readAutoscale(statement, spec, &reader)
-    case "queue": readQueue(statement, spec, &reader)
-    case "circuit-breaker": readBreaker(statement, spec, &reader)
-    case "retry": readRetry(statement, spec, &reader)
-    case "rate-limit": readRateLimit(statement, spec, &reader)
-    case "traffic": readTraffic(statement, spec, &reader)
-    case "route": readRoute(statement, spec, &reader)
-    case "network": readNetwork(statement, spec, &reader)
-    case "link": readLink(statement, spec, &reader)
-    case "at": readEvent(statement, &reader)
-    case "expect": readExpect(statement, &reader)
-    default: break
+    // Every keyword has its reader: a keyword added without one does not compile.
+    switch keyword {
+    case .seed: readSeed(statement, &reader)
+    case .duration, .warmup: readRunLength(statement, &reader)
+    case .server: readServer(statement, spec, &reader)
+    case .balancer: readBalancer(statement, spec, &reader)
+    case .healthCheck: readHealthCheck(statement, spec, &reader)
+    case .cache: readCache(statement, spec, &reader)
+    case .database: readDatabase(statement, spec, &reader)
+    case .shard: readShard(statement, spec, &reader)
+    case .autoscale: readAutoscale(statement, spec, &reader)
+    case .queue: readQueue(statement, spec, &reader)
+    case .circuitBreaker: readBreaker(statement, spec, &reader)
+    case .retry: readRetry(statement, spec, &reader)
+    case .rateLimit: readRateLimit(statement, spec, &reader)
+    case .traffic: readTraffic(statement, spec, &reader)
+    case .route: readRoute(statement, spec, &reader)
+    case .network: readNetwork(statement, spec, &reader)
+    case .link: readLink(statement, spec, &reader)
+    case .at: readEvent(statement, &reader)
+    case .expect: readExpect(statement, &reader)
     }
     absorb(reader)
   }

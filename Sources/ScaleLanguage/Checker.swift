@@ -64,6 +64,24 @@ enum NameKind: String, Sendable {
 }
 
 extension NameKind {
+  /// The kind of name a component of `kind` has (nil for an autoscaler: it has none).
+  init?(_ kind: ComponentKind) {
+    switch kind {
+    case .server: self = .server
+    case .pool: self = .pool
+    case .balancer: self = .balancer
+    case .cache: self = .cache
+    case .cacheNode: self = .cacheNode
+    case .database: self = .database
+    case .replica: self = .replica
+    case .shard: self = .shard
+    case .queue: self = .queue
+    case .breaker: self = .breaker
+    case .rateLimit: self = .rateLimit
+    case .autoscaler: return nil
+    }
+  }
+
   /// `a server`, `a cache`.
   var withArticle: String { "a \(rawValue)" }
 }

@@ -19,7 +19,9 @@ public struct KeywordDoc: Sendable, Equatable {
 
 public enum KeywordDocs {
   /// The documentation of a statement keyword, nil for other words.
-  public static func statement(_ keyword: String) -> KeywordDoc? { statements[keyword] }
+  public static func statement(_ keyword: String) -> KeywordDoc? {
+    StatementKeyword(rawValue: keyword).map(statementDoc)
+  }
 
   /// The documentation of `attribute` in a `keyword` statement: the statement's own entry
   /// first, then one shared by every statement (`service`, `cpu`), else nil.
@@ -28,7 +30,9 @@ public enum KeywordDocs {
   }
 
   /// The documentation of an enumerated value (`least-connections`, `consistent`, `p99`).
-  public static func value(_ word: String) -> KeywordDoc? { values[word] }
+  public static func value(_ word: String) -> KeywordDoc? {
+    values[word] ?? EventActionKeyword(rawValue: word).flatMap(actionDoc)
+  }
 
   /// How to write `keyword`, from the schema (`server web-1 cpu 4`).
   public static func usage(_ keyword: String) -> String? { StatementSchema.spec(keyword)?.usage }
@@ -38,11 +42,8 @@ public enum KeywordDocs {
     StatementSchema.spec(keyword)?.attribute(attribute)?.example
   }
 
-  /// `0.03` → `30 ms`, `30` → `30 s`, `300` → `300 s`.
-  static func time(_ seconds: Double) -> String {
-    if seconds < 1 { return "\(number(seconds * 1000)) ms" }
-    return "\(number(seconds)) s"
-  }
+  /// A default duration as the docs write it (`30 ms`, `5 s`).
+  static func time(_ seconds: Double) -> String { Format.duration(seconds, .secondsOrMilliseconds) }
 
   static func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
@@ -50,107 +51,131 @@ public enum KeywordDocs {
 
   static func percent(_ fraction: Double) -> String { "\(number(fraction * 100))%" }
 
-  static let statements: [String: KeywordDoc] = [
-    "route": KeywordDoc(
-      summary:
-        "A request class: its share of the traffic, read/write kind and the steps it calls; "
-        + "synchronous calls hold the caller's connection, caches are cache-aside, "
-        + "`{ a, b }` fans out and waits for all.",
-      defaultValue: "no routes: every request takes the default path",
-      follows:
-        "thread-per-request servers (Tomcat maxThreads); cache-aside (ElastiCache lazy loading)"),
-    "network": KeywordDoc(
-      summary: "The latency every hop of a route pays, and between zones.",
-      defaultValue: "hops are free", follows: "intra- vs cross-AZ round trips"),
-    "link": KeywordDoc(
-      summary:
-        "The latency of hops from one component or pool to another, instead of the network's."),
-    "seed": KeywordDoc(
-      summary: "The seed every random choice follows from: same script and seed, same report.",
-      defaultValue: "\(Defaults.seed) (or `--seed N`)"),
-    "duration": KeywordDoc(
-      summary: "How long to simulate.",
-      defaultValue: "traffic's `for`, else \(time(Defaults.duration))"),
-    "warmup": KeywordDoc(
-      summary: "Leave the first part of the run out of the statistics.", defaultValue: "0 s"),
-    "server": KeywordDoc(
-      summary:
-        "A server (or a pool with `count N`: NAME-1 … NAME-N) serving requests on its cores.",
-      defaultValue:
-        "cpu \(Defaults.cores), \(number(Defaults.requestsPerSecondPerCore)) rps per core "
-        + "(exponential service), max-connections = cpu × \(Defaults.connectionsPerCore), "
-        + "weight \(Defaults.weight), ram \(number(Defaults.ramGB))GB, "
-        + "storage \(number(Defaults.storageGB))GB",
-      follows: "the seed's WebServer; an M/M/c station per server (queueing theory)"),
-    "balancer": KeywordDoc(
-      summary: "A load balancer spreading requests over servers by a strategy.",
-      defaultValue: "named `lb`, `round-robin`, every server behind it, failover on",
-      follows: "nginx and HAProxy balancing algorithms; p2c as in Envoy"),
-    "health-check": KeywordDoc(
-      summary: "Active health checks of a balancer's backends.",
-      defaultValue:
-        "every \(time(Defaults.healthInterval)), timeout \(time(Defaults.healthTimeout)), "
-        + "fall \(Defaults.healthFall), rise \(Defaults.healthRise)",
-      follows: "HAProxy `check inter … fall … rise …`"),
-    "cache": KeywordDoc(
-      summary: "A cache in front of the database, possibly spread over nodes.",
-      defaultValue:
-        "named `cache`, ttl \(time(Defaults.cacheTTL)), 1 node, unbounded, `hashing modulo`, "
-        + "`eviction lru`, hit \(time(Defaults.cacheHitLatency))",
-      follows: "Redis / memcached clients; consistent hashing as nginx ketama"),
-    "database": KeywordDoc(
-      summary: "A database with optional replicas and asynchronous replication lag.",
-      defaultValue:
-        "named `db`, \(Defaults.databaseCores) cores, \(time(Defaults.databaseServiceTime)) "
-        + "per query, no replicas, lag \(time(Defaults.replicationLag)), `reads strong`",
-      follows: "primary/replica databases (PostgreSQL, MySQL) with asynchronous replication"),
-    "shard": KeywordDoc(
-      summary: "Split a database into shards by key.",
-      defaultValue: "1 shard, `hashing modulo`, no scatter reads",
-      follows: "key-hash sharding (Vitess, MongoDB hashed shard keys)"),
-    "autoscale": KeywordDoc(
-      summary: "Add or remove servers of a pool by utilisation.",
-      defaultValue:
-        "min \(Defaults.autoscaleMin), max \(Defaults.autoscaleMax), every "
-        + "\(time(Defaults.autoscaleInterval)), "
-        + "\(number(Defaults.autoscaleLow * 100))..\(number(Defaults.autoscaleHigh * 100)), "
-        + "no cooldown, no warm-up",
-      follows: "the seed's AutoScaler; `target N%` as the Kubernetes HPA"),
-    "queue": KeywordDoc(
-      summary: "An asynchronous work queue with workers.",
-      defaultValue:
-        "named `queue`, 1 worker, \(time(Defaults.queueServiceTime)) exponential, unbounded, "
-        + "`when-full reject`",
-      follows: "message queues (SQS, RabbitMQ) with a worker pool"),
-    "circuit-breaker": KeywordDoc(
-      summary: "Stop calling a failing component for a while.",
-      defaultValue:
-        "failure-rate \(percent(Defaults.breakerFailureRate)), window \(Defaults.breakerWindow), "
-        + "min-calls \(Defaults.breakerMinimumCalls), wait \(time(Defaults.breakerWaitInOpen)), "
-        + "half-open \(Defaults.breakerHalfOpenCalls)",
-      follows: "resilience4j CircuitBreakerConfig"),
-    "retry": KeywordDoc(
-      summary: "Retry failed requests with backoff and jitter.",
-      defaultValue:
-        "\(Defaults.retryAttempts) attempts, backoff \(time(Defaults.retryBase))..\(time(Defaults.retryCap)), "
-        + "`jitter full`, no budget",
-      follows: "AWS SDK standard retries; Envoy's backoff; retry budgets as in Finagle"),
-    "rate-limit": KeywordDoc(
-      summary: "A token bucket admitting at most a rate of requests.",
-      defaultValue: "named `rate-limit`; `burst` one second of its rate",
-      follows: "token bucket (nginx `limit_req`, Envoy local rate limit)"),
-    "traffic": KeywordDoc(
-      summary: "The requests arriving: rate, length, read share, key popularity.",
-      defaultValue:
-        "Poisson arrivals, read \(percent(Defaults.readFraction)), uniform over "
-        + "\(Defaults.keyCount) keys, no timeout",
-      follows: "open-loop Poisson arrivals (queueing theory); Zipf key popularity"),
-    "at": KeywordDoc(
-      summary: "An event at a time: ramp, spike, fail, recover, add, remove, scale-up, set."),
-    "expect": KeywordDoc(
-      summary: "A condition the run must meet (exit 1 when it does not).",
-      follows: "SLO checks in CI"),
-  ]
+  /// Every statement's documentation: a switch over every keyword, so a keyword without
+  /// docs does not compile.
+  static func statementDoc(_ keyword: StatementKeyword) -> KeywordDoc {
+    switch keyword {
+    case .route:
+      return KeywordDoc(
+        summary:
+          "A request class: its share of the traffic, read/write kind and the steps it calls; "
+          + "synchronous calls hold the caller's connection, caches are cache-aside, "
+          + "`{ a, b }` fans out and waits for all.",
+        defaultValue: "no routes: every request takes the default path",
+        follows:
+          "thread-per-request servers (Tomcat maxThreads); cache-aside (ElastiCache lazy loading)")
+    case .network:
+      return KeywordDoc(
+        summary: "The latency every hop of a route pays, and between zones.",
+        defaultValue: "hops are free", follows: "intra- vs cross-AZ round trips")
+    case .link:
+      return KeywordDoc(
+        summary:
+          "The latency of hops from one component or pool to another, instead of the network's.")
+    case .seed:
+      return KeywordDoc(
+        summary: "The seed every random choice follows from: same script and seed, same report.",
+        defaultValue: "\(Defaults.seed) (or `--seed N`)")
+    case .duration:
+      return KeywordDoc(
+        summary: "How long to simulate.",
+        defaultValue: "traffic's `for`, else \(time(Defaults.duration))")
+    case .warmup:
+      return KeywordDoc(
+        summary: "Leave the first part of the run out of the statistics.", defaultValue: "0 s")
+    case .server:
+      return KeywordDoc(
+        summary:
+          "A server (or a pool with `count N`: NAME-1 … NAME-N) serving requests on its cores.",
+        defaultValue:
+          "cpu \(Defaults.cores), \(number(Defaults.requestsPerSecondPerCore)) rps per core "
+          + "(exponential service), max-connections = cpu × \(Defaults.connectionsPerCore), "
+          + "weight \(Defaults.weight), ram \(number(Defaults.ramGB))GB, "
+          + "storage \(number(Defaults.storageGB))GB",
+        follows: "the seed's WebServer; an M/M/c station per server (queueing theory)")
+    case .balancer:
+      return KeywordDoc(
+        summary: "A load balancer spreading requests over servers by a strategy.",
+        defaultValue: "named `lb`, `round-robin`, every server behind it, failover on",
+        follows: "nginx and HAProxy balancing algorithms; p2c as in Envoy")
+    case .healthCheck:
+      return KeywordDoc(
+        summary: "Active health checks of a balancer's backends.",
+        defaultValue:
+          "every \(time(Defaults.healthInterval)), timeout \(time(Defaults.healthTimeout)), "
+          + "fall \(Defaults.healthFall), rise \(Defaults.healthRise)",
+        follows: "HAProxy `check inter … fall … rise …`")
+    case .cache:
+      return KeywordDoc(
+        summary: "A cache in front of the database, possibly spread over nodes.",
+        defaultValue:
+          "named `cache`, ttl \(time(Defaults.cacheTTL)), 1 node, unbounded, `hashing modulo`, "
+          + "`eviction lru`, hit \(time(Defaults.cacheHitLatency))",
+        follows: "Redis / memcached clients; consistent hashing as nginx ketama")
+    case .database:
+      return KeywordDoc(
+        summary: "A database with optional replicas and asynchronous replication lag.",
+        defaultValue:
+          "named `db`, \(Defaults.databaseCores) cores, \(time(Defaults.databaseServiceTime)) "
+          + "per query, no replicas, lag \(time(Defaults.replicationLag)), `reads strong`",
+        follows: "primary/replica databases (PostgreSQL, MySQL) with asynchronous replication")
+    case .shard:
+      return KeywordDoc(
+        summary: "Split a database into shards by key.",
+        defaultValue: "1 shard, `hashing modulo`, no scatter reads",
+        follows: "key-hash sharding (Vitess, MongoDB hashed shard keys)")
+    case .autoscale:
+      return KeywordDoc(
+        summary: "Add or remove servers of a pool by utilisation.",
+        defaultValue:
+          "min \(Defaults.autoscaleMin), max \(Defaults.autoscaleMax), every "
+          + "\(time(Defaults.autoscaleInterval)), "
+          + "\(number(Defaults.autoscaleLow * 100))..\(number(Defaults.autoscaleHigh * 100)), "
+          + "no cooldown, no warm-up",
+        follows: "the seed's AutoScaler; `target N%` as the Kubernetes HPA")
+    case .queue:
+      return KeywordDoc(
+        summary: "An asynchronous work queue with workers.",
+        defaultValue:
+          "named `queue`, 1 worker, \(time(Defaults.queueServiceTime)) exponential, unbounded, "
+          + "`when-full reject`",
+        follows: "message queues (SQS, RabbitMQ) with a worker pool")
+    case .circuitBreaker:
+      return KeywordDoc(
+        summary: "Stop calling a failing component for a while.",
+        defaultValue:
+          "failure-rate \(percent(Defaults.breakerFailureRate)), window \(Defaults.breakerWindow), "
+          + "min-calls \(Defaults.breakerMinimumCalls), wait \(time(Defaults.breakerWaitInOpen)), "
+          + "half-open \(Defaults.breakerHalfOpenCalls)",
+        follows: "resilience4j CircuitBreakerConfig")
+    case .retry:
+      return KeywordDoc(
+        summary: "Retry failed requests with backoff and jitter.",
+        defaultValue:
+          "\(Defaults.retryAttempts) attempts, backoff \(time(Defaults.retryBase))..\(time(Defaults.retryCap)), "
+          + "`jitter full`, no budget",
+        follows: "AWS SDK standard retries; Envoy's backoff; retry budgets as in Finagle")
+    case .rateLimit:
+      return KeywordDoc(
+        summary: "A token bucket admitting at most a rate of requests.",
+        defaultValue: "named `rate-limit`; `burst` one second of its rate",
+        follows: "token bucket (nginx `limit_req`, Envoy local rate limit)")
+    case .traffic:
+      return KeywordDoc(
+        summary: "The requests arriving: rate, length, read share, key popularity.",
+        defaultValue:
+          "Poisson arrivals, read \(percent(Defaults.readFraction)), uniform over "
+          + "\(Defaults.keyCount) keys, no timeout",
+        follows: "open-loop Poisson arrivals (queueing theory); Zipf key popularity")
+    case .at:
+      return KeywordDoc(
+        summary: "An event at a time: ramp, spike, fail, recover, add, remove, scale-up, set.")
+    case .expect:
+      return KeywordDoc(
+        summary: "A condition the run must meet (exit 1 when it does not).",
+        follows: "SLO checks in CI")
+    }
+  }
 
   static let attributes: [String: KeywordDoc] = [
     "zone": KeywordDoc(
@@ -326,18 +351,34 @@ public enum KeywordDocs {
     "strong": KeywordDoc(summary: "Reads go to the primary."),
     "eventual": KeywordDoc(
       summary: "Reads go to replicas and may be stale by the replication lag."),
-    // Event actions (`at TIME ACTION …`, or typed alone in the REPL's step mode).
-    "ramp": KeywordDoc(summary: "Change the traffic rate linearly `to N rps over DURATION`."),
-    "spike": KeywordDoc(summary: "Raise the traffic `to N rps for DURATION`, then return."),
-    "fail": KeywordDoc(
-      summary: "Fail a server, database or station (`for DURATION`, else until `recover`)."),
-    "recover": KeywordDoc(summary: "Bring a failed component back."),
-    "add": KeywordDoc(summary: "Add a server (`add server NAME … to BALANCER`)."),
-    "remove": KeywordDoc(summary: "Remove a server from the topology."),
-    "scale-up": KeywordDoc(
-      summary: "Resize a server or database (`cpu`, `ram`, `storage`, `downtime`)."),
-    "set": KeywordDoc(
-      summary: "Change a cache's `nodes` or a backend's `weight` behind a balancer.",
-      follows: "nginx weight changes keep the smooth round-robin state"),
   ]
+
+  /// Every event action's documentation (`at TIME ACTION …`, or typed alone in the REPL's
+  /// step mode): a switch over every action, so an action without docs does not compile.
+  static func actionDoc(_ action: EventActionKeyword) -> KeywordDoc? {
+    switch action {
+    case .traffic:
+      return nil  // the `traffic` statement's docs tell it
+    case .ramp:
+      return KeywordDoc(summary: "Change the traffic rate linearly `to N rps over DURATION`.")
+    case .spike:
+      return KeywordDoc(summary: "Raise the traffic `to N rps for DURATION`, then return.")
+    case .fail:
+      return KeywordDoc(
+        summary: "Fail a server, database or station (`for DURATION`, else until `recover`).")
+    case .recover:
+      return KeywordDoc(summary: "Bring a failed component back.")
+    case .add:
+      return KeywordDoc(summary: "Add a server (`add server NAME … to BALANCER`).")
+    case .remove:
+      return KeywordDoc(summary: "Remove a server from the topology.")
+    case .scaleUp:
+      return KeywordDoc(
+        summary: "Resize a server or database (`cpu`, `ram`, `storage`, `downtime`).")
+    case .set:
+      return KeywordDoc(
+        summary: "Change a cache's `nodes` or a backend's `weight` behind a balancer.",
+        follows: "nginx weight changes keep the smooth round-robin state")
+    }
+  }
 }

@@ -11,7 +11,7 @@ extension CheckSession {
         guard let range = cache.ttlRange else { continue }
         report(
           .ttlLongerThanRun,
-          "`ttl` \(Self.describe(seconds: cache.spec.ttl)) is longer than the \(Self.describe(seconds: scenario.duration)) run",
+          "`ttl` \(Format.duration(cache.spec.ttl, .script)) is longer than the \(Format.duration(scenario.duration, .script)) run",
           at: range, help: "entries never expire during the run; shorten `ttl` or lengthen the run")
       }
       warnOffThePath(scenario)
@@ -40,7 +40,7 @@ extension CheckSession {
     for event in events where traffic != nil && event.event.time >= scenario.duration {
       report(
         .eventAfterEnd,
-        "this event at \(Self.describe(seconds: event.event.time)) comes after the run ends at \(Self.describe(seconds: scenario.duration))",
+        "this event at \(Format.duration(event.event.time, .script)) comes after the run ends at \(Format.duration(scenario.duration, .script))",
         at: event.timeRange, help: "lengthen the run with `duration` or move the event earlier")
     }
   }

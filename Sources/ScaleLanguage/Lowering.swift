@@ -406,9 +406,7 @@ extension CheckSession {
     guard let entry = resolve(component, kinds: all, role: "expect") else { return }
     if let kinds = Self.kinds(for: decl.expectation.metric), !kinds.contains(entry.kind) {
       // A pool: say what it is measured by (its members together, the time in it).
-      let poolMetrics = StatementSchema.metrics.filter {
-        Self.metric(named: $0).map(Self.appliesToPools) ?? false
-      }
+      let poolMetrics = Metric.named.filter(\.appliesToPools).map(\.name)
       report(
         .metricNotApplicable,
         "`\(decl.expectation.metric.name)` does not apply to \(entry.kind.withArticle)",
@@ -437,7 +435,7 @@ extension CheckSession {
               : "routes: " + known.prefix(8).map { "`\($0)`" }.joined(separator: ", ")),
         fixIt: suggestion.map { FixIt(range: route.range, replacement: $0) })
     }
-    if !Self.appliesToRoutes(metric) {
+    if !metric.appliesToRoutes {
       report(
         .metricNotApplicable, "`\(metric.name)` does not apply to a route", at: decl.metricRange,
         help: "a route is measured by "
@@ -456,20 +454,20 @@ extension CheckSession {
       {
         report(
           .forOverridden, "`duration` overrides this `for`", at: range,
-          help: "the run lasts \(Self.describe(seconds: duration.value)); remove one of them")
+          help: "the run lasts \(Format.duration(duration.value, .script)); remove one of them")
       }
     } else if let forDuration = traffic?.forDuration {
       length = forDuration
     } else if let traffic {
       report(
         .defaultDuration,
-        "no run length given; the run lasts \(Self.describe(seconds: Defaults.duration))",
+        "no run length given; the run lasts \(Format.duration(Defaults.duration, .script))",
         at: traffic.keywordRange, help: "add `for 10min` to `traffic` or a `duration` statement")
     }
     if let warmup, warmup.value >= length {
       report(
         .inconsistent,
-        "`warmup` (\(Self.describe(seconds: warmup.value))) leaves nothing of a \(Self.describe(seconds: length)) run to measure",
+        "`warmup` (\(Format.duration(warmup.value, .script))) leaves nothing of a \(Format.duration(length, .script)) run to measure",
         at: warmup.range, help: "make `warmup` shorter than the run")
     }
     if let traffic {
@@ -482,17 +480,5 @@ extension CheckSession {
       }
     }
     return length
-  }
-
-  /// `90s`, `10min`, `2h` for messages.
-  static func describe(seconds: Double) -> String {
-    if seconds >= 3600, (seconds / 3600).rounded() == seconds / 3600 {
-      return "\(WordReader.format(seconds / 3600))h"
-    }
-    if seconds >= 60, (seconds / 60).rounded() == seconds / 60 {
-      return "\(WordReader.format(seconds / 60))min"
-    }
-    if seconds < 1 { return "\(WordReader.format((seconds * 1e6).rounded() / 1000))ms" }
-    return "\(WordReader.format(seconds))s"
   }
 }

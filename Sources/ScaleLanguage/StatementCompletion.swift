@@ -41,34 +41,35 @@ public enum StatementCompletion {
 
   /// After an event action (`fail web-2`, `add server web-4 cpu 4 to lb`).
   static func actionWords(_ tokens: [String], vocabulary: CompletionVocabulary) -> [String] {
-    guard let action = tokens.first else { return [] }
+    guard let word = tokens.first, let action = EventActionKeyword(rawValue: word) else {
+      return []
+    }
     let count = tokens.count
-    let serverAttributes = vocabulary.attributes["server", default: []]
+    let serverAttributes = vocabulary.attributes[StatementKeyword.server.rawValue, default: []]
     switch action {
-    case "fail", "recover":
+    case .fail, .recover:
       // `fail web-2 for 30s`, `fail zone a for 1min`.
       if count == 1 {
         return vocabulary.componentNames + (vocabulary.zoneNames.isEmpty ? [] : ["zone"])
       }
       if count == 2 && tokens[1] == "zone" { return vocabulary.zoneNames }
-      return action == "fail" ? ["for"] : []
-    case "remove": return count == 1 ? vocabulary.componentNames : []
-    case "scale-up":
+      return action == .fail ? ["for"] : []
+    case .remove: return count == 1 ? vocabulary.componentNames : []
+    case .scaleUp:
       return count == 1
         ? vocabulary.componentNames : StatementSchema.scaleUpAttributes.map(\.name)
-    case "set":
+    case .set:
       // `set CACHE nodes N` or `set BALANCER SERVER weight N`.
       if count == 1 { return vocabulary.componentNames }
       if count == 2 { return StatementSchema.setAttributes.map(\.name) + vocabulary.componentNames }
       return count == 3 && tokens[2] != "nodes" ? StatementSchema.backendAttributes.map(\.name) : []
-    case "add":
+    case .add:
       if count == 1 { return ["server"] }
       if count == 2 { return [] }  // the new server's name
       if tokens.last == "to" { return vocabulary.componentNames }
       return unused(serverAttributes + ["to"], in: tokens)
-    case "ramp", "spike": return ["traffic", "to", "over", "for", "rps"]
-    case "traffic": return ["rps"]
-    default: return []
+    case .ramp, .spike: return ["traffic", "to", "over", "for", "rps"]
+    case .traffic: return ["rps"]
     }
   }
 
@@ -78,7 +79,7 @@ public enum StatementCompletion {
     let attributes = vocabulary.attributes[keyword, default: []]
     if vocabulary.referencingAttributes.contains(last) { return vocabulary.componentNames }
     if let choices = vocabulary.valueChoices[last], tokens.count > 1 { return choices }
-    if keyword == "expect" {
+    if keyword == StatementKeyword.expect.rawValue {
       if tokens.count == 1 {
         return vocabulary.metrics + vocabulary.componentNames
           + (vocabulary.routeNames.isEmpty ? [] : ["route"])
@@ -90,7 +91,7 @@ public enum StatementCompletion {
       return []
     }
     // `link FROM -> TO latency …`.
-    if keyword == "link" && tokens.count == 2 { return ["->"] }
+    if keyword == StatementKeyword.link.rawValue && tokens.count == 2 { return ["->"] }
     if tokens.count == 1 && vocabulary.namingKeywords.contains(keyword) { return [] }
     if tokens.count == 1 && vocabulary.referencingKeywords.contains(keyword) {
       return vocabulary.componentNames + attributes

@@ -155,23 +155,6 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   }
 }
 
-/// A thing that happened, for the timeline and `--explain`.
-public struct RunEvent: Sendable, Equatable, Hashable, Codable {
-  public var time: Double
-  /// `fail`, `recover`, `marked-down`, `marked-up`, `scale-out`, `scale-in`, `breaker-open`,
-  /// `breaker-half-open`, `breaker-closed`, `rate`, `nodes`, `scale-up`, …
-  public var kind: String
-  public var component: String
-  /// A sentence saying what happened and why.
-  public var detail: String
-  public init(time: Double, kind: String, component: String, detail: String) {
-    self.time = time
-    self.kind = kind
-    self.component = component
-    self.detail = detail
-  }
-}
-
 /// What one `expect` found.
 public struct Verdict: Sendable, Equatable, Hashable {
   public enum Outcome: String, Sendable, Equatable, Hashable, Codable {

@@ -39,7 +39,8 @@ public enum StatusText {
       lines.append("recent events:")
       for event in snapshot.recentEvents.suffix(5) {
         lines.append(
-          "  \(Format.duration(event.time))  \(event.kind) \(event.component): \(event.detail)")
+          "  \(Format.duration(event.time))  \(event.kind.rawValue) \(event.component): \(event.detail)"
+        )
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -1,17 +1,16 @@
 import ScaleModel
 
 /// A plain-language narration of a run's events for learners (`--explain`): each event in
-/// time order becomes a sentence built from its kind and the engine's own detail, and a
+/// time order becomes a sentence built from its kind and the engine's own account, and a
 /// failure followed by the balancer marking the server down is told as one story, with the
 /// time it took. It only restates what the events say.
 public enum Explain {
-  /// `text` with a capital first letter and a final full stop (the engine's details are
-  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`). A phrase that starts
-  /// with a component's name keeps it as written (`web-2 marked down…`, `lb: …`).
-  static func asSentence(_ text: String, names: Set<String> = []) -> String {
+  /// `text` with a capital first letter and a final full stop (the engine's accounts are
+  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`), unless `keepsCase` (a
+  /// phrase that begins with a component's name keeps it as written: `lb: …`).
+  static func asSentence(_ text: String, keepsCase: Bool = false) -> String {
     guard let first = text.first else { return text }
-    let firstWord = text.prefix { $0 != " " && $0 != ":" }
-    var result = names.contains(String(firstWord)) ? text : first.uppercased() + text.dropFirst()
+    var result = keepsCase ? text : first.uppercased() + text.dropFirst()
     if let last = result.last, !".!?".contains(last) { result += "." }
     return result
   }
@@ -68,24 +67,21 @@ public enum Explain {
     return "Around it, " + text + " (" + span + ")."
   }
 
-  /// Kinds whose sentence already tells what the engine's detail begins by restating.
-  static let restatedKinds: Set<String> = ["fail", "recover", "marked-down", "marked-up"]
-
-  /// What the engine's detail adds to the sentence already told, so each event is told once:
-  /// a detail that restates the event (`web-2 fails: it refuses every request`,
-  /// `web-2 marked down after 1 failed check`) keeps only what follows its restatement (the
-  /// part after `: `, or the `after …` reason: `This came after 1 failed check.`); other
-  /// details are kept whole.
-  static func untold(_ detail: String, of event: RunEvent) -> String? {
-    guard !detail.isEmpty else { return nil }
-    let component = event.component
-    guard Self.restatedKinds.contains(event.kind), !component.isEmpty,
-      detail.hasPrefix(component + " ")
-    else { return detail }
-    if let colon = detail.firstRange(of: ": ") { return String(detail[colon.upperBound...]) }
-    if let after = detail.firstRange(of: " after ") {
-      return "This came " + detail[after.lowerBound...].dropFirst()
+  /// What the engine's account adds to the sentence already told, so each event is told
+  /// once, as a sentence: an account that restates the event (`web-2 fails: it refuses every
+  /// request`, `web-2 marked down after 1 failed check`) gives only its phrase (`It refuses
+  /// every request.`) or else its cause (`This came after 1 failed check.`), with its remark;
+  /// other accounts are told whole. Nil when nothing is left to tell.
+  static func untold(_ account: RunEvent.Account, names: Set<String>) -> String? {
+    let tail = account.remark.map { "; " + $0 } ?? ""
+    guard account.restatement != nil else {
+      let whole = account.text
+      guard !whole.isEmpty else { return nil }
+      let keepsCase = account.leadingName.map(names.contains) ?? false
+      return asSentence(whole, keepsCase: keepsCase)
     }
+    if let phrase = account.phrase { return asSentence(phrase + tail) }
+    if let cause = account.cause { return asSentence("This came " + cause + tail) }
     return nil
   }
 
@@ -107,15 +103,15 @@ public enum Explain {
       let c = event.component
       var sentence: String
       switch event.kind {
-      case "fail":
+      case .fail:
         failedAt[c] = event.time
         sentence = at + c + " failed: it stops answering requests."
-      case "recover":
+      case .recover:
         sentence = at + c + " recovered and answers again."
         if let since = failedAt[c] {
           sentence += " It had been failed for " + Format.duration(event.time - since) + "."
         }
-      case "marked-down":
+      case .markedDown:
         if let since = failedAt[c] {
           sentence =
             "The balancer kept sending " + c + " traffic until " + Format.clock(event.time)
@@ -124,48 +120,46 @@ public enum Explain {
         } else {
           sentence = at + "the balancer marked " + c + " down."
         }
-      case "marked-up":
+      case .markedUp:
         sentence = at + "the balancer marked " + c + " up again and sends it traffic."
-      case "scale-out":
+      case .scaleOut:
         // The engine names the new server; its detail names the group and the decision.
         sentence = at + "the autoscaler added server " + c + "."
-      case "scale-in":
+      case .scaleIn:
         sentence =
           at + "the autoscaler took server " + c
           + " out: it gets no new requests and finishes those it holds."
-      case "ready":
+      case .ready:
         sentence = at + c + " is ready and takes traffic."
-      case "add-server":
+      case .addServer:
         sentence = at + "server " + c + " joined."
-      case "remove-server":
+      case .removeServer:
         sentence = at + "server " + c + " was removed."
-      case "scale-up-done":
+      case .scaleUpDone:
         sentence = at + c + " finished scaling up."
-      case "ignored":
+      case .ignored:
         sentence = at + "an event could not be applied."
-      case "scale-up":
+      case .scaleUp:
         sentence = at + c + " was scaled up (vertical scaling)."
-      case "breaker-open":
+      case .breakerOpen:
         sentence =
           at + "circuit breaker " + c + " opened: calls are refused at once instead of waiting."
-      case "breaker-half-open":
+      case .breakerHalfOpen:
         sentence = at + "circuit breaker " + c + " let a few trial calls through (half-open)."
-      case "breaker-closed":
+      case .breakerClosed:
         sentence = at + "circuit breaker " + c + " closed again: calls flow normally."
-      case "rate":
+      case .rate:
         sentence = at + "the offered traffic changed."
-      case "nodes":
+      case .nodes:
         sentence = at + "cache " + c + " changed its number of nodes, so some keys moved."
-      case "weight":
+      case .weight:
         sentence = at + "balancer " + c + " shifted traffic: a backend got a new weight."
-      case "capped":
+      case .capped:
         sentence = at + (c.isEmpty ? "the simulation" : c) + " reached a limit of the engine."
-      default:
-        sentence = at + (c.isEmpty ? "" : c + ": ") + event.kind + "."
+      case .warm:
+        sentence = at + (c.isEmpty ? "" : c + ": ") + "warm."
       }
-      if let detail = untold(event.detail, of: event) {
-        sentence += " " + Explain.asSentence(detail, names: names)
-      }
+      if let untold = untold(event.account, names: names) { sentence += " " + untold }
       if let moved = movement(at: event.time, in: result.intervals) { sentence += " " + moved }
       paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
     }

@@ -114,7 +114,8 @@ public enum JSONReport {
 
   static func event(_ e: RunEvent) -> JSONValue {
     .object([
-      ("time", .double(e.time)), ("kind", .string(e.kind)), ("component", .string(e.component)),
+      ("time", .double(e.time)), ("kind", .string(e.kind.rawValue)),
+      ("component", .string(e.component)),
       ("detail", .string(e.detail)),
     ])
   }

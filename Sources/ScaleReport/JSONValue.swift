@@ -1,4 +1,5 @@
 import ScaleDiagnostics
+import ScaleModel
 
 /// A JSON document with object keys in insertion order, written deterministically.
 /// Doubles use Swift's shortest round-trip text (`0.1`, `600.0`, `1e-05`), which is the same

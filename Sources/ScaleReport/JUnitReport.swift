@@ -117,7 +117,9 @@ public enum JUnitReport {
     return out
   }
 
-  /// Seconds with at most three decimals, no trailing zeros (`600`, `12.5`).
+  /// Seconds with at most three decimals, no trailing zeros (`600`, `12.5`): a machine
+  /// format, not a human one (`Format.duration`), because JUnit's schema prescribes `time`
+  /// as a plain decimal number of seconds.
   static func seconds(_ x: Double) -> String {
     guard x.isFinite, x > 0 else { return "0" }
     return Format.trimZeros(Format.fixed(x, decimals: 3))

@@ -555,11 +555,11 @@ public enum TextReport {
     let componentWidth = TextTable.distinctWidth(
       events.map(\.component),
       atLeast: Swift.min(events.map(\.component.count).max() ?? 0, width / 5))
-    let kindWidth = Swift.min(events.map(\.kind.count).max() ?? 0, width / 5)
+    let kindWidth = Swift.min(events.map(\.kind.rawValue.count).max() ?? 0, width / 5)
     var lines = [Style.bold.apply("Timeline", color: color)]
     for (event, time) in zip(events, times) {
       let component = TextTable.fitKeepingEnd(event.component, width: componentWidth)
-      let kind = TextTable.fit(event.kind, width: kindWidth)
+      let kind = TextTable.fit(event.kind.rawValue, width: kindWidth)
       let prefix =
         "  " + String(repeating: " ", count: timeWidth - time.count) + time + "  " + component
         + String(repeating: " ", count: componentWidth - component.count) + "  " + kind

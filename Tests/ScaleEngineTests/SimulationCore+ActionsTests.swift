@@ -58,7 +58,7 @@ import Testing
     // web-3 gets a third of 1000 rps for 20 s, then half for 30 s.
     #expect(close(Double(web3.arrivals), 1000.0 / 3 * 20 + 500 * 30, within: 0.03))
     #expect(close(Double(web1.arrivals), 500 * 10 + 1000.0 / 3 * 20, within: 0.03))
-    #expect(r.events.map(\.kind) == ["add-server", "remove-server"])
+    #expect(r.events.map(\.kind) == [.addServer, .removeServer])
     #expect(r.errors.total == 0)
   }
 
@@ -77,7 +77,7 @@ import Testing
     let web1 = try #require(r.component("web-1"))
     #expect(web1.cores == 8)
     #expect(abs(web1.downTime - 5) < 1e-9)
-    #expect(r.events.map(\.kind) == ["scale-up", "scale-up-done"])
+    #expect(r.events.map(\.kind) == [.scaleUp, .scaleUpDone])
     #expect(r.events.last?.detail == "web-1 is back with 8 cores")
     #expect(r.errors.total == 0)  // failover to web-2 while it was down
   }
@@ -85,7 +85,7 @@ import Testing
   @Test func failWithDurationRecoversByItself() throws {
     let r = Engine.run(
       Self.base(events: [TimedEvent(time: 5, action: .fail(component: "web-2", duration: 10))]))
-    #expect(r.events.map(\.kind) == ["fail", "recover"])
+    #expect(r.events.map(\.kind) == [.fail, .recover])
     #expect(abs((r.events.last?.time ?? 0) - 15) < 1e-9)
     #expect(abs((try #require(r.component("web-2"))).downTime - 10) < 1e-9)
   }
@@ -99,7 +99,7 @@ import Testing
     let snap = sim.snapshot()
     #expect(snap.time == 10)
     #expect(snap.components.first { $0.name == "web-1" }?.failed == true)
-    #expect(snap.recentEvents.map(\.kind) == ["fail", "ignored"])
+    #expect(snap.recentEvents.map(\.kind) == [.fail, .ignored])
     #expect(snap.recentEvents.last?.detail == "cannot fail nope: no such component")
   }
 }

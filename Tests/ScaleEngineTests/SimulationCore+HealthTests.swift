@@ -23,14 +23,14 @@ import Testing
     // web-2 is backend 1 of 3: checked at 5/3 + 5k s. It fails at 10, so checks at
     // 11.67, 16.67 and 21.67 fail (fall 3 → down at 21.67); it recovers at 40, checks at
     // 41.67 and 46.67 pass (rise 2 → up at 46.67).
-    let down = try #require(r.events.first { $0.kind == "marked-down" })
+    let down = try #require(r.events.first { $0.kind == .markedDown })
     #expect(down.component == "web-2")
     #expect(abs(down.time - (5.0 / 3 + 20)) < 1e-9)
     #expect(down.detail == "web-2 marked down after 3 failed checks")
-    let up = try #require(r.events.first { $0.kind == "marked-up" })
+    let up = try #require(r.events.first { $0.kind == .markedUp })
     #expect(abs(up.time - (5.0 / 3 + 45)) < 1e-9)
     #expect(up.detail == "web-2 marked up after 2 successful checks")
-    #expect(r.events.map(\.kind) == ["fail", "marked-down", "recover", "marked-up"])
+    #expect(r.events.map(\.kind) == [.fail, .markedDown, .recover, .markedUp])
     // With failover every refused request went to another server.
     #expect(r.errors.total == 0)
     let web2 = try #require(r.component("web-2"))
@@ -63,7 +63,7 @@ import Testing
       ],
       traffic: TrafficSpec(rate: 20))
     let r = Engine.run(s)
-    let down = try #require(r.events.first { $0.kind == "marked-down" })
+    let down = try #require(r.events.first { $0.kind == .markedDown })
     #expect(down.component == "slow")
     #expect(down.detail.hasPrefix("slow marked down after 2 failed checks (answers slower than"))
   }

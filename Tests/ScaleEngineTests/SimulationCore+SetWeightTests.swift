@@ -44,7 +44,7 @@ import Testing
     #expect(abs(Double(before[4]) / beforeSum - 1.0 / 17) < 0.001)
     #expect(abs(Double(after[4]) / afterSum - 0.2) < 0.001)
     #expect(abs(Double(after[0]) / afterSum - 0.2) < 0.001)
-    let events = simulation.result().events.filter { $0.kind == "weight" }
+    let events = simulation.result().events.filter { $0.kind == .weight }
     #expect(events.map(\.detail) == ["lb: canary weight 1 → 4"])
     #expect(events.map(\.component) == ["lb"])
     #expect(events.map(\.time) == [30])
@@ -70,7 +70,7 @@ import Testing
     simulation.run(until: 1)
     simulation.apply(.setWeight(balancer: "nope", server: "canary", weight: 2))
     simulation.apply(.setWeight(balancer: "lb", server: "ghost", weight: 2))
-    let details = simulation.result().events.filter { $0.kind == "ignored" }.map(\.detail)
+    let details = simulation.result().events.filter { $0.kind == .ignored }.map(\.detail)
     #expect(
       details == [
         "cannot set a weight on nope: no such component",

@@ -53,7 +53,7 @@ import Testing
     let primary = own(at60) - own(at40)
     #expect(primary > 6_700 && primary < 7_700)
     let result = simulation.result()
-    let failed = result.events.filter { $0.kind == "fail" }.map(\.component)
+    let failed = result.events.filter { $0.kind == .fail }.map(\.component)
     #expect(failed == ["orders/replica-1", "orders/replica-2"])
     #expect(result.component("orders/replica-1")?.healthy == false)
   }

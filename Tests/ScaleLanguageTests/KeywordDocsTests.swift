@@ -5,10 +5,11 @@ import Testing
 
 @Test func everyStatementAndAttributeIsDocumented() {
   for spec in StatementSchema.specs {
-    #expect(KeywordDocs.statement(spec.keyword) != nil, "`\(spec.keyword)` has no entry")
+    #expect(
+      KeywordDocs.statement(spec.keyword.rawValue) != nil, "`\(spec.keyword)` has no entry")
     for attribute in spec.attributes {
       #expect(
-        KeywordDocs.attribute(attribute.name, of: spec.keyword) != nil,
+        KeywordDocs.attribute(attribute.name, of: spec.keyword.rawValue) != nil,
         "`\(spec.keyword) \(attribute.name)` has no entry")
     }
   }

@@ -45,7 +45,7 @@ import Testing
     traffic 100 rps for 10min
     """
   for spec in StatementSchema.specs
-  where !["balancer", "server", "traffic", "database"].contains(spec.keyword) {
+  where ![.balancer, .server, .traffic, .database].contains(spec.keyword) {
     let result = Frontend.compile(topology + "\n" + spec.usage)
     #expect(!result.hasErrors, "\(spec.usage): \(CheckHarness.render(result.diagnostics))")
   }

@@ -19,12 +19,12 @@ import Testing
   #expect(Explain.narrate(RunResult(seed: 1, duration: 60)).hasPrefix("Nothing happened"))
   var result = RunResult(seed: 1, duration: 60, offered: 10, completed: 10)
   result.events = [
-    RunEvent(time: 1, kind: "mystery", component: "x", detail: ""),
-    RunEvent(time: 2, kind: "ignored", component: "y", detail: "cannot fail y: no such component"),
+    RunEvent(time: 1, kind: .warm, component: "x", detail: ""),
+    RunEvent(time: 2, kind: .ignored, component: "y", detail: "cannot fail y: no such component"),
   ]
   #expect(
     Explain.narrate(result)
-      == "At 0:01, x: mystery.\n\nAt 0:02, an event could not be applied. Cannot fail y: no such"
+      == "At 0:01, x: warm.\n\nAt 0:02, an event could not be applied. Cannot fail y: no such"
       + " component.\n\nIn the measured part of the run 10 of 10 requests completed and none failed.\n"
   )
 }
@@ -34,8 +34,10 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "web-2", kind: .server)]
   result.events = [
-    RunEvent(time: 10, kind: "marked-down", component: "web-1", detail: "web-2 marked down"),
-    RunEvent(time: 20, kind: "rate", component: "traffic", detail: "traffic ramps up"),
+    RunEvent(
+      time: 10, kind: .markedDown, component: "web-1",
+      account: RunEvent.Account("web-2 marked down", leadingName: "web-2")),
+    RunEvent(time: 20, kind: .rate, component: "traffic", detail: "traffic ramps up"),
   ]
   let text = Explain.narrate(result, width: 1000)
   #expect(text.contains("web-2 marked down."))
@@ -51,11 +53,13 @@ import Testing
   ]
   result.events = [
     RunEvent(
-      time: 60, kind: "scale-out", component: "web-4",
-      detail: "lb: utilisation 81.3% above 70%; 3 → 4 servers, adding web-4"),
+      time: 60, kind: .scaleOut, component: "web-4",
+      account: RunEvent.Account(
+        "lb: utilisation 81.3% above 70%; 3 → 4 servers, adding web-4", leadingName: "lb")),
     RunEvent(
-      time: 100, kind: "scale-in", component: "web-4",
-      detail: "lb: utilisation 20.0% below 30%; 4 → 3 servers, removing web-4"),
+      time: 100, kind: .scaleIn, component: "web-4",
+      account: RunEvent.Account(
+        "lb: utilisation 20.0% below 30%; 4 → 3 servers, removing web-4", leadingName: "lb")),
   ]
   let text = Explain.narrate(result, width: 1000)
   #expect(
@@ -73,7 +77,9 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "lb", kind: .balancer)]
   result.events = [
-    RunEvent(time: 40, kind: "weight", component: "lb", detail: "lb: v2-1 weight 1 → 4")
+    RunEvent(
+      time: 40, kind: .weight, component: "lb",
+      account: RunEvent.Account("lb: v2-1 weight 1 → 4", leadingName: "lb"))
   ]
   let text = Explain.narrate(result, width: 1000)
   #expect(
@@ -88,11 +94,13 @@ import Testing
   var result = RunResult(seed: 1, duration: 6)
   result.events = [
     RunEvent(
-      time: 2.5, kind: "fail", component: "web-2",
-      detail: "web-2 fails: it refuses every request; it recovers after 1 min"),
+      time: 2.5, kind: .fail, component: "web-2",
+      account: RunEvent.Account(
+        restating: "web-2 fails", phrase: "it refuses every request",
+        remark: "it recovers after 1 min")),
     RunEvent(
-      time: 4.5, kind: "marked-down", component: "web-2",
-      detail: "web-2 marked down after 1 failed check"),
+      time: 4.5, kind: .markedDown, component: "web-2",
+      account: RunEvent.Account(restating: "web-2 marked down", cause: "after 1 failed check")),
   ]
   result.intervals = (0..<6).map { k in
     var i = IntervalStats(start: Double(k), end: Double(k + 1))
@@ -115,7 +123,7 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.offered = 29_888  // the widest number: it used to touch its label
   result.errors.breakerOpen = 29_888
-  result.events = [RunEvent(time: 10, kind: "fail", component: "web-1", detail: "")]
+  result.events = [RunEvent(time: 10, kind: .fail, component: "web-1", detail: "")]
   let scenario = Scenario(seed: 1, duration: 60)
   let text = TextReport.render(
     result, scenario: scenario, fileName: "x.scale", color: false,
@@ -126,4 +134,27 @@ import Testing
   #expect(lines.last == "no expectations")
   #expect(text.contains("breaker open 29,888"))
   #expect(!text.contains("open29,888"))
+}
+
+/// The narration reads the account's parts, not its sentence: a restating account adds its
+/// cause (`This came after …`) or nothing; a leading name that is no component is capitalised.
+@Test func narrationReadsTheAccountsParts() {
+  var result = RunResult(seed: 1, duration: 60)
+  result.components = [ComponentStats(name: "orders", kind: .database)]
+  result.events = [
+    RunEvent(
+      time: 10, kind: .recover, component: "orders",
+      account: RunEvent.Account(restating: "orders is back with 4 cores")),
+    RunEvent(
+      time: 20, kind: .recover, component: "orders",
+      account: RunEvent.Account(restating: "orders recovered", cause: "after its failure period")),
+    RunEvent(
+      time: 30, kind: .scaleIn, component: "web-3",
+      account: RunEvent.Account("web: 3 → 2 servers, removing web-3", leadingName: "web")),
+  ]
+  let text = Explain.narrate(result, width: 1000)
+  #expect(text.contains("At 0:10, orders recovered and answers again.\n"))
+  #expect(!text.contains("back with 4 cores"))
+  #expect(text.contains("answers again. This came after its failure period.\n"))
+  #expect(text.contains("those it holds. Web: 3 → 2 servers, removing web-3.\n"))
 }

@@ -141,17 +141,18 @@ enum Fixtures {
     }
     let events = [
       RunEvent(
-        time: 300, kind: "fail", component: "web-2",
+        time: 300, kind: .fail, component: "web-2",
         detail: "Injected by `at 5min fail web-2 for 30s` (line 14)."),
       RunEvent(
-        time: 315, kind: "marked-down", component: "web-2",
+        time: 315, kind: .markedDown, component: "web-2",
         detail: "3 health checks in a row failed (every 5s, fall 3)."),
-      RunEvent(time: 330, kind: "recover", component: "web-2", detail: "The 30s failure ended."),
+      RunEvent(time: 330, kind: .recover, component: "web-2", detail: "The 30s failure ended."),
       RunEvent(
-        time: 330, kind: "scale-out", component: "web-4",
-        detail: "lb: utilisation 74% above 70%; 3 → 4 servers, adding web-4"),
+        time: 330, kind: .scaleOut, component: "web-4",
+        account: RunEvent.Account(
+          "lb: utilisation 74% above 70%; 3 → 4 servers, adding web-4", leadingName: "lb")),
       RunEvent(
-        time: 340, kind: "marked-up", component: "web-2",
+        time: 340, kind: .markedUp, component: "web-2",
         detail: "2 health checks in a row passed (rise 2)."),
     ]
     let expectations = shopScenario.expectations

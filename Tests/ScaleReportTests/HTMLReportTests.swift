@@ -77,7 +77,7 @@ import Testing
 
   @Test func namesAreEscaped() {
     var result = Fixtures.smallResult
-    result.events = [RunEvent(time: 1, kind: "fail", component: "<b>", detail: "a & \"b\"")]
+    result.events = [RunEvent(time: 1, kind: .fail, component: "<b>", detail: "a & \"b\"")]
     let html = HTMLReport.render(result, scenario: Fixtures.smallScenario, fileName: "<x>.scale")
     #expect(!html.contains("<b>"))
     #expect(html.contains("&lt;x&gt;.scale"))

@@ -58,7 +58,7 @@ func outputValidatesAgainstTheSchema(fixture: String) throws {
 @Test func jsonIsDeterministicAndEscapes() throws {
   var result = Fixtures.shopResult
   result.events.append(
-    RunEvent(time: 1, kind: "rate", component: "c\"\\", detail: "tab\there\nnew\u{1}"))
+    RunEvent(time: 1, kind: .rate, component: "c\"\\", detail: "tab\there\nnew\u{1}"))
   let a = JSONReport.render(result, scenario: Fixtures.shopScenario, fileName: "s")
   let b = JSONReport.render(result, scenario: Fixtures.shopScenario, fileName: "s")
   #expect(Array(a.utf8) == Array(b.utf8))

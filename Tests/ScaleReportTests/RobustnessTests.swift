@@ -26,7 +26,7 @@ private var hostileResult: RunResult {
     completed: Int.min, errors: ErrorCounts(rejected: Int.max), latency: c.latency,
     components: [c, node, node], intervals: [interval, interval],
     events: [
-      RunEvent(time: .nan, kind: "", component: "", detail: String(repeating: "x", count: 500))
+      RunEvent(time: .nan, kind: .capped, component: "", detail: String(repeating: "x", count: 500))
     ],
     verdicts: [
       Verdict(expectation: expectation, outcome: .fail, measured: .nan, interval: 0...1e300)

@@ -93,7 +93,7 @@ import Testing
     ))
   #expect(text.contains("Route browse: 66,000 of 66,000 requests completed, taking 4.8ms"))
   var withEvents = RouteFixtures.result
-  withEvents.events = [RunEvent(time: 30, kind: "fail", component: "web-1", detail: "")]
+  withEvents.events = [RunEvent(time: 30, kind: .fail, component: "web-1", detail: "")]
   #expect(Explain.narrate(withEvents).hasSuffix("taking 10.1ms on average.\n"))
   // Without routes the narration is as before.
   #expect(!Explain.narrate(Fixtures.shopResult).contains("Route "))

@@ -15,9 +15,14 @@ public struct CacheResize: Sendable, Equatable {
     "\(name): \(from) → \(to) nodes, \(CacheCluster.percentOneDecimal(remapped)) of keys remapped"
   }
 
+  /// The run event's account: `detail`, which begins with the cache's name.
+  public func account(cache name: String) -> RunEvent.Account {
+    RunEvent.Account(detail(cache: name), leadingName: name)
+  }
+
   /// The run event for the timeline (kind `nodes`).
   public func runEvent(cache name: String, time: Double) -> RunEvent {
-    RunEvent(time: time, kind: "nodes", component: name, detail: detail(cache: name))
+    RunEvent(time: time, kind: .nodes, component: name, account: account(cache: name))
   }
 }
 

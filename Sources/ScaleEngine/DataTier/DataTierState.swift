@@ -201,7 +201,7 @@ struct DataTierState {
     var database: Int
     var stations: [Int]
     var epochs: [UInt32]
-    var recovery: String
+    var recovery: RunEvent.Account
   }
 
   /// Events the data tier schedules carry one of these in `c` (low 4 bits).

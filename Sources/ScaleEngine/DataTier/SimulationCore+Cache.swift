@@ -61,9 +61,9 @@ extension SimulationCore {
     }
     dataTier.caches[c].resetCounters()
     note(
-      "warm", spec.name,
+      .warm, spec.name,
       "\(spec.name) starts warm with \(count) key\(count == 1 ? "" : "s")"
-        + (count < keySpace ? " (the most popular)" : ""))
+        + (count < keySpace ? " (the most popular)" : ""), leadingName: spec.name)
   }
 
   /// `at … set <cache> nodes N`: nodes join or leave; keys that moved miss next time.
@@ -71,7 +71,7 @@ extension SimulationCore {
     guard let c = dataTier.caches.firstIndex(where: { $0.spec.name == name }) else { return false }
     let keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
     let resize = dataTier.caches[c].setNodes(count, keySpace: keySpace)
-    note("nodes", name, resize.detail(cache: name))
+    note(.nodes, name, resize.account(cache: name))
     return true
   }
 }

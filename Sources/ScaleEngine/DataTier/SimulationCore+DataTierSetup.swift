@@ -13,10 +13,10 @@ extension SimulationCore {
       let db = DatabaseState(spec: spec, seed: seed, now: now)
       if db.capped {
         note(
-          "capped", spec.name,
+          .capped, spec.name,
           "\(spec.name) is simulated with \(db.shards.shardCount) shard(s) of 1 primary and "
             + "\(db.replicas) replica(s) (at most \(DatabaseState.maxShards) shards and "
-            + "\(DatabaseState.maxStations) stations)")
+            + "\(DatabaseState.maxStations) stations)", leadingName: spec.name)
       }
       dataTier.databases.append(db)
     }
@@ -59,8 +59,9 @@ extension SimulationCore {
         if dataTier.serverBreaker < 0 { dataTier.serverBreaker = dataTier.breakers.count - 1 }
       } else {
         note(
-          "ignored", spec.name,
-          "\(spec.name) guards \(spec.target), which is not on the request path")
+          .ignored, spec.name,
+          "\(spec.name) guards \(spec.target), which is not on the request path",
+          leadingName: spec.name)
       }
       dataTier.breakerPlaces.append(place)
     }
@@ -125,7 +126,7 @@ extension SimulationCore {
       return true
     case .recover(let name):
       guard let (d, list) = stations(named: name), !list.isEmpty else { return false }
-      recoverStations(d, list, name: name, reason: "recovered")
+      recoverStations(d, list, name: name, RunEvent.Account(restating: "\(name) recovered"))
       return true
     case .scaleUp(let name, let cores, _, _, let downtime):
       guard let d = dataTier.databases.firstIndex(where: { $0.spec.name == name }) else {

@@ -298,10 +298,11 @@ extension SimulationCore {
   }
 
   /// Fails `list` (named `name` in the narration); with `duration`, they recover together
-  /// after it (one `recover` event, saying `recovery`). `quiet`: no `fail` event.
+  /// after it (one `recover` event, told by `recovery`; by default `NAME recovered after its
+  /// failure period`). `quiet`: no `fail` event.
   mutating func failStations(
     _ d: Int, _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
-    recovery: String = "recovered after its failure period"
+    recovery: RunEvent.Account? = nil
   ) {
     var held = 0
     for st in list {
@@ -312,20 +313,23 @@ extension SimulationCore {
       held += dataTier.databases[d].stations[st].state.queue.count
     }
     for st in list { dropStationRequests(d, st) }
-    var detail = "\(name) fails: requests to it fail"
-    if held > 0 { detail += " and the \(held) it held fail" }
+    var account = RunEvent.Account(
+      restating: "\(name) fails",
+      phrase: "requests to it fail" + (held > 0 ? " and the \(held) it held fail" : ""))
     if let length = duration, length.isFinite, length >= 0 {
       let epochs = list.map { dataTier.databases[d].stations[$0].state.epoch }
       dataTier.outages.append(
         DataTierState.Outage(
-          name: name, database: d, stations: list, epochs: epochs, recovery: recovery))
+          name: name, database: d, stations: list, epochs: epochs,
+          recovery: recovery
+            ?? RunEvent.Account(restating: "\(name) recovered", cause: "after its failure period")))
       events.schedule(
         at: now + length, kind: .dataTier,
         a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
         c: DataTierState.Tag.stationRecover.rawValue)
-      detail += "; it recovers after \(CircuitBreaker.seconds(length))"
+      account.remark = "it recovers after \(Format.duration(length, .seconds))"
     }
-    if !quiet { note("fail", name, detail) }
+    if !quiet { note(.fail, name, account) }
   }
 
   mutating func dropStationRequests(_ d: Int, _ st: Int) {
@@ -346,13 +350,15 @@ extension SimulationCore {
     }
   }
 
-  mutating func recoverStations(_ d: Int, _ list: [Int], name: String, reason: String) {
+  mutating func recoverStations(
+    _ d: Int, _ list: [Int], name: String, _ account: RunEvent.Account
+  ) {
     for st in list {
       dataTier.databases[d].stations[st].state.epoch &+= 1
       dataTier.databases[d].stations[st].state.unavailable = false
       dataTier.databases[d].stations[st].state.downTimeAverage.set(0, at: now)
     }
-    note("recover", name, "\(name) \(reason)")
+    note(.recover, name, account)
   }
 
   /// An outage's time is up: its stations that were not failed or recovered again since
@@ -371,7 +377,7 @@ extension SimulationCore {
       back.append(st)
     }
     guard !back.isEmpty else { return }
-    recoverStations(d, back, name: outage.name, reason: outage.recovery)
+    recoverStations(d, back, name: outage.name, outage.recovery)
   }
 
   /// `scale-up` of a database: every station gets the new core count.
@@ -394,13 +400,17 @@ extension SimulationCore {
     dataTier.databases[d].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
       note(
-        "scale-up", name,
-        "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))")
+        .scaleUp, name,
+        "\(name) scales up to \(newCores) cores: down for \(Format.duration(downtime, .seconds))",
+        leadingName: name)
       failStations(
-        d, all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
+        d, all, name: name, for: downtime, quiet: true,
+        recovery: RunEvent.Account(restating: "\(name) is back with \(newCores) cores"))
     } else {
       for st in all { startQueuedStations(d, st) }
-      note("scale-up", name, "\(name) scales up to \(newCores) cores with no downtime")
+      note(
+        .scaleUp, name, "\(name) scales up to \(newCores) cores with no downtime", leadingName: name
+      )
     }
   }
 }

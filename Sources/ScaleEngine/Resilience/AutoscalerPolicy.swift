@@ -73,8 +73,8 @@ public struct AutoscalerPolicy: Sendable {
     }
     if decision.change != 0, let last = lastChange, now - last < spec.cooldown {
       decision.reason =
-        "in cooldown (\(CircuitBreaker.seconds(spec.cooldown)) after the change at "
-        + "\(CircuitBreaker.seconds(last)))"
+        "in cooldown (\(Format.duration(spec.cooldown, .seconds)) after the change at "
+        + "\(Format.duration(last, .seconds)))"
       decision.desired = current
     }
     if decision.change < 0, warming > 0 {

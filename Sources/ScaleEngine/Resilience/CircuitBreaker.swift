@@ -5,6 +5,15 @@ public enum BreakerState: String, Sendable, Equatable, Hashable {
   case closed
   case open
   case halfOpen = "half-open"
+
+  /// The kind of run event entering this state leaves.
+  public var runEventKind: RunEvent.Kind {
+    switch self {
+    case .closed: return .breakerClosed
+    case .open: return .breakerOpen
+    case .halfOpen: return .breakerHalfOpen
+    }
+  }
 }
 
 /// A state change of a circuit breaker, with a sentence saying why.
@@ -17,7 +26,7 @@ public struct BreakerTransition: Sendable, Equatable {
   /// The run event for the timeline: kind `breaker-open`, `breaker-half-open` or
   /// `breaker-closed`.
   public func runEvent(breaker name: String) -> RunEvent {
-    RunEvent(time: time, kind: "breaker-" + to.rawValue, component: name, detail: detail)
+    RunEvent(time: time, kind: to.runEventKind, component: name, detail: detail)
   }
 }
 
@@ -121,7 +130,7 @@ public struct CircuitBreaker: Sendable {
 
   private mutating func enterOpen(now: Double, reason: String) -> BreakerTransition {
     openedAt = now
-    let detail = reason + "; refusing calls for " + CircuitBreaker.seconds(spec.waitInOpen)
+    let detail = reason + "; refusing calls for " + Format.duration(spec.waitInOpen, .seconds)
     return change(to: .open, now: now, detail: detail, window: spec.window)
   }
 
@@ -129,7 +138,7 @@ public struct CircuitBreaker: Sendable {
     let n = CircuitBreaker.clampCount(spec.halfOpenCalls)
     trialPermitsLeft = n
     let detail =
-      CircuitBreaker.seconds(spec.waitInOpen) + " passed since it opened; letting \(n) trial "
+      Format.duration(spec.waitInOpen, .seconds) + " passed since it opened; letting \(n) trial "
       + (n == 1 ? "call" : "calls") + " through"
     return change(to: .halfOpen, now: now, detail: detail, window: n)
   }
@@ -160,7 +169,7 @@ public struct CircuitBreaker: Sendable {
     }
     return
       "\(CircuitBreaker.percent(slowRate)) of \(calls) took longer than "
-      + "\(CircuitBreaker.seconds(spec.slowCallDuration)) (threshold "
+      + "\(Format.duration(spec.slowCallDuration, .seconds)) (threshold "
       + "\(CircuitBreaker.percent(spec.slowCallRateThreshold)))"
   }
 
@@ -189,10 +198,4 @@ public struct CircuitBreaker: Sendable {
     return "\(p)%"
   }
 
-  /// "60 s", "0.5 s".
-  static func seconds(_ s: Double) -> String {
-    guard s.isFinite else { return "\(s) s" }
-    if s == s.rounded(), abs(s) < 1e15 { return "\(Int(s)) s" }
-    return "\(s) s"
-  }
 }

@@ -35,7 +35,7 @@ extension SimulationCore {
       }
       guard let first = members.first else {
         note(
-          "ignored", spec.group, "autoscaler for \(spec.group): no such pool, balancer or server")
+          .ignored, spec.group, "autoscaler for \(spec.group): no such pool, balancer or server")
         continue
       }
       var state = AutoscalerState(
@@ -74,9 +74,10 @@ extension SimulationCore {
       let name = "\(pool)-\(n)"
       join(a, name: name)
       note(
-        "scale-out", name,
+        .scaleOut, name,
         "\(group): \(current) servers, below the minimum of \(minimum); \(current) → \(minimum) "
-          + "servers at the start, adding \(name) (\(k + 1) of \(minimum - current))\(behind)")
+          + "servers at the start, adding \(name) (\(k + 1) of \(minimum - current))\(behind)",
+        leadingName: group)
     }
   }
 
@@ -115,7 +116,7 @@ extension SimulationCore {
       let warm = dataTier.autoscalers[a].policy.spec.warmup
       let when =
         warm.isFinite && warm > 0
-        ? " (serving after a \(CircuitBreaker.seconds(warm)) warm-up)" : ""
+        ? " (serving after a \(Format.duration(warm, .seconds)) warm-up)" : ""
       // One event per new server, named by it (the timeline's component column says which
       // server appeared); the detail says which group grew, why, and the whole step.
       let step =
@@ -125,7 +126,7 @@ extension SimulationCore {
       if let b = dataTier.autoscalers[a].balancer, b != group { behind = " behind \(b)" }
       for (k, name) in added.enumerated() {
         let which = added.count > 1 ? "\(name) (\(k + 1) of \(added.count))" : name
-        note("scale-out", name, step + which + behind + when)
+        note(.scaleOut, name, step + which + behind + when, leadingName: group)
       }
     } else if decision.change < 0 {
       var removed: [String] = []
@@ -137,8 +138,9 @@ extension SimulationCore {
         "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, removing "
       for (k, name) in removed.enumerated() {
         note(
-          "scale-in", name,
-          step + (removed.count > 1 ? "\(name) (\(k + 1) of \(removed.count))" : name))
+          .scaleIn, name,
+          step + (removed.count > 1 ? "\(name) (\(k + 1) of \(removed.count))" : name),
+          leadingName: group)
       }
     }
     let interval = checkInterval(
@@ -188,7 +190,7 @@ extension SimulationCore {
     else { return }
     let name = dataTier.autoscalers[a].warming.remove(at: i).name
     join(a, name: name)
-    note("ready", name, "\(name) finished warming up and takes traffic")
+    note(.ready, name, "\(name) finished warming up and takes traffic", leadingName: name)
   }
 
   /// Drains the newest server of autoscaler `a`'s group. Returns its name.

@@ -40,7 +40,7 @@ extension SimulationCore {
       dataTier.breakerOpenSince[b] = now
     }
     let e = transition.runEvent(breaker: dataTier.breakers[b].spec.name)
-    note(e.kind, e.component, e.detail)
+    note(e.kind, e.component, e.account)
   }
 
   mutating func releaseServerBreaker(_ t: Int, success: Bool) {

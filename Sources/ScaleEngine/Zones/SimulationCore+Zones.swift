@@ -34,15 +34,15 @@ extension SimulationCore {
   mutating func recoverZone(_ name: String) {
     zones.recover(name)
     for s in servers.indices where servers[s].spec.zone == name {
-      recoverServer(s, reason: "recovered")
+      recoverServer(s, cause: nil)
     }
     for c in dataTier.caches.indices where dataTier.caches[c].spec.zone == name {
-      recoverCache(c, reason: "recovered")
+      recoverCache(c, cause: nil)
     }
     for d in dataTier.databases.indices where dataTier.databases[d].spec.zone == name {
       recoverStations(
         d, Array(dataTier.databases[d].stations.indices), name: dataTier.databases[d].spec.name,
-        reason: "recovered")
+        RunEvent.Account(restating: "\(dataTier.databases[d].spec.name) recovered"))
     }
   }
 
@@ -54,7 +54,7 @@ extension SimulationCore {
     let name = zones.names[z]
     for c in dataTier.caches.indices
     where dataTier.caches[c].spec.zone == name && dataTier.caches[c].down {
-      recoverCache(c, reason: "recovered after its failure period")
+      recoverCache(c, cause: "after its failure period")
     }
   }
 
@@ -67,15 +67,15 @@ extension SimulationCore {
     let name = servers[s].spec.name
     servers[s].epoch &+= 1
     setUnavailable(s, true)
-    var detail = "\(name) starts down: zone \(zone) is dark"
+    var account = RunEvent.Account(restating: "\(name) starts down", phrase: "zone \(zone) is dark")
     if left.isFinite {
       events.schedule(
         at: now + left, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
-      detail += "; it comes up with the zone after \(formatSeconds(left))"
+      account.remark = "it comes up with the zone after \(Format.duration(left, .spoken))"
     } else {
-      detail += " until `recover zone \(zone)`"
+      account.phrase = "zone \(zone) is dark until `recover zone \(zone)`"
     }
-    note("fail", name, detail)
+    note(.fail, name, account)
   }
 
   /// A cache's nodes become unreachable: lookups miss (cache-aside clients treat a connection
@@ -84,14 +84,22 @@ extension SimulationCore {
   mutating func failCache(_ c: Int, for duration: Double?) {
     dataTier.caches[c].setDown(true)
     let name = dataTier.caches[c].spec.name
-    var detail = "\(name) fails: its nodes are unreachable, lookups miss and go on to the database"
-    if let d = duration, d.isFinite, d >= 0 { detail += "; it recovers after \(formatSeconds(d))" }
-    note("fail", name, detail)
+    var account = RunEvent.Account(
+      restating: "\(name) fails",
+      phrase: "its nodes are unreachable, lookups miss and go on to the database")
+    if let d = duration, d.isFinite, d >= 0 {
+      account.remark = "it recovers after \(Format.duration(d, .spoken))"
+    }
+    note(.fail, name, account)
   }
 
-  mutating func recoverCache(_ c: Int, reason: String) {
+  /// `cause`: why, when not by the script (`after its failure period`).
+  mutating func recoverCache(_ c: Int, cause: String?) {
     dataTier.caches[c].setDown(false)
     let name = dataTier.caches[c].spec.name
-    note("recover", name, "\(name) \(reason): its nodes come back empty")
+    note(
+      .recover, name,
+      RunEvent.Account(
+        restating: "\(name) recovered", cause: cause, phrase: "its nodes come back empty"))
   }
 }

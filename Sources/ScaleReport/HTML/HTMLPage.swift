@@ -1,3 +1,5 @@
+import ScaleModel
+
 /// One self-contained HTML page: inline CSS, inline SVG, no script, no external resource (it
 /// opens offline and can be attached to a CI run). Reports add titled sections of HTML.
 public struct HTMLPage: Sendable {

@@ -104,7 +104,7 @@ public enum HTMLReport {
 
   static func timeline(_ events: [RunEvent]) -> String {
     let rows = events.enumerated().map { i, e in
-      ["\(i + 1)", Format.clock(e.time), e.kind, e.component, e.detail]
+      ["\(i + 1)", Format.clock(e.time), e.kind.rawValue, e.component, e.detail]
     }
     return HTMLPage.paragraph(
       "Numbers match the markers on every chart's time axis.", class: "note")
@@ -124,7 +124,8 @@ public enum HTMLReport {
     events.enumerated().map { i, e in
       LineChart.Marker(
         x: e.time, label: "\(i + 1)",
-        detail: "\(i + 1). " + Format.clock(e.time) + " " + e.kind + " " + e.component + ": "
+        detail: "\(i + 1). " + Format.clock(e.time) + " " + e.kind.rawValue + " " + e.component
+          + ": "
           + e.detail)
     }
   }

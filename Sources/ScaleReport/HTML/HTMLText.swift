@@ -1,3 +1,5 @@
+import ScaleModel
+
 /// Building HTML and SVG text: escaping (the XML rules of `XMLText`, which HTML5 accepts in
 /// text and in quoted attributes) and coordinates written with one decimal, from integer
 /// arithmetic (`Format.fixed`), so the same figures give the same bytes everywhere.

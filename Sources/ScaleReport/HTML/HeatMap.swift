@@ -1,3 +1,5 @@
+import ScaleModel
+
 /// An SVG heat map over time: one row per station (or, for large pools, per utilisation
 /// band), one column per interval, each cell shaded by a share 0…1 in the bands of
 /// `Palette.utilisationBands` (light idle, dark saturated; the legend names every band and each

@@ -49,7 +49,7 @@ import Testing
       events: [TimedEvent(time: 30, action: .setCacheNodes(cache: "sessions", nodes: 4))])
     let r = Engine.run(scenario)
     let expected = KeyRouter.remapFraction(from: 3, to: 4, hashing: .modulo, keys: 1000)
-    let event = r.events.first { $0.kind == "nodes" }
+    let event = r.events.first { $0.kind == .nodes }
     #expect(event?.time == 30)
     #expect(
       event?.detail

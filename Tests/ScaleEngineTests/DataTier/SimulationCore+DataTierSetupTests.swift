@@ -67,7 +67,7 @@ import Testing
     #expect((r.component("sessions")?.hits ?? 0) > 0)
     #expect((r.component("orders")?.writes ?? 0) > 0)
     let kinds = Set(r.events.map(\.kind))
-    #expect(kinds.isSuperset(of: ["nodes", "fail", "recover", "breaker-open", "scale-out"]))
+    #expect(kinds.isSuperset(of: [.nodes, .fail, .recover, .breakerOpen, .scaleOut]))
   }
 
   /// Degenerate settings run to the end without trapping.

@@ -95,7 +95,7 @@ import Testing
         TimedEvent(time: 20, action: .fail(component: "orders", duration: 10)),
       ])
     let r = Engine.run(scenario)
-    let kinds = r.events.map { "\($0.kind) \($0.component) \(Int($0.time))" }
+    let kinds = r.events.map { "\($0.kind.rawValue) \($0.component) \(Int($0.time))" }
     #expect(kinds == ["fail orders/replica-1 10", "fail orders 20", "recover orders 30"])
     let replica2 = r.component("orders/replica-2")?.reads ?? 0
     let replica1 = r.component("orders/replica-1")?.reads ?? 0
@@ -120,7 +120,9 @@ import Testing
           action: .scaleUp(component: "orders", cores: 16, ramGB: nil, storageGB: nil, downtime: 2)),
       ])
     let r = Engine.run(scenario)
-    let events = r.events.map { "\($0.kind) \($0.component) \(Int($0.time)): \($0.detail)" }
+    let events = r.events.map {
+      "\($0.kind.rawValue) \($0.component) \(Int($0.time)): \($0.detail)"
+    }
     #expect(events.count == 4)
     #expect(events.first?.hasPrefix("fail orders 5: orders fails: requests to it fail") == true)
     #expect(
@@ -139,7 +141,7 @@ import Testing
       Scenario(
         duration: 1, databases: [DatabaseSpec(name: "big", replicas: 20, shards: 100)],
         traffic: TrafficSpec(rate: 10)))
-    #expect(r.events.map(\.kind) == ["capped"])
+    #expect(r.events.map(\.kind) == [.capped])
     #expect(r.component("big/shard-64/replica-7") != nil)
     #expect(r.component("big/shard-65") == nil)
     #expect(r.components.filter { $0.name.hasPrefix("big/") }.count == 512)

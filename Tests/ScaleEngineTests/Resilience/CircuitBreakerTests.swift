@@ -81,7 +81,7 @@ import Testing
     #expect(b.transitions.map(\.to) == [.open, .halfOpen, .open, .halfOpen, .closed])
     #expect(b.notPermitted == 2)
     #expect(
-      b.transitions.map { $0.runEvent(breaker: "b").kind } == [
+      b.transitions.map { $0.runEvent(breaker: "b").kind.rawValue } == [
         "breaker-open", "breaker-half-open", "breaker-open", "breaker-half-open", "breaker-closed",
       ])
   }

@@ -25,8 +25,10 @@ import Testing
         TimedEvent(time: 150, action: .setRate(rps: 30)),
       ])
     let r = Engine.run(scenario)
-    let scaling = r.events.filter { $0.kind.hasPrefix("scale") }
-    #expect(scaling.map(\.kind) == ["scale-out", "scale-in"])
+    let scaling = r.events.filter {
+      [.scaleOut, .scaleIn, .scaleUp, .scaleUpDone].contains($0.kind)
+    }
+    #expect(scaling.map(\.kind) == [.scaleOut, .scaleIn])
     #expect(scaling.map(\.time) == [90, 180])
     // The event names the server that appeared or went; the detail names the group.
     #expect(scaling.map(\.component) == ["web-3", "web-3"])
@@ -49,7 +51,7 @@ import Testing
       ],
       traffic: TrafficSpec(rate: 170))
     let r = Engine.run(scenario)
-    let kinds = r.events.map { "\($0.kind)@\(Int($0.time))" }
+    let kinds = r.events.map { "\($0.kind.rawValue)@\(Int($0.time))" }
     #expect(kinds == ["scale-out@30", "ready@75"])
     #expect(r.intervals.last?.servers == 3)
   }
@@ -63,7 +65,7 @@ import Testing
       ],
       traffic: TrafficSpec(rate: 180))
     let r = Engine.run(scenario)
-    let out = r.events.filter { $0.kind == "scale-out" }
+    let out = r.events.filter { $0.kind == .scaleOut }
     // One event per new server, each naming it; the detail tells the whole step.
     #expect(out.map(\.component) == ["web-3", "web-4"])
     #expect(out.map(\.time) == [30, 30])

@@ -23,7 +23,7 @@ import Testing
     let breaker = r.events.filter { $0.component == "guard" }
     #expect(
       breaker.map(\.kind) == [
-        "breaker-open", "breaker-half-open", "breaker-open", "breaker-half-open", "breaker-closed",
+        .breakerOpen, .breakerHalfOpen, .breakerOpen, .breakerHalfOpen, .breakerClosed,
       ])
     let times = breaker.map(\.time)
     #expect(times.count == 5)

@@ -47,7 +47,7 @@ import Testing
     let breaker = try #require(r.component("orders-breaker"))
     #expect(breaker.arrivals > 10_000, "the breaker saw \(breaker.arrivals) calls")
     #expect(breaker.errors.breakerOpen > 1_000)
-    #expect(r.events.contains { $0.kind == "breaker-open" && $0.time > 20 })
+    #expect(r.events.contains { $0.kind == .breakerOpen && $0.time > 20 })
     let route = try #require(r.route("search"))
     #expect(route.errors.breakerOpen == breaker.errors.breakerOpen)
     // Before the slow-down nothing fails.

@@ -34,7 +34,7 @@ import Testing
     #expect(abs(web9.downTime - 20) < 1e-6, "down \(web9.downTime) s")
     #expect(web9.healthy)
     let story = r.events.filter { $0.component == "web-9" }.map { ($0.time, $0.kind) }
-    #expect(story.map(\.1) == ["add-server", "fail", "recover"])
+    #expect(story.map(\.1) == [.addServer, .fail, .recover])
     #expect(story.last?.0 == 40)
     // web-1 (zone b) never failed.
     #expect(r.component("web-1")?.downTime == 0)
@@ -82,7 +82,7 @@ import Testing
     #expect(!during.isEmpty && during.allSatisfy { ($0.hitRate["sessions"] ?? 1) == 0 })
     #expect(r.intervals.filter { $0.end <= 20 }.allSatisfy { ($0.hitRate["sessions"] ?? 0) > 0.9 })
     #expect(
-      r.events.contains { $0.component == "sessions" && $0.kind == "recover" && $0.time == 30 })
+      r.events.contains { $0.component == "sessions" && $0.kind == .recover && $0.time == 30 })
     #expect(r.component("sessions")?.healthy == true)
   }
 }

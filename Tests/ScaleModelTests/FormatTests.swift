@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ScaleReport
+@testable import ScaleModel
 
 @Test(arguments: [
   (0.0, "0s"), (0.00085, "850µs"), (0.0000125, "12.5µs"), (0.0123, "12.3ms"), (0.2, "200ms"),

@@ -1,10 +1,11 @@
-/// Number formatting shared by every renderer. Pure and platform-independent: digits are
-/// produced from integer arithmetic, never from the C library's `printf`, so the same value
-/// gives the same text on every machine.
+/// Number formatting shared by every renderer, and by the engine's and the checker's
+/// sentences (so it lives in the lowest module they all see). Pure and platform-independent:
+/// digits are produced from integer arithmetic, never from the C library's `printf`, so the
+/// same value gives the same text on every machine. Durations: `Format+Duration.swift`.
 public enum Format {
   /// Largest magnitude formatted digit by digit; beyond it the shortest round-trip
   /// `description` is used (such values are absurd for a report anyway).
-  static let exactLimit = 1e15
+  public static let exactLimit = 1e15
 
   /// `x` with exactly `decimals` digits after the point (`fixed(1.005, decimals: 2)` is
   /// `"1.01"` or `"1.00"` depending on binary rounding, but always the same on every
@@ -31,7 +32,7 @@ public enum Format {
   }
 
   /// Decimal places that show `x` with `digits` significant digits (never negative).
-  static func decimals(for x: Double, significant digits: Int) -> Int {
+  public static func decimals(for x: Double, significant digits: Int) -> Int {
     let magnitude = Swift.abs(x)
     guard magnitude > 0, magnitude.isFinite else { return 0 }
     var places = digits - 1
@@ -62,39 +63,12 @@ public enum Format {
     return trim ? trimZeros(text) : text
   }
 
-  static func trimZeros(_ text: String) -> String {
+  public static func trimZeros(_ text: String) -> String {
     guard text.contains(".") else { return text }
     var result = text
     while result.hasSuffix("0") { result.removeLast() }
     if result.hasSuffix(".") { result.removeLast() }
     return result
-  }
-
-  /// A duration in seconds with a unit chosen by size: `850µs`, `12.3ms`, `1.25s`,
-  /// `2m05s`, `1h02m05s`, `2d03h`. Below one minute `digits` significant digits are shown.
-  public static func duration(_ seconds: Double, digits: Int = 3) -> String {
-    guard seconds.isFinite else { return seconds.isNaN ? "nan" : (seconds < 0 ? "-inf" : "inf") }
-    if seconds < 0 { return "-" + duration(-seconds, digits: digits) }
-    if seconds == 0 { return "0s" }
-    if seconds < 1e-6 { return significant(seconds * 1e9, digits: digits) + "ns" }
-    if seconds < 1e-3 {
-      let text = significant(seconds * 1e6, digits: digits)
-      return text == "1000" ? "1ms" : text + "µs"
-    }
-    if seconds < 1 {
-      let text = significant(seconds * 1e3, digits: digits)
-      return text == "1000" ? "1s" : text + "ms"
-    }
-    if seconds < 59.5 { return significant(seconds, digits: digits) + "s" }
-    guard seconds < exactLimit else { return seconds.description + "s" }
-    let total = Int64(seconds.rounded())
-    if total < 3600 { return "\(total / 60)m" + twoDigits(total % 60) + "s" }
-    if total < 86_400 {
-      let rest = total % 3600
-      let tail = rest % 60 == 0 ? "m" : "m" + twoDigits(rest % 60) + "s"
-      return "\(total / 3600)h" + twoDigits(rest / 60) + tail
-    }
-    return "\(total / 86_400)d" + twoDigits((total % 86_400) / 3600) + "h"
   }
 
   /// A point in simulated time as a clock: `0:05`, `5:00`, `1:02:05`; tenths of a second are
