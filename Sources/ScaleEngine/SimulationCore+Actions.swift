@@ -5,21 +5,21 @@ extension SimulationCore {
   mutating func apply(_ action: EventAction) {
     switch action {
     case .fail(let name, let duration):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "fail") }
+      guard let list = stationsNamed(name) else {
+        unknown(name, action: "fail")
         return
       }
-      failServer(s, for: duration)
+      failStations(list, name: name, for: duration)
     case .recover(let name):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "recover") }
+      guard let list = stationsNamed(name) else {
+        unknown(name, action: "recover")
         return
       }
-      recoverServer(s, reason: "recovered")
+      recoverStations(list, name: name, reason: "recovered")
     case .addServer(let spec, let balancerName):
       addServer(spec, toBalancer: balancerName)
     case .removeServer(let name):
-      guard let s = serverByName[name] else {
+      guard let s = stations.serverByName[name] else {
         unknown(name, action: "remove")
         return
       }
@@ -40,13 +40,15 @@ extension SimulationCore {
         "rate", "traffic",
         "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(formatSeconds(d))")
     case .scaleUp(let name, let cores, let ram, let storage, let downtime):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "scale up") }
-        return
+      if let s = stations.serverByName[name] {
+        scaleUp(server: s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
+      } else if let d = databases.index(named: name) {
+        scaleUp(database: d, cores: cores, downtime: downtime)
+      } else {
+        unknown(name, action: "scale up")
       }
-      scaleUp(s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
-    case .setCacheNodes(let cache, _):
-      if !applyDataTierAction(action) { unknown(cache, action: "resize") }
+    case .setCacheNodes(let cache, let nodes):
+      if !setCacheNodes(cache, nodes) { unknown(cache, action: "resize") }
     case .setWeight(let balancerName, let serverName, let weight):
       setWeight(balancer: balancerName, server: serverName, weight: weight)
     }
@@ -58,7 +60,7 @@ extension SimulationCore {
       unknown(balancerName, action: "set a weight on")
       return
     }
-    guard let s = serverByName[serverName],
+    guard let s = stations.serverByName[serverName],
       let old = balancers[b].setWeight(server: s, weight: weight)
     else {
       note(
@@ -74,46 +76,6 @@ extension SimulationCore {
     note("ignored", name, "cannot \(action) \(name): no such component")
   }
 
-  // MARK: - Failure and recovery
-
-  mutating func failServer(_ s: Int, for duration: Double?) {
-    let name = servers[s].spec.name
-    servers[s].epoch &+= 1
-    let held = servers[s].inSystem
-    setUnavailable(s, true)
-    dropRequests(server: s)
-    var detail = "\(name) fails: it refuses every request"
-    if held > 0 { detail += " and the \(held) it held fail" }
-    if let d = duration, d.isFinite, d >= 0 {
-      events.schedule(
-        at: now + d, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
-      detail += "; it recovers after \(formatSeconds(d))"
-    }
-    note("fail", name, detail)
-  }
-
-  mutating func recoverServer(_ s: Int, reason: String) {
-    servers[s].epoch &+= 1
-    setUnavailable(s, false)
-    let marked = servers[s].markedDownCount > 0
-    note(
-      "recover", servers[s].spec.name,
-      "\(servers[s].spec.name) \(reason)"
-        + (marked ? "; it gets traffic again once health checks mark it up" : ""))
-  }
-
-  mutating func autoRecover(server s: Int, epoch: UInt32) {
-    guard s >= 0, s < servers.count, servers[s].epoch == epoch, servers[s].unavailable else {
-      return
-    }
-    recoverServer(s, reason: "recovered after its failure period")
-  }
-
-  mutating func setUnavailable(_ s: Int, _ value: Bool) {
-    servers[s].unavailable = value
-    servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
-  }
-
   // MARK: - Horizontal scaling
 
   /// A new server joins a balancer (by name; nil = the entry balancer). Returns its index.
@@ -121,12 +83,11 @@ extension SimulationCore {
   mutating func addServer(_ spec: ServerSpec, toBalancer balancerName: String?, quiet: Bool = false)
     -> Int
   {
-    if let existing = serverByName[spec.name] {
+    if let existing = stations.serverByName[spec.name] {
       note("ignored", spec.name, "cannot add \(spec.name): a component has that name")
       return existing
     }
-    appendServer(spec)
-    let s = servers.count - 1
+    let s = appendServer(spec)
     var target = -1
     if let balancerName {
       target = balancerByName[balancerName] ?? -1
@@ -137,12 +98,12 @@ extension SimulationCore {
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      b.addBackend(server: directServer, weight: servers[directServer].spec.weight)
+      b.addBackend(server: directServer, weight: stations[directServer].spec.weight)
       balancers.append(b)
       target = balancers.count - 1
       entryBalancer = target
       directServer = -1
-    } else if servers.count == 1 {
+    } else if stations.serverCount == 1 {
       directServer = s
     }
     if target >= 0 {
@@ -158,14 +119,15 @@ extension SimulationCore {
       let to = target >= 0 && balancers[target].reported ? " behind \(balancers[target].name)" : ""
       note(
         "add-server", spec.name,
-        "\(spec.name) added\(to) with \(servers[s].cores) core\(servers[s].cores == 1 ? "" : "s")")
+        "\(spec.name) added\(to) with \(stations[s].cores) core\(stations[s].cores == 1 ? "" : "s")"
+      )
     }
     return s
   }
 
   /// Drains a server: balancers stop routing to it; requests it holds finish.
   mutating func removeServer(_ s: Int, quiet: Bool = false) {
-    servers[s].removed = true
+    stations[s].removed = true
     for b in balancers.indices {
       if let p = balancers[b].position(ofServer: s) {
         balancers[b].draining[p] = true
@@ -173,65 +135,12 @@ extension SimulationCore {
       }
     }
     if directServer == s { directServer = -1 }
-    servers[s].retireIfDrained(at: now)
+    stations[s].retireIfDrained(at: now)
     if !quiet {
       note(
-        "remove-server", servers[s].spec.name,
-        "\(servers[s].spec.name) removed: no new requests; the \(servers[s].inSystem) it holds finish"
+        "remove-server", stations[s].spec.name,
+        "\(stations[s].spec.name) removed: no new requests; the \(stations[s].inSystem) it holds finish"
       )
     }
-  }
-
-  // MARK: - Vertical scaling
-
-  mutating func scaleUp(_ s: Int, cores: Int?, ramGB: Double?, storageGB: Double?, downtime: Double)
-  {
-    let name = servers[s].spec.name
-    let newCores = Swift.max(1, cores ?? servers[s].cores)
-    if let ramGB { servers[s].spec.ramGB = ramGB }
-    if let storageGB { servers[s].spec.storageGB = storageGB }
-    var what: [String] = []
-    if cores != nil { what.append("\(newCores) cores") }
-    if let ramGB { what.append(formatNumber(ramGB) + " GB RAM") }
-    if let storageGB { what.append(formatNumber(storageGB) + " GB storage") }
-    let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
-    if downtime.isFinite && downtime > 0 {
-      servers[s].epoch &+= 1
-      let held = servers[s].inSystem
-      setUnavailable(s, true)
-      dropRequests(server: s)
-      events.schedule(
-        at: now + downtime, kind: .scaleUpDone, a: Int32(truncatingIfNeeded: s),
-        b: servers[s].epoch,
-        c: Int32(truncatingIfNeeded: Swift.min(newCores, Int(Int32.max))))
-      note(
-        "scale-up", name,
-        "\(name) scales up to \(target): down for \(formatSeconds(downtime))"
-          + (held > 0 ? ", the \(held) requests it held fail" : ""))
-    } else {
-      setCores(s, newCores)
-      note("scale-up", name, "\(name) scales up to \(target) with no downtime")
-    }
-  }
-
-  mutating func scaleUpDone(server s: Int, epoch: UInt32, cores: Int) {
-    guard s >= 0, s < servers.count, servers[s].epoch == epoch else { return }
-    setCores(s, Swift.max(1, cores))
-    servers[s].epoch &+= 1
-    setUnavailable(s, false)
-    note(
-      "scale-up-done", servers[s].spec.name,
-      "\(servers[s].spec.name) is back with \(servers[s].cores) cores")
-  }
-
-  /// New core count; a connection limit that followed the default (cores × 100) follows it.
-  mutating func setCores(_ s: Int, _ cores: Int) {
-    let old = servers[s].cores
-    if servers[s].maxConnections == old * Defaults.connectionsPerCore {
-      let (product, overflow) = cores.multipliedReportingOverflow(by: Defaults.connectionsPerCore)
-      servers[s].maxConnections = overflow ? Int.max : product
-    }
-    servers[s].provision(cores: cores, at: now)
-    startQueued(server: s)
   }
 }

@@ -46,7 +46,7 @@ extension SimulationCore {
     if balancers[b].draining[p] { return }  // removed servers are no longer checked
     let s = balancers[b].servers[p]
     let ok = checkPasses(server: s, timeout: check.timeout, balancer: b)
-    let name = servers[s].spec.name
+    let name = stations[s].name
     let fall = Swift.max(1, check.fall)
     let rise = Swift.max(1, check.rise)
     if ok {
@@ -55,8 +55,8 @@ extension SimulationCore {
       if balancers[b].markedDown[p] && balancers[b].consecutiveOks[p] >= rise {
         balancers[b].markedDown[p] = false
         balancers[b].updateEligible(p)
-        servers[s].markedDownCount -= 1
-        servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
+        stations[s].markedDownCount -= 1
+        stations[s].stats.downTime.set(stations[s].isDown ? 1 : 0, at: now)
         note(
           "marked-up", name,
           "\(name) marked up after \(rise) successful check\(rise == 1 ? "" : "s")")
@@ -67,10 +67,10 @@ extension SimulationCore {
       if !balancers[b].markedDown[p] && balancers[b].consecutiveFails[p] >= fall {
         balancers[b].markedDown[p] = true
         balancers[b].updateEligible(p)
-        servers[s].markedDownCount += 1
-        servers[s].downTimeAverage.set(1, at: now)
+        stations[s].markedDownCount += 1
+        stations[s].stats.downTime.set(1, at: now)
         let why =
-          servers[s].unavailable ? "" : " (answers slower than \(formatSeconds(check.timeout)))"
+          stations[s].unavailable ? "" : " (answers slower than \(formatSeconds(check.timeout)))"
         note(
           "marked-down", name,
           "\(name) marked down after \(fall) failed check\(fall == 1 ? "" : "s")\(why)")
@@ -83,10 +83,10 @@ extension SimulationCore {
   }
 
   mutating func checkPasses(server s: Int, timeout: Double, balancer b: Int) -> Bool {
-    if servers[s].unavailable { return false }
-    let cores = Double(servers[s].cores)
-    let ahead = Double(Swift.max(0, servers[s].inSystem - servers[s].cores + 1))
-    var sampler = servers[s].service
+    if stations[s].unavailable { return false }
+    let cores = Double(stations[s].cores)
+    let ahead = Double(Swift.max(0, stations[s].inSystem - stations[s].cores + 1))
+    var sampler = stations[s].service
     let answer = ahead * sampler.mean / cores + sampler.sample(&balancers[b].healthRng)
     return answer <= timeout
   }

@@ -13,14 +13,11 @@ import ScaleModel
 extension SimulationCore {
   mutating func endWarmup() {
     warmupDone = true
-    for s in servers.indices {
-      serverWarmup[s] = (servers[s].areas(at: now), servers[s].counters)
-      servers[s].latency.reset()
-      servers[s].maxQueue = servers[s].queue.count
-    }
+    stations.warmupEnded(at: now)
     for b in balancers.indices {
       balancers[b].warmupCounters = balancers[b].counters
     }
+    databases.warmupEnded(stations: stations)
     dataTierWarmupEnded()
   }
 
@@ -34,8 +31,9 @@ extension SimulationCore {
     intervalCompleted = 0
     intervalErrors = 0
     intervalErrorCauses = ErrorCounts()
-    for s in servers.indices { serverIntervalAreas[s] = servers[s].areas(at: now) }
-    tierIntervalEnded()
+    stations.intervalClosed(at: now)
+    databases.intervalClosed(stations: stations)
+    dataTierIntervalClosed()
     let next = now + intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
@@ -56,36 +54,23 @@ extension SimulationCore {
       stats.latency = all.summary
     }
     let dt = now - intervalStart
-    var live = 0
-    var busyArea: [Double] = []
-    var coreArea: [Double] = []
-    busyArea.reserveCapacity(servers.count)
-    coreArea.reserveCapacity(servers.count)
-    for s in servers.indices {
-      let a = servers[s].areas(at: now)
-      let p = serverIntervalAreas[s]
-      busyArea.append(a.busy - p.busy)
-      coreArea.append(a.cores - p.cores)
-      stats.utilisation[servers[s].spec.name] = coreArea[s] > 0 ? busyArea[s] / coreArea[s] : 0
-      stats.queueLength[servers[s].spec.name] = dt > 0 ? (a.queue - p.queue) / dt : 0
-      if !servers[s].removed && !servers[s].isDown { live += 1 }
-    }
+    let figures = stations.interval(into: &stats, at: now, length: dt)
     for b in balancers where b.reported {
       var busy = 0.0
       var cores = 0.0
       var queue = 0.0
       var inService = 0
-      for s in b.servers where s < busyArea.count {
-        busy += busyArea[s]
-        cores += coreArea[s]
-        queue += stats.queueLength[servers[s].spec.name] ?? 0
-        if !servers[s].removed && !servers[s].isDown { inService += 1 }
+      for s in b.servers where s < figures.count {
+        busy += figures[s].busy
+        cores += figures[s].cores
+        queue += figures[s].queue
+        if stations.isInService(s) { inService += 1 }
       }
       stats.poolServers[b.name] = inService
       stats.utilisation[b.name] = cores > 0 ? busy / cores : 0
       stats.queueLength[b.name] = queue
     }
-    stats.servers = live
+    databases.interval(into: &stats, stations: stations)
     dataTierInterval(&stats)
     return stats
   }
@@ -105,13 +90,18 @@ extension SimulationCore {
     r.events = runEvents
     r.routes = routeStats()
     var components: [ComponentStats] = []
-    var areas: [StationAreas] = []
-    for s in servers.indices {
-      areas.append(measuredAreas(server: s))
-      components.append(serverStats(s))
+    // Per station index (servers only): their rows and areas, which balancers sum.
+    var rows = [ComponentStats?](repeating: nil, count: stations.count)
+    var areas = [StationAreas](repeating: StationAreas(), count: stations.count)
+    for s in stations.indices where stations[s].role == .server {
+      areas[s] = stations[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
+      let row = stations.componentStats(
+        s, at: now, window: measuredSpan, warmupDone: warmupDone, extraQuantiles: extraQuantiles)
+      rows[s] = row
+      components.append(row)
     }
     for b in balancers.indices where balancers[b].reported {
-      components.append(balancerStats(b, servers: components, areas: areas))
+      components.append(balancerStats(b, servers: rows, areas: areas))
     }
     components += dataTierStats()
     r.components = components
@@ -148,47 +138,10 @@ extension SimulationCore {
   /// component's own life (see docs/engine.md, "One window for every figure").
   var measuredSpan: Double { warmupDone ? Swift.max(0, now - warmup) : 0 }
 
-  /// Server `s`'s areas over the measured window (zero before warm-up ends; a server added
-  /// later starts from zero, so its areas cover only its life inside the window).
-  mutating func measuredAreas(server s: Int) -> StationAreas {
-    let areas = servers[s].areas(at: now)
-    guard warmupDone else { return StationAreas() }
-    let base = serverWarmup[s].areas
-    return StationAreas(
-      busy: areas.busy - base.busy, queue: areas.queue - base.queue,
-      cores: areas.cores - base.cores, down: areas.down - base.down)
-  }
-
-  mutating func serverStats(_ s: Int) -> ComponentStats {
-    var c = ComponentStats(name: servers[s].spec.name, kind: .server)
-    let a = measuredAreas(server: s)
-    let counts = warmupDone ? servers[s].counters - serverWarmup[s].counters : StationCounters()
-    // L over the whole measured window, a server absent for part of it counting zero there:
-    // the same window as its arrivals and completions, so L = λW with λ = completed / window,
-    // and a pool's L is the sum of its servers' (its own life would inflate L by
-    // window / life — the bug an autoscaled server showed).
-    let t = measuredSpan
-    c.arrivals = counts.arrivals
-    c.completed = counts.completed
-    c.errors = ErrorCounts(
-      rejected: counts.rejected, timedOut: counts.timedOut, unavailable: counts.unavailable)
-    // Busy core-seconds over provisioned core-seconds in the window: how busy it was while it
-    // existed (cores count only while it exists).
-    c.utilisation = a.cores > 0 ? a.busy / a.cores : 0
-    c.meanQueueLength = t > 0 ? a.queue / t : 0
-    c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
-    c.maxQueueLength = warmupDone ? servers[s].maxQueue : 0
-    c.latency = warmupDone ? servers[s].latency.summary(extra: extraQuantiles) : LatencySummary()
-    c.downTime = a.down
-    c.healthy = !servers[s].isDown
-    c.cores = servers[s].cores
-    return c
-  }
-
   /// A balancer's figures: its own counters; L, queue and latency of its backends together;
   /// utilisation = their busy core-seconds over their provisioned core-seconds (a server
   /// that joined late weighs by the core-seconds it had, not by its cores at the end).
-  func balancerStats(_ b: Int, servers stats: [ComponentStats], areas: [StationAreas])
+  func balancerStats(_ b: Int, servers stats: [ComponentStats?], areas: [StationAreas])
     -> ComponentStats
   {
     let bal = balancers[b]
@@ -201,20 +154,21 @@ extension SimulationCore {
     var coreArea = 0.0
     var cores = 0
     for s in bal.servers where s < stats.count && s < areas.count {
+      guard let row = stats[s] else { continue }
       busy += areas[s].busy
       coreArea += areas[s].cores
       // Cores at the end: a server that was removed and has drained no longer has any.
-      if !servers[s].retired { cores += stats[s].cores }
-      c.meanQueueLength += stats[s].meanQueueLength
-      c.meanInSystem += stats[s].meanInSystem
-      c.maxQueueLength = Swift.max(c.maxQueueLength, stats[s].maxQueueLength)
+      if !stations[s].retired { cores += row.cores }
+      c.meanQueueLength += row.meanQueueLength
+      c.meanInSystem += row.meanInSystem
+      c.maxQueueLength = Swift.max(c.maxQueueLength, row.maxQueueLength)
     }
     c.utilisation = coreArea > 0 ? busy / coreArea : 0
     c.cores = cores
     // Its backends' latencies together (failover adds no time, so this is routing → done).
     var merged = LatencyRecorder()
     if warmupDone {
-      for s in bal.servers where s < servers.count { merged.add(servers[s].latency) }
+      for s in bal.servers where s < stations.count { merged.add(stations[s].stats.latency) }
     }
     c.latency = merged.summary(extra: extraQuantiles)
     c.healthy = !bal.eligible.isEmpty

@@ -54,12 +54,12 @@ extension SimulationCore {
       requests[Int(slot)].stage = stage
       let outcome: StageOutcome
       switch stage {
-      case .rateLimit: outcome = enterRateLimit(slot)
+      case .rateLimit: outcome = enterEntryStage(slot)
       case .balancer: outcome = enterBalancer(slot)
       case .server: outcome = .next(stageAfterServer(slot))
-      case .queue: outcome = enterQueue(slot)
-      case .cache: outcome = enterCache(slot)
-      case .database: outcome = enterDatabase(slot)
+      case .queue: outcome = enterQueueStage(slot, queue: dataTier.pathQueue)
+      case .cache: outcome = enterCacheStage(slot)
+      case .database: outcome = enterDatabaseStage(slot, database: dataTier.pathDatabase)
       case .route: outcome = enterRouteStep(slot)
       case .done:
         finish(slot)
@@ -147,7 +147,7 @@ extension SimulationCore {
     countError(measured: requests[i].measured, .timedOut)
     if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
-      servers[Int(requests[i].server)].counters.timedOut += 1
+      stations[Int(requests[i].server)].stats.counters.timedOut += 1
     }
     requestTimedOut(slot)
   }
@@ -172,7 +172,7 @@ extension SimulationCore {
       if directServer < 0 {
         // No server tier at all: straight on. Servers but none in service (the only one was
         // removed): nobody can answer.
-        return servers.isEmpty ? .next(stageAfterServer(slot)) : .fail(.unavailable)
+        return stations.serverCount == 0 ? .next(stageAfterServer(slot)) : .fail(.unavailable)
       }
       switch admit(server: directServer, slot: slot) {
       case .admitted: return .wait
@@ -212,9 +212,9 @@ extension SimulationCore {
         let q = balancers[b].leastLoadedOther(
           excluding: failoverTried,
           accepts: {
-            !servers[$0].unavailable && servers[$0].inSystem < servers[$0].maxConnections
+            !stations[$0].unavailable && stations[$0].inSystem < stations[$0].maxConnections
           },
-          load: { servers[$0].inSystem })
+          load: { stations[$0].inSystem })
         if q < 0 {
           exhausted = true
           break
@@ -240,78 +240,73 @@ extension SimulationCore {
     switch balancers[b].strategy {
     case .roundRobin: return balancers[b].roundRobinPick()
     case .weighted: return balancers[b].smoothWeightedPick()
-    case .leastConnections: return balancers[b].leastConnectionsPick { servers[$0].inSystem }
+    case .leastConnections: return balancers[b].leastConnectionsPick { stations[$0].inSystem }
     case .random: return balancers[b].randomPick()
-    case .powerOfTwo: return balancers[b].powerOfTwoPick { servers[$0].inSystem }
+    case .powerOfTwo: return balancers[b].powerOfTwoPick { stations[$0].inSystem }
     case .hash: return balancers[b].hashPick(key: requests[Int(slot)].key)
     }
   }
 
-  // MARK: - Server
+  // MARK: - Stations
 
   /// An arrival at a server: refused when it is unavailable or at its connection limit,
   /// served at once when a core is free, queued otherwise.
   mutating func admit(server s: Int, slot: Int32) -> Admission {
-    if let cause = servers[s].admitArrival() { return .refused(cause) }
+    if let cause = stations[s].admitArrival() { return .refused(cause) }
     let i = Int(slot)
     requests[i].server = Int32(truncatingIfNeeded: s)
     requests[i].entered = now
     requests[i].stage = .server
-    requests[i].visit &+= 1
-    if servers[s].takeCoreOrWait(slot, at: now) { startService(server: s, slot: slot) }
+    if stations[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
     return .admitted
   }
 
-  mutating func startService(server s: Int, slot: Int32) {
-    let t = servers[s].beginService(at: now)
-    let i = Int(slot)
+  /// Station `s` starts serving `slot`: its completion is scheduled with the service's token.
+  mutating func startService(station s: Int, slot: Int32) {
+    let (t, token) = stations[s].beginService(slot, at: now)
     events.schedule(
-      at: now + t, kind: .serviceDone, a: slot, b: requests[i].generation,
-      c: Int32(bitPattern: requests[i].visit))
+      at: now + t, kind: .serviceDone, a: slot, b: token, c: Int32(truncatingIfNeeded: s))
   }
 
-  /// A service ended. Stale when the request has since left this service (its server failed
-  /// and dropped it, possibly to retry it): the visit token no longer matches, and counting it
-  /// would free a core twice (the negative utilisation of issue 10, item 1).
-  mutating func serviceDone(slot: Int32, generation: UInt32, visit: Int32) {
+  /// A service ended. Stale when that service is no longer at the station (it failed and
+  /// dropped the request, which may since have come back): counting it would free a core
+  /// twice (the negative utilisation of issue 10, item 1). What the request does next is the
+  /// station's role's.
+  mutating func serviceDone(slot: Int32, token: UInt32, station s: Int) {
+    guard s >= 0, s < stations.count, stations[s].leaveService(slot, token: token) else { return }
     let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].generation == generation, requests[i].active,
-      requests[i].stage == .server, Int32(bitPattern: requests[i].visit) == visit
-    else { return }
-    let s = Int(requests[i].server)
-    guard s >= 0 && s < servers.count else { return }
-    servers[s].endService(at: now, sojourn: now - requests[i].entered)
-    let b = Int(requests[i].balancer)
-    if b >= 0 { balancers[b].counters.completed += 1 }
-    startQueued(server: s)
-    if servers[s].removed { servers[s].retireIfDrained(at: now) }
-    advance(slot, to: stageAfterServer(slot))
+    stations[s].endService(at: now, sojourn: now - requests[i].entered)
+    startQueued(station: s)
+    switch stations[s].role {
+    case .server:
+      let b = Int(requests[i].balancer)
+      if b >= 0 { balancers[b].counters.completed += 1 }
+      if stations[s].removed { stations[s].retireIfDrained(at: now) }
+      advance(slot, to: stageAfterServer(slot))
+    case .database:
+      guard requests[i].active else { return }
+      databaseAnswered(slot, station: s)
+    }
   }
 
   /// Starts waiting requests while cores are free.
-  mutating func startQueued(server s: Int) {
-    while let next = servers[s].nextWaiting(at: now) { startService(server: s, slot: next) }
+  mutating func startQueued(station s: Int) {
+    while let next = stations[s].nextWaiting(at: now) { startService(station: s, slot: next) }
   }
 
-  /// A server fails or goes down for maintenance: every request it holds fails as unavailable.
-  mutating func dropRequests(server s: Int) {
-    _ = servers[s].queue.drain()
-    var held: [Int32] = []
-    for i in requests.indices
-    where requests[i].active && requests[i].stage == .server && Int(requests[i].server) == s {
-      held.append(Int32(truncatingIfNeeded: i))
+  /// Station `s` fails or goes down for a scale-up: every request it holds fails as
+  /// unavailable there (its error, not its balancer's: the balancer found a server). A
+  /// server fails them in slot order, a database station waiting ones first, then those in
+  /// service in the order they started (the orders each had before they were one type; the
+  /// order decides retries' draws, so it is kept).
+  mutating func dropRequests(station s: Int) {
+    var held = stations[s].dropAll(at: now)
+    switch stations[s].role {
+    case .server:
+      held.sort()
+      for slot in held { fail(slot, .unavailable) }
+    case .database:
+      for slot in held { databaseDropped(slot) }
     }
-    servers[s].busy = 0
-    servers[s].busyTime.set(0, at: now)
-    servers[s].syncProvisioned(at: now)
-    servers[s].queueTime.set(0, at: now)
-    // Connections held by requests waiting on a tier behind it are lost with it.
-    servers[s].held = 0
-    servers[s].connectionEpoch &+= 1
-    // Lost on this server: its error, not its balancer's (the balancer found a server; its
-    // `unavailable` counts only requests for which it found no healthy one).
-    servers[s].counters.unavailable += held.count
-    servers[s].retireIfDrained(at: now)
-    for slot in held { fail(slot, .unavailable) }
   }
 }

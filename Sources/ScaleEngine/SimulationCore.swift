@@ -30,8 +30,8 @@ struct SimulationCore {
   /// Active requests whose client timeout fired (already counted as errors, still held).
   var activeTimedOut = 0
 
-  var servers: [ServerState] = []
-  var serverByName: [String: Int] = [:]
+  /// Servers and database stations (`StationTable`).
+  var stations = StationTable()
   var balancers: [BalancerState] = []
   var balancerByName: [String: Int] = [:]
   /// The balancer clients talk to (the first declared), −1 if none.
@@ -71,7 +71,6 @@ struct SimulationCore {
   var runEvents: [RunEvent] = []
   var eventsProcessed = 0
   var warmupDone = false
-  var serverWarmup: [(areas: StationAreas, counters: StationCounters)] = []
 
   // Time series.
   let intervalLength: Double
@@ -84,9 +83,10 @@ struct SimulationCore {
   var intervalCompleted = 0
   var intervalErrors = 0
   var intervalErrorCauses = ErrorCounts()
-  var serverIntervalAreas: [StationAreas] = []
 
-  /// The data tier's own state (defined in Simulation+DataTier.swift).
+  /// Databases (their stations are in `stations`).
+  var databases = DatabaseTable()
+  /// The rest of the data tier and resilience state (DataTier/DataTierState.swift).
   var dataTier = DataTierState()
   /// Request classes (routes/); empty on the default path.
   var routes: RouteTable
@@ -114,7 +114,7 @@ struct SimulationCore {
     requests.reserveCapacity(1024)
     failoverTried.reserveCapacity(Defaults.failoverTries)
 
-    for spec in scenario.servers where serverByName[spec.name] == nil {
+    for spec in scenario.servers where stations.serverByName[spec.name] == nil {
       appendServer(spec)
     }
     // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
@@ -126,14 +126,16 @@ struct SimulationCore {
         healthCheck: spec.healthCheck, seed: seed)
       var taken = Set<Int>()
       for backend in Topology.members(of: spec, in: scenario) {
-        if let i = serverByName[backend.server], taken.insert(i).inserted {
+        if let i = stations.serverByName[backend.server], taken.insert(i).inserted {
           b.addBackend(server: i, weight: backend.weight)
         }
       }
       balancerByName[spec.name] = balancers.count
       balancers.append(b)
     }
-    let direct = path.servingServers.compactMap { serverByName[scenario.servers[$0].name] }
+    let direct = path.servingServers.compactMap {
+      stations.serverByName[scenario.servers[$0].name]
+    }
     if let b = path.entryBalancer {
       entryBalancer = balancerByName[scenario.balancers[b].name] ?? -1
     } else if direct.count > 1 {
@@ -142,14 +144,13 @@ struct SimulationCore {
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      for i in direct { b.addBackend(server: i, weight: servers[i].spec.weight) }
+      for i in direct { b.addBackend(server: i, weight: stations[i].spec.weight) }
       entryBalancer = balancers.count
       balancers.append(b)
     }
     directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
     if !scenario.routes.isEmpty {
-      var index: [String: Int] = [:]
-      for (i, s) in servers.enumerated() { index[s.spec.name] = i }
+      let index = stations.serverByName
       routes = RouteTable(scenario: scenario, seed: seed) { s in
         index[scenario.servers[s].name]
       }
@@ -188,12 +189,16 @@ struct SimulationCore {
     return magnitude * 10
   }
 
-  mutating func appendServer(_ spec: ServerSpec) {
-    serverByName[spec.name] = servers.count
-    servers.append(ServerState(spec: spec, seed: seed, now: now))
-    serverWarmup.append((StationAreas(), StationCounters()))
-    serverIntervalAreas.append(StationAreas())
-    if routesActive { routes.addServer(zone: spec.zone) }
+  /// Adds a server; returns its station index.
+  @discardableResult
+  mutating func appendServer(_ spec: ServerSpec) -> Int {
+    appendStation(Station(spec: spec, seed: seed, now: now), zone: spec.zone)
+  }
+
+  /// Adds a station (a server, or a database's at set-up); returns its index.
+  mutating func appendStation(_ station: Station, zone: String?) -> Int {
+    if routesActive { routes.addStation(zone: zone) }
+    return stations.append(station)
   }
 
   var isFinished: Bool { now >= duration }
@@ -243,14 +248,13 @@ struct SimulationCore {
 
   mutating func handle(_ event: SimEvent) {
     switch event.kind {
-    case .serviceDone: serviceDone(slot: event.a, generation: event.b, visit: event.c)
+    case .serviceDone: serviceDone(slot: event.a, token: event.b, station: Int(event.c))
     case .timeout: timeoutFired(slot: event.a, generation: event.b)
     case .healthCheck: healthCheck(balancer: Int(event.a), position: Int(event.b))
     case .scripted:
       let i = Int(event.a)
       if i >= 0 && i < scripted.count { apply(scripted[i]) }
-    case .autoRecover: autoRecover(server: Int(event.a), epoch: event.b)
-    case .scaleUpDone: scaleUpDone(server: Int(event.a), epoch: event.b, cores: Int(event.c))
+    case .autoRecover: outageEnded(Int(event.a))
     case .spikeEnd: spikeEnded(epoch: event.b)
     case .rateChange: rescheduleArrival()
     case .intervalTick: intervalTick()

@@ -66,30 +66,22 @@ extension SimulationCore {
   mutating func snapshot() -> SimulationSnapshot {
     var components: [ComponentSnapshot] = []
     var live = 0
-    for s in servers.indices {
-      let a = servers[s].areas(at: now)
-      let up = !servers[s].isDown && !servers[s].removed
-      if up { live += 1 }
-      components.append(
-        ComponentSnapshot(
-          name: servers[s].spec.name, kind: .server, cores: servers[s].cores, busy: servers[s].busy,
-          queueLength: servers[s].queue.count, inSystem: servers[s].inSystem,
-          failed: servers[s].unavailable, markedDown: servers[s].markedDownCount > 0, healthy: up,
-          utilisation: a.cores > 0 ? a.busy / a.cores : 0, busyCoreSeconds: a.busy,
-          coreSeconds: a.cores))
+    for s in stations.indices where stations[s].role == .server {
+      if stations.isInService(s) { live += 1 }
+      components.append(stations.snapshot(s, at: now))
     }
     for b in balancers where b.reported {
       var c = ComponentSnapshot(name: b.name, kind: .balancer)
       var busyArea = 0.0
       var coreArea = 0.0
       for s in b.servers {
-        let a = servers[s].areas(at: now)
+        let a = stations[s].areas(at: now)
         busyArea += a.busy
         coreArea += a.cores
-        c.cores += servers[s].cores
-        c.busy += servers[s].busy
-        c.queueLength += servers[s].queue.count
-        c.inSystem += servers[s].inSystem
+        c.cores += stations[s].cores
+        c.busy += stations[s].busy
+        c.queueLength += stations[s].queue.count
+        c.inSystem += stations[s].inSystem
       }
       c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
       c.busyCoreSeconds = busyArea
@@ -97,7 +89,7 @@ extension SimulationCore {
       c.healthy = !b.eligible.isEmpty
       components.append(c)
     }
-    components += dataTierSnapshot()
+    components += dataTierSnapshots()
     return SimulationSnapshot(
       time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),
       components: components, recentEvents: Array(runEvents.suffix(20)), servers: live,

@@ -2,7 +2,8 @@ import ScaleModel
 
 /// The database stage: reads go to the key's shard (its primary for strong reads, a random
 /// available replica for eventual ones), writes to the shard's primary; a scatter read goes
-/// to every shard and answers when the slowest does. Each station is an M/G/c/K queue.
+/// to every shard and answers when the slowest does. Each database station is a `Station`
+/// (role `.database`) of the station table.
 extension SimulationCore {
   /// The data tier's record for `slot`, reset when the slot carries a new request.
   mutating func tierSlot(_ slot: Int32) -> Int {
@@ -20,7 +21,7 @@ extension SimulationCore {
 
   mutating func enterDatabaseStage(_ slot: Int32, database d: Int) -> StageOutcome {
     let t = tierSlot(slot)
-    guard d >= 0, d < dataTier.databases.count else {
+    guard d >= 0, d < databases.count else {
       finishCacheMiss(t, key: requests[t].key)
       return .next(.done)
     }
@@ -35,53 +36,43 @@ extension SimulationCore {
     dataTier.slots[t].isWrite = !isRead
     requests[t].entered = now
     let key = requests[t].key
-    let shardCount = dataTier.databases[d].shards.shardCount
-    if isRead, shardCount > 1, dataTier.databases[d].spec.scatterFraction > 0,
-      dataTier.databases[d].rng.nextDouble()
-        < dataTier.databases[d].spec.scatterFraction
+    let shardCount = databases[d].shards.shardCount
+    if isRead, shardCount > 1, databases[d].spec.scatterFraction > 0,
+      databases[d].rng.nextDouble() < databases[d].spec.scatterFraction
     {
-      let range = dataTier.databases[d].shards.scatter()
+      let range = databases[d].shards.scatter()
       var targets: [Int] = []
       targets.reserveCapacity(range.count)
       for s in range { targets.append(readStation(d, shard: s)) }
       // All or nothing: a shard that refuses fails the whole read.
       for st in targets {
-        if let cause = dataTier.databases[d].stations[st].state.refusal {
-          dataTier.databases[d].stations[st].state.countRefused(cause)
+        if let cause = stations[st].refusal {
+          stations[st].countRefused(cause)
           return .fail(cause)
         }
       }
       dataTier.slots[t].gather = ScatterGather(shards: targets.count)
-      for st in targets { _ = admitStation(d, st, slot: slot, read: true) }
+      for st in targets { _ = admitStation(st, slot: slot, read: true) }
       return .wait
     }
-    let shard = dataTier.databases[d].shards.route(key)
-    let st =
-      isRead
-      ? readStation(d, shard: shard)
-      : dataTier.databases[d].primary(ofShard: shard)
-    if let cause = admitStation(d, st, slot: slot, read: isRead) { return .fail(cause) }
+    let shard = databases[d].shards.route(key)
+    let st = isRead ? readStation(d, shard: shard) : databases[d].primaryStation(ofShard: shard)
+    if let cause = admitStation(st, slot: slot, read: isRead) { return .fail(cause) }
     return .wait
   }
 
-  /// The station a read of `shard` goes to.
+  /// The station (its index in the station table) a read of `shard` goes to.
   mutating func readStation(_ d: Int, shard s: Int) -> Int {
-    let primary = dataTier.databases[d].primary(ofShard: s)
-    let replicas = dataTier.databases[d].replicas
-    guard dataTier.databases[d].spec.reads == .eventual, replicas > 0 else {
-      return primary
-    }
+    let primary = databases[d].primaryStation(ofShard: s)
+    let replicas = databases[d].replicas
+    guard databases[d].spec.reads == .eventual, replicas > 0 else { return primary }
     // A random available replica (the seed's `random.choice`); the primary if none is up
     // (as Aurora's reader endpoint falls back to the writer).
     var up = 0
-    for r in 0..<replicas
-    where !dataTier.databases[d].stations[primary + 1 + r].state.unavailable {
-      up += 1
-    }
+    for r in 0..<replicas where !stations[primary + 1 + r].unavailable { up += 1 }
     guard up > 0 else { return primary }
-    var pick = dataTier.databases[d].rng.nextInt(below: up)
-    for r in 0..<replicas
-    where !dataTier.databases[d].stations[primary + 1 + r].state.unavailable {
+    var pick = databases[d].rng.nextInt(below: up)
+    for r in 0..<replicas where !stations[primary + 1 + r].unavailable {
       if pick == 0 { return primary + 1 + r }
       pick -= 1
     }
@@ -89,82 +80,64 @@ extension SimulationCore {
   }
 
   /// An arrival at a database station: refused when failed or full, else served or queued.
-  mutating func admitStation(_ d: Int, _ st: Int, slot: Int32, read: Bool) -> ErrorCause? {
-    if let cause = dataTier.databases[d].stations[st].state.admitArrival() { return cause }
+  mutating func admitStation(_ s: Int, slot: Int32, read: Bool) -> ErrorCause? {
+    if let cause = stations[s].admitArrival() { return cause }
     if read {
-      dataTier.databases[d].stations[st].reads += 1
+      stations[s].stats.counters.reads += 1
     } else {
-      dataTier.databases[d].stations[st].writes += 1
+      stations[s].stats.counters.writes += 1
     }
-    if dataTier.databases[d].stations[st].state.takeCoreOrWait(slot, at: now) {
-      startStation(d, st, slot: slot)
-    }
+    if stations[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
     return nil
   }
 
-  mutating func startStation(_ d: Int, _ st: Int, slot: Int32) {
-    let service = dataTier.databases[d].stations[st].state.beginService(at: now)
-    dataTier.databases[d].stations[st].inService.append(slot)
-    // c: tag (4 bits), station (10 bits), the station's epoch (8 bits), database (9 bits): a
-    // completion from before a failure is recognised as stale.
-    let epoch = Int32(
-      truncatingIfNeeded: dataTier.databases[d].stations[st].state.epoch & 0xFF)
-    events.schedule(
-      at: now + service, kind: .dataTier, a: slot, b: requests[Int(slot)].generation,
-      c: DataTierState.Tag.stationDone.rawValue | Int32(truncatingIfNeeded: (st & 0x3FF) << 4)
-        | epoch << 14 | Int32(truncatingIfNeeded: (d & 0x1FF) << 22))
-  }
-
-  mutating func stationDone(
-    slot: Int32, generation: UInt32, database d: Int, station st: Int, epoch: UInt32
-  ) {
-    guard d >= 0, d < dataTier.databases.count, st >= 0,
-      st < dataTier.databases[d].stations.count,
-      dataTier.databases[d].stations[st].state.epoch & 0xFF == epoch,
-      let pos = dataTier.databases[d].stations[st].inService.firstIndex(
-        of: slot)
-    else { return }
-    dataTier.databases[d].stations[st].inService.remove(at: pos)
-    dataTier.databases[d].stations[st].state.endService(
-      at: now, sojourn: now - requests[Int(slot)].entered)
-    startQueuedStations(d, st)
-    guard requests[Int(slot)].active, requests[Int(slot)].generation == generation else { return }
-
+  /// Database station `s` answered `slot` (`serviceDone`, role `.database`): a write commits
+  /// (replicas get it after their lag), an eventual read on a replica counts as stale or
+  /// not; a scatter read waits for its other shards.
+  mutating func databaseAnswered(_ slot: Int32, station s: Int) {
+    let d = Int(stations[s].database)
+    let k = Int(stations[s].local)
+    guard d >= 0, d < databases.count else { return }
     let t = tierSlot(slot)
     // No copy of the database state is held across the mutations below (a copy would make
     // the replication arrays copy-on-write on every read).
-    let shard = dataTier.databases[d].shard(ofStation: st)
-    let replica = dataTier.databases[d].replicaIndex(ofStation: st)
+    let shard = databases[d].shard(ofStation: k)
+    let replica = databases[d].replicaIndex(ofStation: k)
     let key = requests[t].key
     if dataTier.slots[t].isWrite {
       commitWrite(d, key: key, shard: shard)
     } else if let r = replica {
-      dataTier.databases[d].replication[shard].read(
-        key: key, replica: r, at: now)
+      databases[d].replication[shard].read(key: key, replica: r, at: now)
     }
     if dataTier.slots[t].gather != nil {
       guard let _ = dataTier.slots[t].gather?.complete(at: now) else { return }
       if dataTier.slots[t].gather?.failed == true {
-        databaseFailed(slot, .unavailable)
+        fail(slot, .unavailable)
         return
       }
     }
     finishDatabase(slot)
   }
 
+  /// A database station that held `slot` failed: the request fails, or, for a scatter read,
+  /// once its other shards have answered.
+  mutating func databaseDropped(_ slot: Int32) {
+    let t = tierSlot(slot)
+    if dataTier.slots[t].gather != nil {
+      guard let _ = dataTier.slots[t].gather?.complete(at: now, ok: false) else { return }
+    }
+    fail(slot, .unavailable)
+  }
+
   /// A write committed on shard `shard`'s primary now: replicas see it after their lag; the
   /// cache entry is invalidated (cache-aside).
   mutating func commitWrite(_ d: Int, key: Int, shard: Int) {
-    if d >= 0, d < dataTier.databases.count,
-      shard < dataTier.databases[d].replication.count
-    {
-      var lag = dataTier.databases[d].lag
-      var rng = dataTier.databases[d].rng
-      dataTier.databases[d].replication[shard].write(key: key, commit: now) {
-        _ in lag.sample(&rng)
-      }
-      dataTier.databases[d].lag = lag
-      dataTier.databases[d].rng = rng
+    if d >= 0, d < databases.count, shard < databases[d].replication.count {
+      var lag = databases[d].lag
+      var rng = databases[d].rng
+      databases[d].replication[shard].write(key: key, commit: now) { _ in lag.sample(&rng) }
+      databases[d].lag = lag
+      databases[d].rng = rng
     }
     for c in dataTier.caches.indices { dataTier.caches[c].invalidate(key, now: now) }
   }
@@ -188,137 +161,5 @@ extension SimulationCore {
     dataTier.slots[t].missCache = -1
     let draw = dataTier.cacheRng.next()
     dataTier.caches[c].fill(key, now: now, draw: draw)
-  }
-
-  /// A request held by the database failed there (station failure, scatter shard failure).
-  mutating func databaseFailed(_ slot: Int32, _ cause: ErrorCause) {
-    fail(slot, cause)
-  }
-
-  mutating func startQueuedStations(_ d: Int, _ st: Int) {
-    while let next = dataTier.databases[d].stations[st].state.nextWaiting(at: now) {
-      startStation(d, st, slot: next)
-    }
-  }
-
-  // MARK: - Failure, recovery, vertical scaling
-
-  /// Stations a name denotes: `orders` (every shard's primary), `orders/shard-2`,
-  /// `orders/replica-1`, `orders/shard-2/replica-1`.
-  func stations(named name: String) -> (database: Int, stations: [Int])? {
-    for (d, db) in dataTier.databases.enumerated() {
-      if name == db.spec.name {
-        return (d, (0..<db.shards.shardCount).map { db.primary(ofShard: $0) })
-      }
-      if let i = db.stations.firstIndex(where: { $0.name == name }) { return (d, [i]) }
-    }
-    return nil
-  }
-
-  /// Fails `list` (named `name` in the narration); with `duration`, they recover together
-  /// after it (one `recover` event, saying `recovery`). `quiet`: no `fail` event.
-  mutating func failStations(
-    _ d: Int, _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
-    recovery: String = "recovered after its failure period"
-  ) {
-    var held = 0
-    for st in list {
-      dataTier.databases[d].stations[st].state.epoch &+= 1
-      dataTier.databases[d].stations[st].state.unavailable = true
-      dataTier.databases[d].stations[st].state.downTimeAverage.set(1, at: now)
-      held += dataTier.databases[d].stations[st].inService.count
-      held += dataTier.databases[d].stations[st].state.queue.count
-    }
-    for st in list { dropStationRequests(d, st) }
-    var detail = "\(name) fails: requests to it fail"
-    if held > 0 { detail += " and the \(held) it held fail" }
-    if let length = duration, length.isFinite, length >= 0 {
-      let epochs = list.map { dataTier.databases[d].stations[$0].state.epoch }
-      dataTier.outages.append(
-        DataTierState.Outage(
-          name: name, database: d, stations: list, epochs: epochs, recovery: recovery))
-      events.schedule(
-        at: now + length, kind: .dataTier,
-        a: Int32(truncatingIfNeeded: dataTier.outages.count - 1),
-        c: DataTierState.Tag.stationRecover.rawValue)
-      detail += "; it recovers after \(CircuitBreaker.seconds(length))"
-    }
-    if !quiet { note("fail", name, detail) }
-  }
-
-  mutating func dropStationRequests(_ d: Int, _ st: Int) {
-    var held = dataTier.databases[d].stations[st].state.queue.drain()
-    held += dataTier.databases[d].stations[st].inService
-    dataTier.databases[d].stations[st].inService.removeAll()
-    dataTier.databases[d].stations[st].state.busy = 0
-    dataTier.databases[d].stations[st].state.busyTime.set(0, at: now)
-    dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
-    dataTier.databases[d].stations[st].state.queueTime.set(0, at: now)
-    dataTier.databases[d].stations[st].state.counters.unavailable += held.count
-    for slot in held {
-      let t = tierSlot(slot)
-      if dataTier.slots[t].gather != nil {
-        guard let _ = dataTier.slots[t].gather?.complete(at: now, ok: false) else { continue }
-      }
-      databaseFailed(slot, .unavailable)
-    }
-  }
-
-  mutating func recoverStations(_ d: Int, _ list: [Int], name: String, reason: String) {
-    for st in list {
-      dataTier.databases[d].stations[st].state.epoch &+= 1
-      dataTier.databases[d].stations[st].state.unavailable = false
-      dataTier.databases[d].stations[st].state.downTimeAverage.set(0, at: now)
-    }
-    note("recover", name, "\(name) \(reason)")
-  }
-
-  /// An outage's time is up: its stations that were not failed or recovered again since
-  /// come back.
-  mutating func outageEnded(_ o: Int) {
-    guard o >= 0, o < dataTier.outages.count else { return }
-    let outage = dataTier.outages[o]
-    let d = outage.database
-    guard d >= 0, d < dataTier.databases.count else { return }
-    var back: [Int] = []
-    for (st, epoch) in zip(outage.stations, outage.epochs)
-    where st < dataTier.databases[d].stations.count
-      && dataTier.databases[d].stations[st].state.epoch == epoch
-      && dataTier.databases[d].stations[st].state.unavailable
-    {
-      back.append(st)
-    }
-    guard !back.isEmpty else { return }
-    recoverStations(d, back, name: outage.name, reason: outage.recovery)
-  }
-
-  /// `scale-up` of a database: every station gets the new core count.
-  mutating func scaleUpDatabase(_ d: Int, cores: Int?, downtime: Double) {
-    let name = dataTier.databases[d].spec.name
-    let all = Array(dataTier.databases[d].stations.indices)
-    let newCores = Swift.min(
-      Swift.max(1, cores ?? dataTier.databases[d].spec.cores), 1 << 20)
-    for st in all {
-      let old = dataTier.databases[d].stations[st].state.cores
-      if dataTier.databases[d].stations[st].state.maxConnections == old
-        * Defaults.connectionsPerCore
-      {
-        dataTier.databases[d].stations[st].state.maxConnections =
-          newCores * Defaults.connectionsPerCore
-      }
-      dataTier.databases[d].stations[st].state.cores = newCores
-      dataTier.databases[d].stations[st].state.syncProvisioned(at: now)
-    }
-    dataTier.databases[d].spec.cores = newCores
-    if downtime.isFinite, downtime > 0 {
-      note(
-        "scale-up", name,
-        "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))")
-      failStations(
-        d, all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
-    } else {
-      for st in all { startQueuedStations(d, st) }
-      note("scale-up", name, "\(name) scales up to \(newCores) cores with no downtime")
-    }
   }
 }

@@ -11,7 +11,9 @@ extension SimulationCore {
       var members: [Int] = []
       var balancer: String?
       var pool = spec.group
-      let inPool = servers.indices.filter { servers[$0].spec.pool == spec.group }
+      let inPool = stations.indices.filter {
+        stations[$0].role == .server && stations[$0].spec.pool == spec.group
+      }
       if !inPool.isEmpty {
         members = inPool
         if let b = balancers.firstIndex(where: {
@@ -25,9 +27,9 @@ extension SimulationCore {
         // Servers declared one by one (`web-1`, `web-2`) form the pool `web`: new ones
         // continue their numbering rather than being named after the balancer.
         pool =
-          members.first.flatMap { servers[$0].spec.pool ?? poolPrefix(of: servers[$0].spec.name) }
+          members.first.flatMap { stations[$0].spec.pool ?? poolPrefix(of: stations[$0].spec.name) }
           ?? spec.group
-      } else if let s = serverByName[spec.group] {
+      } else if let s = stations.serverByName[spec.group] {
         members = [s]
       } else if entryBalancer >= 0 {
         members = balancers[entryBalancer].servers
@@ -40,8 +42,8 @@ extension SimulationCore {
       }
       var state = AutoscalerState(
         policy: AutoscalerPolicy(spec: spec), pool: pool, balancer: balancer, members: members,
-        nextNumber: members.count + 1, template: servers[first].spec)
-      for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
+        nextNumber: members.count + 1, template: stations[first].spec)
+      for s in members { state.lastAreas[s] = stations[s].areas(at: now) }
       dataTier.autoscalers.append(state)
       startAtMinimum(dataTier.autoscalers.count - 1)
       let interval = checkInterval(spec.interval, members: members.count)
@@ -69,7 +71,7 @@ extension SimulationCore {
     for k in 0..<(minimum - current) {
       var n = dataTier.autoscalers[a].nextNumber
       let pool = dataTier.autoscalers[a].pool
-      while serverByName["\(pool)-\(n)"] != nil { n += 1 }
+      while stations.serverByName["\(pool)-\(n)"] != nil { n += 1 }
       dataTier.autoscalers[a].nextNumber = n + 1
       let name = "\(pool)-\(n)"
       join(a, name: name)
@@ -95,11 +97,11 @@ extension SimulationCore {
     var busy = 0.0
     var cores = 0.0
     var ready = 0
-    for s in dataTier.autoscalers[a].members where !servers[s].removed {
-      let areas = servers[s].areas(at: now)
+    for s in dataTier.autoscalers[a].members where !stations[s].removed {
+      let areas = stations[s].areas(at: now)
       let last = dataTier.autoscalers[a].lastAreas[s] ?? StationAreas()
       dataTier.autoscalers[a].lastAreas[s] = areas
-      guard !servers[s].isDown else { continue }
+      guard !stations[s].isDown else { continue }
       ready += 1
       busy += areas.busy - last.busy
       cores += areas.cores - last.cores
@@ -154,7 +156,7 @@ extension SimulationCore {
   mutating func scaleOut(_ a: Int) -> String {
     var n = dataTier.autoscalers[a].nextNumber
     let pool = dataTier.autoscalers[a].pool
-    while serverByName["\(pool)-\(n)"] != nil
+    while stations.serverByName["\(pool)-\(n)"] != nil
       || dataTier.autoscalers[a].warming.contains(where: { $0.name == "\(pool)-\(n)" })
     {
       n += 1
@@ -179,7 +181,7 @@ extension SimulationCore {
     spec.pool = dataTier.autoscalers[a].pool
     let s = addServer(spec, toBalancer: dataTier.autoscalers[a].balancer, quiet: true)
     dataTier.autoscalers[a].members.append(s)
-    dataTier.autoscalers[a].lastAreas[s] = servers[s].areas(at: now)
+    dataTier.autoscalers[a].lastAreas[s] = stations[s].areas(at: now)
   }
 
   mutating func warmedUp(_ a: Int) {
@@ -193,12 +195,12 @@ extension SimulationCore {
 
   /// Drains the newest server of autoscaler `a`'s group. Returns its name.
   mutating func scaleIn(_ a: Int) -> String? {
-    guard let k = dataTier.autoscalers[a].members.lastIndex(where: { !servers[$0].removed }) else {
+    guard let k = dataTier.autoscalers[a].members.lastIndex(where: { !stations[$0].removed }) else {
       return nil
     }
     let s = dataTier.autoscalers[a].members.remove(at: k)
     removeServer(s, quiet: true)
-    return servers[s].spec.name
+    return stations[s].name
   }
 }
 

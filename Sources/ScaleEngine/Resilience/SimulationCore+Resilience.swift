@@ -65,7 +65,7 @@ extension SimulationCore {
 
   /// A request failed with `cause`: breakers holding it record a failure; then, if the retry
   /// policy allows (attempts left, a retryable cause, the budget), the backoff delay.
-  mutating func tierRetryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
+  mutating func retryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
     releaseDatabaseBreaker(t, success: false)
@@ -86,7 +86,7 @@ extension SimulationCore {
 
   /// The client gave up on a request: breakers holding it count a failure (as resilience4j
   /// does with a time limiter), so a half-open breaker never waits for it forever.
-  mutating func tierTimedOut(_ slot: Int32) {
+  mutating func requestTimedOut(_ slot: Int32) {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
     releaseDatabaseBreaker(t, success: false)
@@ -133,7 +133,7 @@ extension SimulationCore {
     dataTier.queues[q].queue.finish(job, now: now)
     let key = job.id
     let d = dataTier.pathDatabase
-    let shard = d >= 0 ? dataTier.databases[d].shards.shard(for: key) : 0
+    let shard = d >= 0 ? databases[d].shards.shard(for: key) : 0
     commitWrite(d, key: key, shard: shard)
     startWorkers(q)
   }

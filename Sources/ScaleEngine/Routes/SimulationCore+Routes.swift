@@ -96,7 +96,7 @@ extension SimulationCore {
       let k = Int(routes.calls[c].cursor)
       routes.calls[c].cursor = Int32(truncatingIfNeeded: (k + 1) % count)
       let s = Int(routes.poolMembers[start + k])
-      guard s >= 0, s < servers.count, !servers[s].removed else { continue }
+      guard s >= 0, s < stations.count, !stations[s].removed else { continue }
       switch admit(server: s, slot: slot) {
       case .admitted: return .wait
       case .refused(let refusal): cause = refusal
@@ -132,11 +132,11 @@ extension SimulationCore {
           _ = gather.complete(at: now)
         }
       case .database:
-        let shard = dataTier.databases[index].shards.route(requests[i].key)
+        let shard = databases[index].shards.route(requests[i].key)
         let st =
           isRead
-          ? readStation(index, shard: shard) : dataTier.databases[index].primary(ofShard: shard)
-        if let refusal = admitStation(index, st, slot: slot, read: isRead) {
+          ? readStation(index, shard: shard) : databases[index].primaryStation(ofShard: shard)
+        if let refusal = admitStation(st, slot: slot, read: isRead) {
           cause = refusal
           _ = gather.complete(at: now, ok: false)
         } else {
@@ -209,7 +209,7 @@ extension SimulationCore {
     let next = nextStep(slot)
     let r = Int(requests[i].route)
     if r >= 0, r < routes.stepCount.count, Int(requests[i].hop) < Int(routes.stepCount[r]),
-      s >= 0, s < servers.count
+      s >= 0, s < stations.count
     {
       holdConnection(slot, server: s)
     }
@@ -227,9 +227,9 @@ extension SimulationCore {
       routes.heldEpoch.append(contentsOf: repeatElement(0, count: grow))
     }
     routes.held[at] = Int32(truncatingIfNeeded: s)
-    routes.heldEpoch[at] = servers[s].connectionEpoch
+    routes.heldEpoch[at] = stations[s].connectionEpoch
     requests[i].held = UInt8(k + 1)
-    servers[s].held += 1
+    stations[s].held += 1
   }
 
   /// Gives back every connection the request holds (it ended, failed, or is retried).
@@ -241,11 +241,11 @@ extension SimulationCore {
       let at = i * RouteTable.maxHeld + k
       guard at < routes.held.count else { break }
       let s = Int(routes.held[at])
-      guard s >= 0, s < servers.count, servers[s].connectionEpoch == routes.heldEpoch[at],
-        servers[s].held > 0
+      guard s >= 0, s < stations.count, stations[s].connectionEpoch == routes.heldEpoch[at],
+        stations[s].held > 0
       else { continue }
-      servers[s].held -= 1
-      if servers[s].removed { servers[s].retireIfDrained(at: now) }
+      stations[s].held -= 1
+      if stations[s].removed { stations[s].retireIfDrained(at: now) }
     }
     requests[i].held = 0
   }

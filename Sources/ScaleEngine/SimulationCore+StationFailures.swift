@@ -1,0 +1,142 @@
+import ScaleModel
+
+/// Failure, recovery and vertical scaling of stations, one path for servers and database
+/// stations: a failure drops what the station holds (`dropRequests`), a timed failure or a
+/// scale-up's downtime is an `Outage` that one `autoRecover` event ends.
+extension SimulationCore {
+  /// The stations a name denotes: a server; a database (every shard's primary); a database
+  /// station (`orders/shard-2`, `orders/replica-1`, `orders/shard-2/replica-1`).
+  func stationsNamed(_ name: String) -> [Int]? {
+    if let s = stations.serverByName[name] { return [s] }
+    for d in databases.all.indices {
+      let db = databases.all[d]
+      if name == db.spec.name {
+        return (0..<db.shards.shardCount).map { db.station(db.primary(ofShard: $0)) }
+      }
+      for k in 0..<db.stationCount where stations[db.station(k)].name == name {
+        return [db.station(k)]
+      }
+    }
+    return nil
+  }
+
+  /// Fails `list` (named `name` in the narration): every request they hold fails. With
+  /// `duration`, they come back together after it (one `event` run event saying
+  /// `recovery`, with `cores` when given). `quiet`: no `fail` event.
+  mutating func failStations(
+    _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
+    recovery: String = "recovered after its failure period", event: String = "recover",
+    cores: Int? = nil
+  ) {
+    guard let first = list.first else { return }
+    var held = 0
+    for s in list {
+      stations[s].epoch &+= 1
+      held += stations[s].inSystem
+      stations[s].setUnavailable(true, at: now)
+    }
+    for s in list { dropRequests(station: s) }
+    let server = stations[first].role == .server
+    var detail = "\(name) fails: " + (server ? "it refuses every request" : "requests to it fail")
+    if held > 0 { detail += " and the \(held) it held fail" }
+    if let d = duration, d.isFinite, d >= 0 {
+      stations.outages.append(
+        Outage(
+          name: name, stations: list, epochs: list.map { stations[$0].epoch }, event: event,
+          recovery: recovery, cores: cores))
+      events.schedule(
+        at: now + d, kind: .autoRecover,
+        a: Int32(truncatingIfNeeded: stations.outages.count - 1))
+      detail += "; it recovers after \(server ? formatSeconds(d) : CircuitBreaker.seconds(d))"
+    }
+    if !quiet { note("fail", name, detail) }
+  }
+
+  /// `list` is back in service now: a run event of `kind` says "`name` `reason`" (and, for a
+  /// recovery of a server that health checks marked down, when it gets traffic again).
+  mutating func recoverStations(
+    _ list: [Int], name: String, reason: String, kind: String = "recover"
+  ) {
+    for s in list {
+      stations[s].epoch &+= 1
+      stations[s].setUnavailable(false, at: now)
+    }
+    let marked = kind == "recover" && list.contains { stations[$0].markedDownCount > 0 }
+    note(
+      kind, name,
+      "\(name) \(reason)" + (marked ? "; it gets traffic again once health checks mark it up" : ""))
+  }
+
+  /// An outage's time is up: its stations that were not failed or recovered again since come
+  /// back (with their new cores after a scale-up).
+  mutating func outageEnded(_ o: Int) {
+    guard o >= 0, o < stations.outages.count else { return }
+    let outage = stations.outages[o]
+    var back: [Int] = []
+    for (s, epoch) in zip(outage.stations, outage.epochs)
+    where s < stations.count && stations[s].epoch == epoch && stations[s].unavailable {
+      back.append(s)
+    }
+    guard !back.isEmpty else { return }
+    if let cores = outage.cores {
+      for s in back { setCores(s, cores) }
+    }
+    recoverStations(back, name: outage.name, reason: outage.recovery, kind: outage.event)
+  }
+
+  /// New core count for station `s` from now; waiting requests start on new cores.
+  mutating func setCores(_ s: Int, _ cores: Int) {
+    stations[s].setCores(cores, at: now)
+    startQueued(station: s)
+  }
+
+  /// `scale-up` of a server: with downtime it fails (what it holds fails) and comes back
+  /// with its new cores; without, the cores change now.
+  mutating func scaleUp(
+    server s: Int, cores: Int?, ramGB: Double?, storageGB: Double?, downtime: Double
+  ) {
+    let name = stations[s].name
+    let newCores = Swift.max(1, cores ?? stations[s].cores)
+    if let ramGB { stations[s].spec.ramGB = ramGB }
+    if let storageGB { stations[s].spec.storageGB = storageGB }
+    var what: [String] = []
+    if cores != nil { what.append("\(newCores) cores") }
+    if let ramGB { what.append(formatNumber(ramGB) + " GB RAM") }
+    if let storageGB { what.append(formatNumber(storageGB) + " GB storage") }
+    let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
+    if downtime.isFinite && downtime > 0 {
+      let held = stations[s].inSystem
+      let back = Swift.max(1, Swift.min(newCores, Int(Int32.max)))
+      failStations(
+        [s], name: name, for: downtime, quiet: true, recovery: "is back with \(back) cores",
+        event: "scale-up-done", cores: back)
+      note(
+        "scale-up", name,
+        "\(name) scales up to \(target): down for \(formatSeconds(downtime))"
+          + (held > 0 ? ", the \(held) requests it held fail" : ""))
+    } else {
+      setCores(s, newCores)
+      note("scale-up", name, "\(name) scales up to \(target) with no downtime")
+    }
+  }
+
+  /// `scale-up` of a database: every station gets the new core count now; with downtime they
+  /// are down for it (what they hold fails).
+  mutating func scaleUp(database d: Int, cores: Int?, downtime: Double) {
+    let name = databases.all[d].spec.name
+    let all = databases.all[d].stationIndices
+    let newCores = Swift.min(Swift.max(1, cores ?? databases.all[d].spec.cores), 1 << 20)
+    for s in all { stations[s].setCores(newCores, at: now) }
+    databases.all[d].spec.cores = newCores
+    if downtime.isFinite, downtime > 0 {
+      note(
+        "scale-up", name,
+        "\(name) scales up to \(newCores) cores: down for \(CircuitBreaker.seconds(downtime))")
+      failStations(
+        all, name: name, for: downtime, quiet: true, recovery: "is back with \(newCores) cores")
+    } else {
+      for s in all { startQueued(station: s) }
+      note("scale-up", name, "\(name) scales up to \(newCores) cores with no downtime")
+    }
+  }
+}
