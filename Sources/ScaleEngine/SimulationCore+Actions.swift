@@ -56,7 +56,7 @@ extension SimulationCore {
 
   /// A backend's new weight: "lb: web-4 weight 1 → 5" (kind `weight`, component the balancer).
   mutating func setWeight(balancer balancerName: String, server serverName: String, weight: Int) {
-    guard let b = balancerByName[balancerName], b >= 0, b < balancers.count else {
+    guard let b = balancers.byName[balancerName], b >= 0, b < balancers.count else {
       unknown(balancerName, action: "set a weight on")
       return
     }
@@ -90,7 +90,7 @@ extension SimulationCore {
     let s = appendServer(spec)
     var target = -1
     if let balancerName {
-      target = balancerByName[balancerName] ?? -1
+      target = balancers.byName[balancerName] ?? -1
     } else if entryBalancer >= 0 {
       target = entryBalancer
     } else if directServer >= 0 {
@@ -99,8 +99,7 @@ extension SimulationCore {
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
       b.addBackend(server: directServer, weight: stations[directServer].spec.weight)
-      balancers.append(b)
-      target = balancers.count - 1
+      target = balancers.append(b)
       entryBalancer = target
       directServer = -1
     } else if stations.serverCount == 1 {

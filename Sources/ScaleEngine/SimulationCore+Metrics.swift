@@ -14,64 +14,32 @@ extension SimulationCore {
   mutating func endWarmup() {
     warmupDone = true
     stations.warmupEnded(at: now)
-    for b in balancers.indices {
-      balancers[b].warmupCounters = balancers[b].counters
-    }
+    balancers.warmupEnded()
     databases.warmupEnded(stations: stations)
-    dataTierWarmupEnded()
+    caches.warmupEnded()
+    queues.warmupEnded(at: now)
+    resilience.warmupEnded(at: now)
   }
 
   mutating func intervalTick() {
-    intervals.append(currentInterval())
-    intervalStart = now
-    latency.add(intervalLatency)
-    intervalLatency.reset()
-    intervalWarmupLatency.reset()
-    intervalOffered = 0
-    intervalCompleted = 0
-    intervalErrors = 0
-    intervalErrorCauses = ErrorCounts()
+    client.intervalClosed(currentInterval(), at: now)
     stations.intervalClosed(at: now)
     databases.intervalClosed(stations: stations)
-    dataTierIntervalClosed()
-    let next = now + intervalLength
+    caches.intervalClosed()
+    queues.intervalClosed(at: now)
+    let next = now + client.intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
 
-  /// The interval from `intervalStart` to now.
+  /// The interval from its start to now: the client's figures and each table's.
   mutating func currentInterval() -> IntervalStats {
-    var stats = IntervalStats(start: intervalStart, end: now)
-    stats.offered = intervalOffered
-    stats.completed = intervalCompleted
-    stats.errors = intervalErrors
-    stats.inFlight = activeRequests - activeTimedOut
-    stats.errorCauses = intervalErrorCauses
-    if intervalWarmupLatency.count == 0 {
-      stats.latency = intervalLatency.summary
-    } else {
-      var all = intervalWarmupLatency
-      all.add(intervalLatency)
-      stats.latency = all.summary
-    }
-    let dt = now - intervalStart
+    var stats = client.interval(at: now, inFlight: activeRequests - activeTimedOut)
+    let dt = now - client.intervalStart
     let figures = stations.interval(into: &stats, at: now, length: dt)
-    for b in balancers where b.reported {
-      var busy = 0.0
-      var cores = 0.0
-      var queue = 0.0
-      var inService = 0
-      for s in b.servers where s < figures.count {
-        busy += figures[s].busy
-        cores += figures[s].cores
-        queue += figures[s].queue
-        if stations.isInService(s) { inService += 1 }
-      }
-      stats.poolServers[b.name] = inService
-      stats.utilisation[b.name] = cores > 0 ? busy / cores : 0
-      stats.queueLength[b.name] = queue
-    }
+    balancers.interval(into: &stats, figures: figures, stations: stations)
     databases.interval(into: &stats, stations: stations)
-    dataTierInterval(&stats)
+    caches.interval(into: &stats)
+    queues.interval(into: &stats, at: now, length: dt)
     return stats
   }
 
@@ -79,13 +47,8 @@ extension SimulationCore {
   mutating func result(interrupted: Bool) -> RunResult {
     var r = RunResult(
       seed: seed, duration: now, warmup: Swift.min(warmup, now), interrupted: interrupted)
-    r.offered = offered
-    r.completed = completed
-    r.errors = errors
+    client.fill(&r, extraQuantiles: extraQuantiles)
     r.inFlight = measuredInFlight()
-    var total = latency
-    total.add(intervalLatency)
-    r.latency = total.summary(extra: extraQuantiles)
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
     r.routes = routeStats()
@@ -101,12 +64,24 @@ extension SimulationCore {
       components.append(row)
     }
     for b in balancers.indices where balancers[b].reported {
-      components.append(balancerStats(b, servers: rows, areas: areas))
+      components.append(
+        balancers.componentStats(
+          b, rows: rows, areas: areas, stations: stations, warmupDone: warmupDone,
+          extraQuantiles: extraQuantiles))
     }
-    components += dataTierStats()
+    components += caches.componentStats(warmupDone: warmupDone)
+    for d in databases.indices {
+      components += databases.componentStats(
+        d, stations: &stations, at: now, window: measuredSpan, warmupDone: warmupDone,
+        extraQuantiles: extraQuantiles)
+    }
+    for q in queues.indices {
+      components.append(queues.componentStats(q, at: now, warmupDone: warmupDone))
+    }
+    components += resilience.componentStats(at: now, warmupDone: warmupDone)
     r.components = components
-    var series = intervals
-    if now > intervalStart { series.append(currentInterval()) }
+    var series = client.intervals
+    if now > client.intervalStart { series.append(currentInterval()) }
     r.intervals = series
     r.verdicts = ExpectationEvaluator.evaluate(scenario.expectations, result: r)
     return r
@@ -137,41 +112,4 @@ extension SimulationCore {
   /// The measured window [warm-up end, now]: every time average divides by this, whatever the
   /// component's own life (see docs/engine.md, "One window for every figure").
   var measuredSpan: Double { warmupDone ? Swift.max(0, now - warmup) : 0 }
-
-  /// A balancer's figures: its own counters; L, queue and latency of its backends together;
-  /// utilisation = their busy core-seconds over their provisioned core-seconds (a server
-  /// that joined late weighs by the core-seconds it had, not by its cores at the end).
-  func balancerStats(_ b: Int, servers stats: [ComponentStats?], areas: [StationAreas])
-    -> ComponentStats
-  {
-    let bal = balancers[b]
-    var c = ComponentStats(name: bal.name, kind: .balancer)
-    let counts = warmupDone ? bal.counters - bal.warmupCounters : StationCounters()
-    c.arrivals = counts.arrivals
-    c.completed = counts.completed
-    c.errors = ErrorCounts(rejected: counts.rejected, unavailable: counts.unavailable)
-    var busy = 0.0
-    var coreArea = 0.0
-    var cores = 0
-    for s in bal.servers where s < stats.count && s < areas.count {
-      guard let row = stats[s] else { continue }
-      busy += areas[s].busy
-      coreArea += areas[s].cores
-      // Cores at the end: a server that was removed and has drained no longer has any.
-      if !stations[s].retired { cores += row.cores }
-      c.meanQueueLength += row.meanQueueLength
-      c.meanInSystem += row.meanInSystem
-      c.maxQueueLength = Swift.max(c.maxQueueLength, row.maxQueueLength)
-    }
-    c.utilisation = coreArea > 0 ? busy / coreArea : 0
-    c.cores = cores
-    // Its backends' latencies together (failover adds no time, so this is routing → done).
-    var merged = LatencyRecorder()
-    if warmupDone {
-      for s in bal.servers where s < stations.count { merged.add(stations[s].stats.latency) }
-    }
-    c.latency = merged.summary(extra: extraQuantiles)
-    c.healthy = !bal.eligible.isEmpty
-    return c
-  }
 }

@@ -15,9 +15,8 @@ extension SimulationCore {
     nextArrival = nextArrivalTime(after: now)
     guard activeRequests < maxInFlight else {
       // The engine's memory cap: the request is offered and rejected at once.
-      if now >= warmup { offered += 1 }
-      intervalOffered += 1
-      countError(measured: now >= warmup, .rejected)
+      client.offer(measured: now >= warmup)
+      client.fail(measured: now >= warmup, .rejected)
       noteCapReached("", "requests in flight")
       return
     }
@@ -35,8 +34,7 @@ extension SimulationCore {
     if needsKeys { requests[i].key = keySampler.sample(&keyRng) }
     if needsMix { requests[i].isRead = mixRng.nextDouble() < readFraction }
     if routesActive { assignRoute(slot, measured: measured) }
-    if measured { offered += 1 }
-    intervalOffered += 1
+    client.offer(measured: measured)
     if let timeout {
       deadlines.append(
         Deadline(time: now + timeout, slot: slot, generation: requests[i].generation))
@@ -79,17 +77,9 @@ extension SimulationCore {
   mutating func finish(_ slot: Int32) {
     let i = Int(slot)
     if !requests[i].timedOut {
-      // One histogram record per request: the interval's; measured ones fold into the run's
-      // latency at each interval end.
       let w = now - requests[i].arrival
-      if requests[i].measured {
-        completed += 1
-        intervalLatency.record(w)
-        if routesActive { routeCompleted(slot, latency: w) }
-      } else {
-        intervalWarmupLatency.record(w)
-      }
-      intervalCompleted += 1
+      client.succeed(measured: requests[i].measured, latency: w)
+      if routesActive && requests[i].measured { routeCompleted(slot, latency: w) }
     }
     freeSlot(slot)
   }
@@ -107,17 +97,10 @@ extension SimulationCore {
       return
     }
     if !requests[i].timedOut {
-      countError(measured: requests[i].measured, cause)
+      client.fail(measured: requests[i].measured, cause)
       if routesActive && requests[i].measured { routeFailed(slot, cause) }
     }
     freeSlot(slot)
-  }
-
-  mutating func countError(measured: Bool, _ cause: ErrorCause) {
-    intervalErrors += 1
-    intervalErrorCauses.count(cause)
-    guard measured else { return }
-    errors.count(cause)
   }
 
   /// Drops deadlines of requests that already left (their slot's generation moved on), so the
@@ -144,7 +127,7 @@ extension SimulationCore {
     else { return }
     requests[i].timedOut = true
     activeTimedOut += 1
-    countError(measured: requests[i].measured, .timedOut)
+    client.fail(measured: requests[i].measured, .timedOut)
     if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
       stations[Int(requests[i].server)].stats.counters.timedOut += 1

@@ -32,8 +32,7 @@ struct SimulationCore {
 
   /// Servers and database stations (`StationTable`).
   var stations = StationTable()
-  var balancers: [BalancerState] = []
-  var balancerByName: [String: Int] = [:]
+  var balancers = BalancerTable()
   /// The balancer clients talk to (the first declared), −1 if none.
   var entryBalancer = -1
   /// With no balancer and one server, the server clients talk to; −1 otherwise.
@@ -62,31 +61,20 @@ struct SimulationCore {
   var spikeEpoch: UInt32 = 0
   var scripted: [EventAction] = []
 
-  // Client-side figures (measured requests only).
-  var offered = 0
-  var completed = 0
-  var errors = ErrorCounts()
-  /// End-to-end latency of measured requests that completed in earlier intervals.
-  var latency = LatencyRecorder()
+  /// What the client saw, over the run and per interval (`ClientFigures`).
+  var client: ClientFigures
   var runEvents: [RunEvent] = []
   var eventsProcessed = 0
   var warmupDone = false
 
-  // Time series.
-  let intervalLength: Double
-  var intervalStart: Double = 0
-  var intervals: [IntervalStats] = []
-  /// Latency of requests completed in this interval: measured ones, and warm-up ones.
-  var intervalLatency = LatencyRecorder()
-  var intervalWarmupLatency = LatencyRecorder()
-  var intervalOffered = 0
-  var intervalCompleted = 0
-  var intervalErrors = 0
-  var intervalErrorCauses = ErrorCounts()
-
+  var caches = CacheTable()
   /// Databases (their stations are in `stations`).
   var databases = DatabaseTable()
-  /// The rest of the data tier and resilience state (DataTier/DataTierState.swift).
+  var queues = QueueTable()
+  /// Breakers, rate limits, retries.
+  var resilience = ResilienceState()
+  var autoscalers: [AutoscalerState] = []
+  /// The default path's data tier and per-request data (DataTier/DataTierState.swift).
   var dataTier = DataTierState()
   /// Request classes (routes/); empty on the default path.
   var routes: RouteTable
@@ -99,7 +87,7 @@ struct SimulationCore {
     duration = d.isFinite && d > 0 ? d : 0
     let w = scenario.warmup
     warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
-    intervalLength = SimulationCore.intervalLength(for: duration)
+    client = ClientFigures(intervalLength: SimulationCore.intervalLength(for: duration))
     extraQuantiles = SimulationCore.extraQuantiles(for: scenario.expectations)
     profile = RateProfile(traffic: scenario.traffic)
     arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
@@ -120,7 +108,7 @@ struct SimulationCore {
     // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
     // entry balancer and the servers it serves, or the servers the client talks to directly.
     let path = scenario.topology
-    for spec in scenario.balancers where balancerByName[spec.name] == nil {
+    for spec in scenario.balancers where balancers.byName[spec.name] == nil {
       var b = BalancerState(
         name: spec.name, strategy: spec.strategy, failover: spec.failover,
         healthCheck: spec.healthCheck, seed: seed)
@@ -130,14 +118,13 @@ struct SimulationCore {
           b.addBackend(server: i, weight: backend.weight)
         }
       }
-      balancerByName[spec.name] = balancers.count
       balancers.append(b)
     }
     let direct = path.servingServers.compactMap {
       stations.serverByName[scenario.servers[$0].name]
     }
     if let b = path.entryBalancer {
-      entryBalancer = balancerByName[scenario.balancers[b].name] ?? -1
+      entryBalancer = balancers.byName[scenario.balancers[b].name] ?? -1
     } else if direct.count > 1 {
       // Several servers and no balancer: the client spreads requests round-robin, as an
       // implicit balancer would (not reported as a component).
@@ -145,8 +132,7 @@ struct SimulationCore {
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
       for i in direct { b.addBackend(server: i, weight: stations[i].spec.weight) }
-      entryBalancer = balancers.count
-      balancers.append(b)
+      entryBalancer = balancers.append(b)
     }
     directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
     if !scenario.routes.isEmpty {
@@ -157,7 +143,7 @@ struct SimulationCore {
       routesActive = !routes.isEmpty
     }
     entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
-    needsKeys = balancers.contains { $0.strategy == .hash }
+    needsKeys = balancers.all.contains { $0.strategy == .hash }
     needsMix = false
 
     // Scripted events first, so at equal times they run before checks and ticks.
@@ -169,7 +155,9 @@ struct SimulationCore {
     }
     for b in balancers.indices { scheduleInitialHealthChecks(balancer: b) }
     if warmup > 0 { events.schedule(at: warmup, kind: .warmupEnd) } else { endWarmup() }
-    if intervalLength < duration { events.schedule(at: intervalLength, kind: .intervalTick) }
+    if client.intervalLength < duration {
+      events.schedule(at: client.intervalLength, kind: .intervalTick)
+    }
 
     setUpDataTier()
     if scenario.traffic != nil {

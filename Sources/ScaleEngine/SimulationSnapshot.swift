@@ -70,30 +70,20 @@ extension SimulationCore {
       if stations.isInService(s) { live += 1 }
       components.append(stations.snapshot(s, at: now))
     }
-    for b in balancers where b.reported {
-      var c = ComponentSnapshot(name: b.name, kind: .balancer)
-      var busyArea = 0.0
-      var coreArea = 0.0
-      for s in b.servers {
-        let a = stations[s].areas(at: now)
-        busyArea += a.busy
-        coreArea += a.cores
-        c.cores += stations[s].cores
-        c.busy += stations[s].busy
-        c.queueLength += stations[s].queue.count
-        c.inSystem += stations[s].inSystem
-      }
-      c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
-      c.busyCoreSeconds = busyArea
-      c.coreSeconds = coreArea
-      c.healthy = !b.eligible.isEmpty
-      components.append(c)
+    for b in balancers.indices where balancers[b].reported {
+      components.append(balancers.snapshot(b, stations: &stations, at: now))
     }
-    components += dataTierSnapshots()
+    components += caches.snapshots()
+    for d in databases.indices {
+      for s in databases[d].stationIndices { components.append(stations.snapshot(s, at: now)) }
+    }
+    components += queues.snapshots()
+    components += resilience.snapshots()
     return SimulationSnapshot(
       time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),
       components: components, recentEvents: Array(runEvents.suffix(20)), servers: live,
-      offered: offered, completed: completed, errors: errors, inFlight: activeRequests,
+      offered: client.offered, completed: client.completed, errors: client.errors,
+      inFlight: activeRequests,
       eventsProcessed: eventsProcessed)
   }
 }

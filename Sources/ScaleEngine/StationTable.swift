@@ -31,8 +31,8 @@ struct StationTable {
   var indices: Range<Int> { all.indices }
 
   subscript(s: Int) -> Station {
-    _read { yield all[s] }
-    _modify { yield &all[s] }
+    @inline(__always) _read { yield all[s] }
+    @inline(__always) _modify { yield &all[s] }
   }
 
   /// Adds a station; returns its index.

@@ -89,8 +89,8 @@ struct DatabaseTable {
   var indices: Range<Int> { all.indices }
 
   subscript(d: Int) -> DatabaseState {
-    _read { yield all[d] }
-    _modify { yield &all[d] }
+    @inline(__always) _read { yield all[d] }
+    @inline(__always) _modify { yield &all[d] }
   }
 
   mutating func append(_ database: DatabaseState) {

@@ -6,12 +6,9 @@ extension SimulationCore {
   /// station table), queues, breakers, rate limits, the retry policy and autoscalers; sets
   /// `needsKeys` / `needsMix` / `entryStage`.
   mutating func setUpDataTier() {
-    for spec in scenario.caches {
-      dataTier.caches.append(CacheCluster(spec: spec))
-      dataTier.cacheHitLatency.append(DistributionSampler(spec.hitLatency))
-    }
-    dataTier.cacheRng = RandomStream(seed: seed, purpose: "cache")
-    for c in dataTier.caches.indices where dataTier.caches[c].spec.warm { warmUp(cache: c) }
+    for spec in scenario.caches { caches.append(spec) }
+    caches.rng = RandomStream(seed: seed, purpose: "cache")
+    for c in caches.indices where caches[c].spec.warm { warmUp(cache: c) }
     for spec in scenario.databases {
       let db = DatabaseState(spec: spec, seed: seed, firstStation: stations.count)
       for station in db.stations(index: databases.count, seed: seed, now: now) {
@@ -28,7 +25,7 @@ extension SimulationCore {
     }
     for spec in scenario.queues {
       let workers = Swift.min(Swift.max(1, spec.workers), 100_000)
-      dataTier.queues.append(
+      queues.all.append(
         QueueState(
           queue: WorkQueue(
             workers: workers, maxDepth: spec.maxDepth, overflow: spec.overflow, now: now),
@@ -41,51 +38,44 @@ extension SimulationCore {
     dataTier.pathCache = path.pathCache ?? -1
     dataTier.pathDatabase = path.pathDatabase ?? -1
     let reached = path.reached
-    dataTier.breakerOfDatabase = Array(repeating: -1, count: databases.count)
+    resilience.breakerOfDatabase = Array(repeating: -1, count: databases.count)
     let poolNames = Set(
       stations.indices.compactMap { stations[$0].role == .server ? stations[$0].spec.pool : nil })
     for spec in scenario.breakers {
-      dataTier.breakers.append(CircuitBreaker(spec: spec))
-      dataTier.breakerCalls.append(0)
-      dataTier.breakerWarmup.append((0, 0))
-      dataTier.breakerOpenTime.append(0)
-      dataTier.breakerOpenSince.append(nil)
-      dataTier.breakerWarmupOpenTime.append(0)
+      let b = resilience.breakers.count
       var place = BreakerPlace.none
       if let d = databases.all.firstIndex(where: { db in
         db.spec.name == spec.target
           || db.stationIndices.contains(where: { stations[$0].name == spec.target })
       }), reached.contains(Topology.Node(.database, d)) {
         place = .database
-        if dataTier.breakerOfDatabase[d] < 0 {
-          dataTier.breakerOfDatabase[d] = dataTier.breakers.count - 1
-        }
-      } else if stations.serverByName[spec.target] != nil || balancerByName[spec.target] != nil
+        if resilience.breakerOfDatabase[d] < 0 { resilience.breakerOfDatabase[d] = b }
+      } else if stations.serverByName[spec.target] != nil || balancers.byName[spec.target] != nil
         || poolNames.contains(spec.target)
       {
         place = .servers
-        if dataTier.serverBreaker < 0 { dataTier.serverBreaker = dataTier.breakers.count - 1 }
+        if resilience.serverBreaker < 0 { resilience.serverBreaker = b }
       } else {
         note(
           "ignored", spec.name,
           "\(spec.name) guards \(spec.target), which is not on the request path")
       }
-      dataTier.breakerPlaces.append(place)
+      resilience.append(CircuitBreaker(spec: spec), at: place)
     }
     for spec in scenario.rateLimits {
-      dataTier.limits.append(TokenBucket(rate: spec.rate, burst: spec.burst, now: now))
-      dataTier.limitNames.append(spec.name)
+      resilience.limits.append(TokenBucket(rate: spec.rate, burst: spec.burst, now: now))
+      resilience.limitNames.append(spec.name)
     }
-    dataTier.retry = scenario.retry
-    if let p = scenario.retry?.budget { dataTier.budget = RetryBudget(percent: p) }
-    dataTier.retryRng = RandomStream(seed: seed, purpose: "retry")
+    resilience.retry = scenario.retry
+    if let p = scenario.retry?.budget { resilience.budget = RetryBudget(percent: p) }
+    resilience.retryRng = RandomStream(seed: seed, purpose: "retry")
     dataTier.asyncRng = RandomStream(seed: seed, purpose: "async")
     let a = scenario.traffic?.asyncFraction ?? 0
     dataTier.asyncFraction = a.isFinite ? Swift.min(Swift.max(a, 0), 1) : 0
     setUpAutoscalers()
 
     let dataPath =
-      !dataTier.caches.isEmpty || !databases.all.isEmpty || !dataTier.queues.isEmpty
+      !caches.all.isEmpty || !databases.all.isEmpty || !queues.all.isEmpty
     if dataPath {
       needsKeys = true
       needsMix = true
@@ -94,7 +84,7 @@ extension SimulationCore {
       needsKeys = true
       entryStage = .route
     }
-    if !dataTier.limits.isEmpty || dataTier.serverBreaker >= 0 || dataTier.budget != nil {
+    if !resilience.limits.isEmpty || resilience.serverBreaker >= 0 || resilience.budget != nil {
       entryStage = .rateLimit
     }
     dataTier.active = true
@@ -119,7 +109,7 @@ extension SimulationCore {
     if isRead, dataTier.pathCache >= 0 { return .cache }
     if dataTier.pathDatabase >= 0 { return .database }
     if !isRead {
-      for c in dataTier.caches.indices { dataTier.caches[c].invalidate(requests[t].key, now: now) }
+      for c in caches.indices { caches[c].invalidate(requests[t].key, now: now) }
     }
     return .done
   }

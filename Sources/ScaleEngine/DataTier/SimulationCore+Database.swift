@@ -26,7 +26,7 @@ extension SimulationCore {
       return .next(.done)
     }
     dataTier.slots[t].database = Int32(truncatingIfNeeded: d)
-    let breaker = dataTier.breakerOfDatabase[d]
+    let breaker = resilience.breakerOfDatabase[d]
     if breaker >= 0 {
       guard acquireBreaker(breaker) else { return .fail(.breakerOpen) }
       dataTier.slots[t].databaseBreaker = Int32(truncatingIfNeeded: breaker)
@@ -139,7 +139,7 @@ extension SimulationCore {
       databases[d].lag = lag
       databases[d].rng = rng
     }
-    for c in dataTier.caches.indices { dataTier.caches[c].invalidate(key, now: now) }
+    for c in caches.indices { caches[c].invalidate(key, now: now) }
   }
 
   /// The database answered: record the breaker's success, fill the cache after a miss, done.
@@ -157,9 +157,9 @@ extension SimulationCore {
 
   mutating func finishCacheMiss(_ t: Int, key: Int) {
     let c = Int(dataTier.slots[t].missCache)
-    guard c >= 0, c < dataTier.caches.count else { return }
+    guard c >= 0, c < caches.count else { return }
     dataTier.slots[t].missCache = -1
-    let draw = dataTier.cacheRng.next()
-    dataTier.caches[c].fill(key, now: now, draw: draw)
+    let draw = caches.rng.next()
+    caches[c].fill(key, now: now, draw: draw)
   }
 }

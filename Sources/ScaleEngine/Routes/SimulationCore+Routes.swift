@@ -65,10 +65,10 @@ extension SimulationCore {
       let i = Int(slot)
       guard requests[i].isRead else { return .next(nextStep(slot)) }
       let key = requests[i].key
-      let (_, hit) = dataTier.caches[index].lookup(key, now: now)
+      let (_, hit) = caches[index].lookup(key, now: now)
       if hit {
         requests[i].hop &+= skipOnHit ? 2 : 1
-        let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
+        let d = caches.hitLatency[index].sample(&caches.rng)
         events.schedule(
           at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
           c: DataTierState.Tag.routeResume.rawValue)
@@ -122,8 +122,8 @@ extension SimulationCore {
       switch call.kind {
       case .cache:
         if isRead {
-          _ = dataTier.caches[index].lookup(requests[i].key, now: now)
-          let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
+          _ = caches[index].lookup(requests[i].key, now: now)
+          let d = caches.hitLatency[index].sample(&caches.rng)
           events.schedule(
             at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
             c: DataTierState.Tag.branchDone.rawValue)
