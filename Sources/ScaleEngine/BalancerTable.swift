@@ -10,11 +10,6 @@ struct BalancerTable {
   var count: Int { all.count }
   var indices: Range<Int> { all.indices }
 
-  subscript(b: Int) -> BalancerState {
-    @inline(__always) _read { yield all[b] }
-    @inline(__always) _modify { yield &all[b] }
-  }
-
   /// Adds a balancer (named ones can be found by name); returns its index.
   @discardableResult
   mutating func append(_ balancer: BalancerState) -> Int {
@@ -74,7 +69,7 @@ struct BalancerTable {
       busy += areas[s].busy
       coreArea += areas[s].cores
       // Cores at the end: a server that was removed and has drained no longer has any.
-      if !stations[s].retired { cores += row.cores }
+      if !stations.all[s].retired { cores += row.cores }
       c.meanQueueLength += row.meanQueueLength
       c.meanInSystem += row.meanInSystem
       c.maxQueueLength = Swift.max(c.maxQueueLength, row.maxQueueLength)
@@ -84,7 +79,7 @@ struct BalancerTable {
     // Its backends' latencies together (failover adds no time, so this is routing → done).
     var merged = LatencyRecorder()
     if warmupDone {
-      for s in bal.servers where s < stations.count { merged.add(stations[s].stats.latency) }
+      for s in bal.servers where s < stations.count { merged.add(stations.all[s].stats.latency) }
     }
     c.latency = merged.summary(extra: extraQuantiles)
     c.healthy = !bal.eligible.isEmpty
@@ -98,13 +93,13 @@ struct BalancerTable {
     var busyArea = 0.0
     var coreArea = 0.0
     for s in bal.servers {
-      let a = stations[s].areas(at: now)
+      let a = stations.all[s].stats.areas(at: now)
       busyArea += a.busy
       coreArea += a.cores
-      c.cores += stations[s].cores
-      c.busy += stations[s].busy
-      c.queueLength += stations[s].queue.count
-      c.inSystem += stations[s].inSystem
+      c.cores += stations.all[s].cores
+      c.busy += stations.all[s].busy
+      c.queueLength += stations.all[s].queue.count
+      c.inSystem += stations.all[s].inSystem
     }
     c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
     c.busyCoreSeconds = busyArea

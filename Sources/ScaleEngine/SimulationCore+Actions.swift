@@ -28,7 +28,7 @@ extension SimulationCore {
       setRate(rps)
       note("rate", "traffic", "traffic set to \(formatRate(RateProfile.clean(rps)))")
     case .ramp(let rps, let d):
-      let from = profile.baseRate(at: now)
+      let from = traffic.profile.baseRate(at: now)
       ramp(to: rps, over: d)
       note(
         "rate", "traffic",
@@ -61,7 +61,7 @@ extension SimulationCore {
       return
     }
     guard let s = stations.serverByName[serverName],
-      let old = balancers[b].setWeight(server: s, weight: weight)
+      let old = balancers.all[b].setWeight(server: s, weight: weight)
     else {
       note(
         "ignored", balancerName,
@@ -98,7 +98,7 @@ extension SimulationCore {
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      b.addBackend(server: directServer, weight: stations[directServer].spec.weight)
+      b.addBackend(server: directServer, weight: stations.all[directServer].spec.weight)
       target = balancers.append(b)
       entryBalancer = target
       directServer = -1
@@ -106,8 +106,9 @@ extension SimulationCore {
       directServer = s
     }
     if target >= 0 {
-      let p = balancers[target].addBackend(server: s, weight: spec.weight)
-      if let check = balancers[target].healthCheck, check.interval > 0, check.interval.isFinite {
+      let p = balancers.all[target].addBackend(server: s, weight: spec.weight)
+      if let check = balancers.all[target].healthCheck, check.interval > 0, check.interval.isFinite
+      {
         events.schedule(
           at: now + healthInterval(check, balancer: target), kind: .healthCheck,
           a: Int32(truncatingIfNeeded: target),
@@ -115,10 +116,11 @@ extension SimulationCore {
       }
     }
     if !quiet {
-      let to = target >= 0 && balancers[target].reported ? " behind \(balancers[target].name)" : ""
+      let to =
+        target >= 0 && balancers.all[target].reported ? " behind \(balancers.all[target].name)" : ""
       note(
         "add-server", spec.name,
-        "\(spec.name) added\(to) with \(stations[s].cores) core\(stations[s].cores == 1 ? "" : "s")"
+        "\(spec.name) added\(to) with \(stations.all[s].cores) core\(stations.all[s].cores == 1 ? "" : "s")"
       )
     }
     return s
@@ -126,19 +128,19 @@ extension SimulationCore {
 
   /// Drains a server: balancers stop routing to it; requests it holds finish.
   mutating func removeServer(_ s: Int, quiet: Bool = false) {
-    stations[s].removed = true
+    stations.all[s].removed = true
     for b in balancers.indices {
-      if let p = balancers[b].position(ofServer: s) {
-        balancers[b].draining[p] = true
-        balancers[b].updateEligible(p)
+      if let p = balancers.all[b].position(ofServer: s) {
+        balancers.all[b].draining[p] = true
+        balancers.all[b].updateEligible(p)
       }
     }
     if directServer == s { directServer = -1 }
-    stations[s].retireIfDrained(at: now)
+    stations.all[s].retireIfDrained(at: now)
     if !quiet {
       note(
-        "remove-server", stations[s].spec.name,
-        "\(stations[s].spec.name) removed: no new requests; the \(stations[s].inSystem) it holds finish"
+        "remove-server", stations.all[s].spec.name,
+        "\(stations.all[s].spec.name) removed: no new requests; the \(stations.all[s].inSystem) it holds finish"
       )
     }
   }

@@ -56,14 +56,14 @@ extension SimulationCore {
     // Per station index (servers only): their rows and areas, which balancers sum.
     var rows = [ComponentStats?](repeating: nil, count: stations.count)
     var areas = [StationAreas](repeating: StationAreas(), count: stations.count)
-    for s in stations.indices where stations[s].role == .server {
-      areas[s] = stations[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
+    for s in stations.indices where stations.all[s].role == .server {
+      areas[s] = stations.all[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
       let row = stations.componentStats(
         s, at: now, window: measuredSpan, warmupDone: warmupDone, extraQuantiles: extraQuantiles)
       rows[s] = row
       components.append(row)
     }
-    for b in balancers.indices where balancers[b].reported {
+    for b in balancers.indices where balancers.all[b].reported {
       components.append(
         balancers.componentStats(
           b, rows: rows, areas: areas, stations: stations, warmupDone: warmupDone,

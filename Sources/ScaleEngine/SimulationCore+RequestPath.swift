@@ -11,8 +11,8 @@ extension SimulationCore {
   // MARK: - Arrival
 
   mutating func arrive() {
-    lastArrival = nextArrival
-    nextArrival = nextArrivalTime(after: now)
+    traffic.lastArrival = traffic.nextArrival
+    traffic.nextArrival = nextArrivalTime(after: now)
     guard activeRequests < maxInFlight else {
       // The engine's memory cap: the request is offered and rejected at once.
       client.offer(measured: now >= warmup)
@@ -31,11 +31,11 @@ extension SimulationCore {
     requests[i].server = -1
     requests[i].balancer = -1
     requests[i].aux = 0
-    if needsKeys { requests[i].key = keySampler.sample(&keyRng) }
-    if needsMix { requests[i].isRead = mixRng.nextDouble() < readFraction }
+    if traffic.needsKeys { requests[i].key = traffic.keySampler.sample(&traffic.keyRng) }
+    if traffic.needsMix { requests[i].isRead = traffic.mixRng.nextDouble() < traffic.readFraction }
     if routesActive { assignRoute(slot, measured: measured) }
     client.offer(measured: measured)
-    if let timeout {
+    if let timeout = traffic.timeout {
       deadlines.append(
         Deadline(time: now + timeout, slot: slot, generation: requests[i].generation))
       if deadlines.count > 4 * activeRequests + 4096 { compactDeadlines() }
@@ -130,7 +130,7 @@ extension SimulationCore {
     client.fail(measured: requests[i].measured, .timedOut)
     if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
-      stations[Int(requests[i].server)].stats.counters.timedOut += 1
+      stations.all[Int(requests[i].server)].stats.counters.timedOut += 1
     }
     requestTimedOut(slot)
   }
@@ -168,22 +168,22 @@ extension SimulationCore {
   /// Picks a backend by the balancer's strategy; on refusal, fails over to the least loaded
   /// eligible backend not yet tried for this request, and so on (see `failoverTried`).
   mutating func route(_ slot: Int32, balancer b: Int) -> StageOutcome {
-    balancers[b].counters.arrivals += 1
+    balancers.all[b].counters.arrivals += 1
     requests[Int(slot)].balancer = Int32(truncatingIfNeeded: b)
     requests[Int(slot)].routed = now
     let p = pick(balancer: b, slot: slot)
     if p < 0 {
-      balancers[b].counters.unavailable += 1
+      balancers.all[b].counters.unavailable += 1
       return .fail(.unavailable)
     }
     var cause: ErrorCause
-    switch admit(server: balancers[b].servers[p], slot: slot) {
+    switch admit(server: balancers.all[b].servers[p], slot: slot) {
     case .admitted: return .wait
     case .refused(let c): cause = c
     }
     // Whether every eligible backend refused this request (the balancer found no server).
-    var exhausted = balancers[b].eligible.count <= 1
-    if balancers[b].failover {
+    var exhausted = balancers.all[b].eligible.count <= 1
+    if balancers.all[b].failover {
       // nginx `proxy_next_upstream`: the next peer not already tried for this request, until
       // one accepts or every eligible one has refused (at most `Defaults.failoverTries`).
       failoverTried.removeAll(keepingCapacity: true)
@@ -192,17 +192,18 @@ extension SimulationCore {
         // Backends that would refuse (failed, or at their connection limit: what `admit`
         // checks) are passed over in the same scan, so a pool of failed servers not yet
         // marked down costs one scan per request, not one per refusal.
-        let q = balancers[b].leastLoadedOther(
+        let q = balancers.all[b].leastLoadedOther(
           excluding: failoverTried,
           accepts: {
-            !stations[$0].unavailable && stations[$0].inSystem < stations[$0].maxConnections
+            !stations.all[$0].unavailable
+              && stations.all[$0].inSystem < stations.all[$0].maxConnections
           },
-          load: { stations[$0].inSystem })
+          load: { stations.all[$0].inSystem })
         if q < 0 {
           exhausted = true
           break
         }
-        switch admit(server: balancers[b].servers[q], slot: slot) {
+        switch admit(server: balancers.all[b].servers[q], slot: slot) {
         case .admitted: return .wait
         case .refused(let c): cause = c
         }
@@ -212,21 +213,22 @@ extension SimulationCore {
     // A failed server's refusal is that server's error (it counted it); the balancer's
     // `unavailable` ("no healthy server") only when no eligible backend would take it.
     if cause == .rejected {
-      balancers[b].counters.rejected += 1
+      balancers.all[b].counters.rejected += 1
     } else if exhausted {
-      balancers[b].counters.unavailable += 1
+      balancers.all[b].counters.unavailable += 1
     }
     return .fail(cause)
   }
 
   mutating func pick(balancer b: Int, slot: Int32) -> Int {
-    switch balancers[b].strategy {
-    case .roundRobin: return balancers[b].roundRobinPick()
-    case .weighted: return balancers[b].smoothWeightedPick()
-    case .leastConnections: return balancers[b].leastConnectionsPick { stations[$0].inSystem }
-    case .random: return balancers[b].randomPick()
-    case .powerOfTwo: return balancers[b].powerOfTwoPick { stations[$0].inSystem }
-    case .hash: return balancers[b].hashPick(key: requests[Int(slot)].key)
+    switch balancers.all[b].strategy {
+    case .roundRobin: return balancers.all[b].roundRobinPick()
+    case .weighted: return balancers.all[b].smoothWeightedPick()
+    case .leastConnections:
+      return balancers.all[b].leastConnectionsPick { stations.all[$0].inSystem }
+    case .random: return balancers.all[b].randomPick()
+    case .powerOfTwo: return balancers.all[b].powerOfTwoPick { stations.all[$0].inSystem }
+    case .hash: return balancers.all[b].hashPick(key: requests[Int(slot)].key)
     }
   }
 
@@ -235,18 +237,18 @@ extension SimulationCore {
   /// An arrival at a server: refused when it is unavailable or at its connection limit,
   /// served at once when a core is free, queued otherwise.
   mutating func admit(server s: Int, slot: Int32) -> Admission {
-    if let cause = stations[s].admitArrival() { return .refused(cause) }
+    if let cause = stations.all[s].admitArrival() { return .refused(cause) }
     let i = Int(slot)
     requests[i].server = Int32(truncatingIfNeeded: s)
     requests[i].entered = now
     requests[i].stage = .server
-    if stations[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
+    if stations.all[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
     return .admitted
   }
 
   /// Station `s` starts serving `slot`: its completion is scheduled with the service's token.
   mutating func startService(station s: Int, slot: Int32) {
-    let (t, token) = stations[s].beginService(slot, at: now)
+    let (t, token) = stations.all[s].beginService(slot, at: now)
     events.schedule(
       at: now + t, kind: .serviceDone, a: slot, b: token, c: Int32(truncatingIfNeeded: s))
   }
@@ -256,15 +258,17 @@ extension SimulationCore {
   /// twice (the negative utilisation of issue 10, item 1). What the request does next is the
   /// station's role's.
   mutating func serviceDone(slot: Int32, token: UInt32, station s: Int) {
-    guard s >= 0, s < stations.count, stations[s].leaveService(slot, token: token) else { return }
+    guard s >= 0, s < stations.count, stations.all[s].leaveService(slot, token: token) else {
+      return
+    }
     let i = Int(slot)
-    stations[s].endService(at: now, sojourn: now - requests[i].entered)
+    stations.all[s].endService(at: now, sojourn: now - requests[i].entered)
     startQueued(station: s)
-    switch stations[s].role {
+    switch stations.all[s].role {
     case .server:
       let b = Int(requests[i].balancer)
-      if b >= 0 { balancers[b].counters.completed += 1 }
-      if stations[s].removed { stations[s].retireIfDrained(at: now) }
+      if b >= 0 { balancers.all[b].counters.completed += 1 }
+      if stations.all[s].removed { stations.all[s].retireIfDrained(at: now) }
       advance(slot, to: stageAfterServer(slot))
     case .database:
       guard requests[i].active else { return }
@@ -274,19 +278,27 @@ extension SimulationCore {
 
   /// Starts waiting requests while cores are free.
   mutating func startQueued(station s: Int) {
-    while let next = stations[s].nextWaiting(at: now) { startService(station: s, slot: next) }
+    while let next = stations.all[s].nextWaiting(at: now) { startService(station: s, slot: next) }
   }
 
   /// Station `s` fails or goes down for a scale-up: every request it holds fails as
   /// unavailable there (its error, not its balancer's: the balancer found a server). A
-  /// server fails them in slot order, a database station waiting ones first, then those in
-  /// service in the order they started (the orders each had before they were one type; the
-  /// order decides retries' draws, so it is kept).
+  /// server's are the slots at it (waiting or in service), in slot order; a database
+  /// station's are its waiting ones, then those in service in the order they started (the
+  /// order decides retries' draws).
   mutating func dropRequests(station s: Int) {
-    var held = stations[s].dropAll(at: now)
-    switch stations[s].role {
+    var held = stations.all[s].dropAll(at: now)
+    if stations.all[s].role == .server {
+      held.removeAll(keepingCapacity: true)
+      for i in requests.indices
+      where requests[i].active && requests[i].stage == .server && Int(requests[i].server) == s {
+        held.append(Int32(truncatingIfNeeded: i))
+      }
+    }
+    stations.all[s].stats.counters.unavailable += held.count
+    stations.all[s].retireIfDrained(at: now)
+    switch stations.all[s].role {
     case .server:
-      held.sort()
       for slot in held { fail(slot, .unavailable) }
     case .database:
       for slot in held { databaseDropped(slot) }

@@ -13,7 +13,7 @@ extension SimulationCore {
       if name == db.spec.name {
         return (0..<db.shards.shardCount).map { db.station(db.primary(ofShard: $0)) }
       }
-      for k in 0..<db.stationCount where stations[db.station(k)].name == name {
+      for k in 0..<db.stationCount where stations.all[db.station(k)].name == name {
         return [db.station(k)]
       }
     }
@@ -31,18 +31,18 @@ extension SimulationCore {
     guard let first = list.first else { return }
     var held = 0
     for s in list {
-      stations[s].epoch &+= 1
-      held += stations[s].inSystem
-      stations[s].setUnavailable(true, at: now)
+      stations.all[s].epoch &+= 1
+      held += stations.all[s].inSystem
+      stations.all[s].setUnavailable(true, at: now)
     }
     for s in list { dropRequests(station: s) }
-    let server = stations[first].role == .server
+    let server = stations.all[first].role == .server
     var detail = "\(name) fails: " + (server ? "it refuses every request" : "requests to it fail")
     if held > 0 { detail += " and the \(held) it held fail" }
     if let d = duration, d.isFinite, d >= 0 {
       stations.outages.append(
         Outage(
-          name: name, stations: list, epochs: list.map { stations[$0].epoch }, event: event,
+          name: name, stations: list, epochs: list.map { stations.all[$0].epoch }, event: event,
           recovery: recovery, cores: cores))
       events.schedule(
         at: now + d, kind: .autoRecover,
@@ -58,10 +58,10 @@ extension SimulationCore {
     _ list: [Int], name: String, reason: String, kind: String = "recover"
   ) {
     for s in list {
-      stations[s].epoch &+= 1
-      stations[s].setUnavailable(false, at: now)
+      stations.all[s].epoch &+= 1
+      stations.all[s].setUnavailable(false, at: now)
     }
-    let marked = kind == "recover" && list.contains { stations[$0].markedDownCount > 0 }
+    let marked = kind == "recover" && list.contains { stations.all[$0].markedDownCount > 0 }
     note(
       kind, name,
       "\(name) \(reason)" + (marked ? "; it gets traffic again once health checks mark it up" : ""))
@@ -74,7 +74,7 @@ extension SimulationCore {
     let outage = stations.outages[o]
     var back: [Int] = []
     for (s, epoch) in zip(outage.stations, outage.epochs)
-    where s < stations.count && stations[s].epoch == epoch && stations[s].unavailable {
+    where s < stations.count && stations.all[s].epoch == epoch && stations.all[s].unavailable {
       back.append(s)
     }
     guard !back.isEmpty else { return }
@@ -86,7 +86,7 @@ extension SimulationCore {
 
   /// New core count for station `s` from now; waiting requests start on new cores.
   mutating func setCores(_ s: Int, _ cores: Int) {
-    stations[s].setCores(cores, at: now)
+    stations.all[s].setCores(cores, at: now)
     startQueued(station: s)
   }
 
@@ -95,17 +95,17 @@ extension SimulationCore {
   mutating func scaleUp(
     server s: Int, cores: Int?, ramGB: Double?, storageGB: Double?, downtime: Double
   ) {
-    let name = stations[s].name
-    let newCores = Swift.max(1, cores ?? stations[s].cores)
-    if let ramGB { stations[s].spec.ramGB = ramGB }
-    if let storageGB { stations[s].spec.storageGB = storageGB }
+    let name = stations.all[s].name
+    let newCores = Swift.max(1, cores ?? stations.all[s].cores)
+    if let ramGB { stations.all[s].spec.ramGB = ramGB }
+    if let storageGB { stations.all[s].spec.storageGB = storageGB }
     var what: [String] = []
     if cores != nil { what.append("\(newCores) cores") }
     if let ramGB { what.append(formatNumber(ramGB) + " GB RAM") }
     if let storageGB { what.append(formatNumber(storageGB) + " GB storage") }
     let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
     if downtime.isFinite && downtime > 0 {
-      let held = stations[s].inSystem
+      let held = stations.all[s].inSystem
       let back = Swift.max(1, Swift.min(newCores, Int(Int32.max)))
       failStations(
         [s], name: name, for: downtime, quiet: true, recovery: "is back with \(back) cores",
@@ -126,7 +126,7 @@ extension SimulationCore {
     let name = databases.all[d].spec.name
     let all = databases.all[d].stationIndices
     let newCores = Swift.min(Swift.max(1, cores ?? databases.all[d].spec.cores), 1 << 20)
-    for s in all { stations[s].setCores(newCores, at: now) }
+    for s in all { stations.all[s].setCores(newCores, at: now) }
     databases.all[d].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
       note(

@@ -45,20 +45,8 @@ struct SimulationCore {
   /// Latency quantiles the expectations name beyond the standard five (see `result`).
   let extraQuantiles: [Double]
 
-  // Traffic.
-  var profile: RateProfile
-  var poisson = true
-  var nextArrival = Double.infinity
-  var lastArrival: Double = 0
-  var arrivalRng: RandomStream
-  var mixRng: RandomStream
-  var keyRng: RandomStream
-  var keySampler: KeySampler
-  var needsKeys = false
-  var needsMix = false
-  var readFraction: Double
-  var timeout: Double?
-  var spikeEpoch: UInt32 = 0
+  /// What the client sends (`ClientTraffic`).
+  var traffic: ClientTraffic
   var scripted: [EventAction] = []
 
   /// What the client saw, over the run and per interval (`ClientFigures`).
@@ -89,15 +77,7 @@ struct SimulationCore {
     warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
     client = ClientFigures(intervalLength: SimulationCore.intervalLength(for: duration))
     extraQuantiles = SimulationCore.extraQuantiles(for: scenario.expectations)
-    profile = RateProfile(traffic: scenario.traffic)
-    arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
-    mixRng = RandomStream(seed: seed, purpose: "mix")
-    keyRng = RandomStream(seed: seed, purpose: "keys")
-    keySampler = KeySampler(scenario.traffic?.keys ?? .uniform(count: Defaults.keyCount))
-    let rf = scenario.traffic?.readFraction ?? Defaults.readFraction
-    readFraction = rf.isFinite ? Swift.min(Swift.max(rf, 0), 1) : Defaults.readFraction
-    if let t = scenario.traffic?.timeout, t.isFinite, t > 0 { timeout = t }
-    poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
+    traffic = ClientTraffic(scenario.traffic, seed: seed)
     routes = RouteTable(seed: seed)
     requests.reserveCapacity(1024)
     failoverTried.reserveCapacity(Defaults.failoverTries)
@@ -131,7 +111,7 @@ struct SimulationCore {
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      for i in direct { b.addBackend(server: i, weight: stations[i].spec.weight) }
+      for i in direct { b.addBackend(server: i, weight: stations.all[i].spec.weight) }
       entryBalancer = balancers.append(b)
     }
     directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
@@ -143,8 +123,8 @@ struct SimulationCore {
       routesActive = !routes.isEmpty
     }
     entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
-    needsKeys = balancers.all.contains { $0.strategy == .hash }
-    needsMix = false
+    traffic.needsKeys = balancers.all.contains { $0.strategy == .hash }
+    traffic.needsMix = false
 
     // Scripted events first, so at equal times they run before checks and ticks.
     for event in scenario.events {
@@ -161,7 +141,7 @@ struct SimulationCore {
 
     setUpDataTier()
     if scenario.traffic != nil {
-      nextArrival = firstArrival()
+      traffic.nextArrival = firstArrival()
     }
   }
 
@@ -207,8 +187,8 @@ struct SimulationCore {
         t = deadline.time
         source = 1
       }
-      if nextArrival < t {
-        t = nextArrival
+      if traffic.nextArrival < t {
+        t = traffic.nextArrival
         source = 2
       }
       if t > end { break }

@@ -66,21 +66,22 @@ extension SimulationCore {
   mutating func snapshot() -> SimulationSnapshot {
     var components: [ComponentSnapshot] = []
     var live = 0
-    for s in stations.indices where stations[s].role == .server {
+    for s in stations.indices where stations.all[s].role == .server {
       if stations.isInService(s) { live += 1 }
       components.append(stations.snapshot(s, at: now))
     }
-    for b in balancers.indices where balancers[b].reported {
+    for b in balancers.indices where balancers.all[b].reported {
       components.append(balancers.snapshot(b, stations: &stations, at: now))
     }
     components += caches.snapshots()
     for d in databases.indices {
-      for s in databases[d].stationIndices { components.append(stations.snapshot(s, at: now)) }
+      for s in databases.all[d].stationIndices { components.append(stations.snapshot(s, at: now)) }
     }
     components += queues.snapshots()
     components += resilience.snapshots()
     return SimulationSnapshot(
-      time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),
+      time: now, duration: duration,
+      rate: scenario.traffic == nil ? 0 : traffic.profile.rate(at: now),
       components: components, recentEvents: Array(runEvents.suffix(20)), servers: live,
       offered: client.offered, completed: client.completed, errors: client.errors,
       inFlight: activeRequests,

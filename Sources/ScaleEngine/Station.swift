@@ -9,14 +9,6 @@ enum StationRole: UInt8 {
   case database
 }
 
-/// A request in service at a station, and the token its completion event carries: a
-/// completion whose (slot, token) is no longer in service here is stale (the request was
-/// dropped when the station failed, maybe to come back as a new service).
-struct InService: Equatable {
-  var slot: Int32
-  var token: UInt32
-}
-
 /// One queueing station: an M/G/c/K queue — `cores` workers, one FCFS queue, at most
 /// `maxConnections` requests present (in service plus waiting). Servers and database
 /// primaries and replicas are all stations (`StationTable`); `role` says what a finished
@@ -36,9 +28,17 @@ struct Station {
   var maxConnections: Int
   var busy = 0
   var queue: SlotQueue
-  /// Requests in service, in the order their service started.
-  var inService: [InService] = []
-  var nextToken: UInt32 = 0
+  /// Services started so far: a service's token is the count when it started, and its
+  /// completion event carries the low 32 bits.
+  var nextToken: UInt64 = 0
+  /// `nextToken` when the station last dropped what it held: a completion of a service
+  /// started before that is stale (the request was dropped, maybe to come back as a new
+  /// service). Exact unless 2³² services start here during one service.
+  var droppedBefore: UInt64 = 0
+  /// A database station's requests in service, in start order (a scatter read is in service
+  /// at several stations at once, so the slot cannot say where; servers find theirs from the
+  /// slots).
+  var inService: [Int32] = []
   var service: DistributionSampler
   var rng: RandomStream
   var sigma: Double
@@ -140,10 +140,5 @@ struct Station {
     guard hasContention, k > 1 else { return 1 }
     let kk = Double(k)
     return Swift.max(1e-9, 1 + sigma * (kk - 1) + kappa * kk * (kk - 1))
-  }
-
-  /// Its time integrals up to `now` (they advance to `now`).
-  mutating func areas(at now: Double) -> StationAreas {
-    stats.areas(at: now)
   }
 }

@@ -51,19 +51,20 @@ extension Station {
     stats.busyTime.set(Double(busy), at: now)
     let token = nextToken
     nextToken &+= 1
-    inService.append(InService(slot: slot, token: token))
-    return (sampleServiceTime(), token)
+    if role == .database { inService.append(slot) }
+    return (sampleServiceTime(), UInt32(truncatingIfNeeded: token))
   }
 
   /// The service of `slot` with `token` ended: false when that service is no longer here
-  /// (the station failed and dropped it since), so the completion is stale.
+  /// (the station dropped what it held since it started), so the completion is stale.
   mutating func leaveService(_ slot: Int32, token: UInt32) -> Bool {
-    let n = inService.count
-    // Most stations have one core, or finish in the order they started: look from the front.
-    var i = 0
-    while i < n && inService[i].token != token { i += 1 }
-    guard i < n, inService[i].slot == slot else { return false }
-    if i == n - 1 { inService.removeLast() } else { inService.remove(at: i) }
+    // The token's full value: the one below `nextToken` with these low 32 bits.
+    let started = nextToken &- UInt64(UInt32(truncatingIfNeeded: nextToken) &- token)
+    guard started >= droppedBefore else { return false }
+    if role == .database {
+      guard let i = inService.firstIndex(of: slot) else { return false }
+      inService.remove(at: i)
+    }
     return true
   }
 
@@ -83,21 +84,21 @@ extension Station {
     return next
   }
 
-  /// The station failed or went down: it lets go of every request it holds (counted as
-  /// unavailable here) and returns them, waiting ones first, then those in service in the
-  /// order their service started. Connections held for a tier behind it are lost with it.
+  /// The station failed or went down: it lets go of every request it holds — every service
+  /// started so far ends stale — and returns the waiting ones, then (a database station's)
+  /// those in service in the order their service started. Connections held for a tier
+  /// behind it are lost with it. The caller counts the requests it fails.
   mutating func dropAll(at now: Double) -> [Int32] {
     var held = queue.drain()
-    for entry in inService { held.append(entry.slot) }
+    held += inService
     inService.removeAll(keepingCapacity: true)
+    droppedBefore = nextToken
     busy = 0
     stats.busyTime.set(0, at: now)
     syncProvisioned(at: now)
     stats.queueTime.set(0, at: now)
     self.held = 0
     connectionEpoch &+= 1
-    stats.counters.unavailable += held.count
-    retireIfDrained(at: now)
     return held
   }
 

@@ -17,7 +17,9 @@ struct Outage {
 /// Every queueing station of the run — servers and database primaries and replicas — in one
 /// flat table, indexed by `Int` (balancer backends, autoscaler groups, route pools and
 /// database shards hold these indices). It owns the stations' steps of the run: warm-up,
-/// interval, figures and snapshot.
+/// interval, figures and snapshot. The hot path reads `stations.all[s]` directly: a
+/// subscript forwarding to the array cost a coroutine call per access (callgrind), and so
+/// do the other tables.
 struct StationTable {
   var all: [Station] = []
   /// Servers by name (database stations are named through their database).
@@ -29,11 +31,6 @@ struct StationTable {
 
   var count: Int { all.count }
   var indices: Range<Int> { all.indices }
-
-  subscript(s: Int) -> Station {
-    @inline(__always) _read { yield all[s] }
-    @inline(__always) _modify { yield &all[s] }
-  }
 
   /// Adds a station; returns its index.
   mutating func append(_ station: Station) -> Int {
@@ -92,7 +89,7 @@ struct StationTable {
 
   /// Station `s` now.
   mutating func snapshot(_ s: Int, at now: Double) -> ComponentSnapshot {
-    let a = all[s].areas(at: now)
+    let a = all[s].stats.areas(at: now)
     let st = all[s]
     return ComponentSnapshot(
       name: st.name, kind: st.kind, cores: st.cores, busy: st.busy,

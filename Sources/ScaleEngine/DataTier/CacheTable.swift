@@ -16,11 +16,6 @@ struct CacheTable {
   var count: Int { all.count }
   var indices: Range<Int> { all.indices }
 
-  subscript(c: Int) -> CacheCluster {
-    @inline(__always) _read { yield all[c] }
-    @inline(__always) _modify { yield &all[c] }
-  }
-
   mutating func append(_ spec: CacheSpec) {
     all.append(CacheCluster(spec: spec))
     hitLatency.append(DistributionSampler(spec.hitLatency))

@@ -88,11 +88,6 @@ struct DatabaseTable {
   var count: Int { all.count }
   var indices: Range<Int> { all.indices }
 
-  subscript(d: Int) -> DatabaseState {
-    @inline(__always) _read { yield all[d] }
-    @inline(__always) _modify { yield &all[d] }
-  }
-
   mutating func append(_ database: DatabaseState) {
     all.append(database)
     intervalStaleReads.append(0)
@@ -105,7 +100,7 @@ struct DatabaseTable {
   /// never reset).
   func readTotals(_ d: Int, stations: StationTable) -> (stale: Int, reads: Int) {
     var reads = 0
-    for s in all[d].stationIndices { reads += stations[s].stats.counters.reads }
+    for s in all[d].stationIndices { reads += stations.all[s].stats.counters.reads }
     return (all[d].staleReads, reads)
   }
 
@@ -173,7 +168,7 @@ struct DatabaseTable {
     var busy = 0.0
     var coreArea = 0.0
     for s in db.stationIndices {
-      let a = stations[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
+      let a = stations.all[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
       busy += a.busy
       coreArea += a.cores
     }
@@ -194,7 +189,7 @@ struct DatabaseTable {
     c.staleReads = totalStale
     c.healthy = rows.allSatisfy(\.healthy)
     var merged = LatencyRecorder()
-    if warmupDone { for s in db.stationIndices { merged.add(stations[s].stats.latency) } }
+    if warmupDone { for s in db.stationIndices { merged.add(stations.all[s].stats.latency) } }
     c.latency = merged.summary(extra: extraQuantiles)
     return [c] + rows
   }

@@ -9,7 +9,7 @@ extension SimulationCore {
     let c = dataTier.pathCache
     guard c >= 0 else { return .next(.database) }
     let key = requests[t].key
-    let (_, hit) = caches[c].lookup(key, now: now)
+    let (_, hit) = caches.all[c].lookup(key, now: now)
     if hit {
       let d = caches.hitLatency[c].sample(&caches.rng)
       events.schedule(
@@ -39,13 +39,13 @@ extension SimulationCore {
   /// filled in a random order (the `cache-warm:<name>` stream) at increasing past times,
   /// which keeps the node's fill-ordered expiry list valid. Counters start at zero.
   mutating func warmUp(cache c: Int) {
-    let spec = caches[c].spec
+    let spec = caches.all[c].spec
     guard spec.ttl.isFinite, spec.ttl > 0 else { return }
     var keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
     for route in scenario.routes { keySpace = Swift.max(keySpace, route.keys?.count ?? 0) }
     var count = Swift.min(Swift.max(0, keySpace), SimulationCore.maxWarmKeys)
     if let capacity = spec.capacity {
-      let nodes = caches[c].activeNodes
+      let nodes = caches.all[c].activeNodes
       let (total, overflow) = Swift.max(0, capacity).multipliedReportingOverflow(by: nodes)
       if !overflow { count = Swift.min(count, total) }
     }
@@ -57,9 +57,9 @@ extension SimulationCore {
     }
     for (position, key) in order.enumerated() {
       let filled = -spec.ttl + spec.ttl * Double(position + 1) / Double(count)
-      caches[c].fill(key, now: filled, draw: rng.next())
+      caches.all[c].fill(key, now: filled, draw: rng.next())
     }
-    caches[c].resetCounters()
+    caches.all[c].resetCounters()
     note(
       "warm", spec.name,
       "\(spec.name) starts warm with \(count) key\(count == 1 ? "" : "s")"
@@ -70,7 +70,7 @@ extension SimulationCore {
   mutating func setCacheNodes(_ name: String, _ count: Int) -> Bool {
     guard let c = caches.all.firstIndex(where: { $0.spec.name == name }) else { return false }
     let keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
-    let resize = caches[c].setNodes(count, keySpace: keySpace)
+    let resize = caches.all[c].setNodes(count, keySpace: keySpace)
     note("nodes", name, resize.detail(cache: name))
     return true
   }

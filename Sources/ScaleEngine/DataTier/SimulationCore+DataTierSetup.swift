@@ -4,11 +4,11 @@ import ScaleModel
 extension SimulationCore {
   /// Called once at the end of `init`: builds caches, databases (their stations join the
   /// station table), queues, breakers, rate limits, the retry policy and autoscalers; sets
-  /// `needsKeys` / `needsMix` / `entryStage`.
+  /// `traffic.needsKeys` / `traffic.needsMix` / `entryStage`.
   mutating func setUpDataTier() {
     for spec in scenario.caches { caches.append(spec) }
     caches.rng = RandomStream(seed: seed, purpose: "cache")
-    for c in caches.indices where caches[c].spec.warm { warmUp(cache: c) }
+    for c in caches.indices where caches.all[c].spec.warm { warmUp(cache: c) }
     for spec in scenario.databases {
       let db = DatabaseState(spec: spec, seed: seed, firstStation: stations.count)
       for station in db.stations(index: databases.count, seed: seed, now: now) {
@@ -40,13 +40,15 @@ extension SimulationCore {
     let reached = path.reached
     resilience.breakerOfDatabase = Array(repeating: -1, count: databases.count)
     let poolNames = Set(
-      stations.indices.compactMap { stations[$0].role == .server ? stations[$0].spec.pool : nil })
+      stations.indices.compactMap {
+        stations.all[$0].role == .server ? stations.all[$0].spec.pool : nil
+      })
     for spec in scenario.breakers {
       let b = resilience.breakers.count
       var place = BreakerPlace.none
       if let d = databases.all.firstIndex(where: { db in
         db.spec.name == spec.target
-          || db.stationIndices.contains(where: { stations[$0].name == spec.target })
+          || db.stationIndices.contains(where: { stations.all[$0].name == spec.target })
       }), reached.contains(Topology.Node(.database, d)) {
         place = .database
         if resilience.breakerOfDatabase[d] < 0 { resilience.breakerOfDatabase[d] = b }
@@ -77,11 +79,11 @@ extension SimulationCore {
     let dataPath =
       !caches.all.isEmpty || !databases.all.isEmpty || !queues.all.isEmpty
     if dataPath {
-      needsKeys = true
-      needsMix = true
+      traffic.needsKeys = true
+      traffic.needsMix = true
     }
     if routesActive {
-      needsKeys = true
+      traffic.needsKeys = true
       entryStage = .route
     }
     if !resilience.limits.isEmpty || resilience.serverBreaker >= 0 || resilience.budget != nil {
@@ -109,7 +111,7 @@ extension SimulationCore {
     if isRead, dataTier.pathCache >= 0 { return .cache }
     if dataTier.pathDatabase >= 0 { return .database }
     if !isRead {
-      for c in caches.indices { caches[c].invalidate(requests[t].key, now: now) }
+      for c in caches.indices { caches.all[c].invalidate(requests[t].key, now: now) }
     }
     return .done
   }

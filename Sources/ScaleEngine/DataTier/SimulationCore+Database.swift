@@ -36,18 +36,18 @@ extension SimulationCore {
     dataTier.slots[t].isWrite = !isRead
     requests[t].entered = now
     let key = requests[t].key
-    let shardCount = databases[d].shards.shardCount
-    if isRead, shardCount > 1, databases[d].spec.scatterFraction > 0,
-      databases[d].rng.nextDouble() < databases[d].spec.scatterFraction
+    let shardCount = databases.all[d].shards.shardCount
+    if isRead, shardCount > 1, databases.all[d].spec.scatterFraction > 0,
+      databases.all[d].rng.nextDouble() < databases.all[d].spec.scatterFraction
     {
-      let range = databases[d].shards.scatter()
+      let range = databases.all[d].shards.scatter()
       var targets: [Int] = []
       targets.reserveCapacity(range.count)
       for s in range { targets.append(readStation(d, shard: s)) }
       // All or nothing: a shard that refuses fails the whole read.
       for st in targets {
-        if let cause = stations[st].refusal {
-          stations[st].countRefused(cause)
+        if let cause = stations.all[st].refusal {
+          stations.all[st].countRefused(cause)
           return .fail(cause)
         }
       }
@@ -55,24 +55,24 @@ extension SimulationCore {
       for st in targets { _ = admitStation(st, slot: slot, read: true) }
       return .wait
     }
-    let shard = databases[d].shards.route(key)
-    let st = isRead ? readStation(d, shard: shard) : databases[d].primaryStation(ofShard: shard)
+    let shard = databases.all[d].shards.route(key)
+    let st = isRead ? readStation(d, shard: shard) : databases.all[d].primaryStation(ofShard: shard)
     if let cause = admitStation(st, slot: slot, read: isRead) { return .fail(cause) }
     return .wait
   }
 
   /// The station (its index in the station table) a read of `shard` goes to.
   mutating func readStation(_ d: Int, shard s: Int) -> Int {
-    let primary = databases[d].primaryStation(ofShard: s)
-    let replicas = databases[d].replicas
-    guard databases[d].spec.reads == .eventual, replicas > 0 else { return primary }
+    let primary = databases.all[d].primaryStation(ofShard: s)
+    let replicas = databases.all[d].replicas
+    guard databases.all[d].spec.reads == .eventual, replicas > 0 else { return primary }
     // A random available replica (the seed's `random.choice`); the primary if none is up
     // (as Aurora's reader endpoint falls back to the writer).
     var up = 0
-    for r in 0..<replicas where !stations[primary + 1 + r].unavailable { up += 1 }
+    for r in 0..<replicas where !stations.all[primary + 1 + r].unavailable { up += 1 }
     guard up > 0 else { return primary }
-    var pick = databases[d].rng.nextInt(below: up)
-    for r in 0..<replicas where !stations[primary + 1 + r].unavailable {
+    var pick = databases.all[d].rng.nextInt(below: up)
+    for r in 0..<replicas where !stations.all[primary + 1 + r].unavailable {
       if pick == 0 { return primary + 1 + r }
       pick -= 1
     }
@@ -81,13 +81,13 @@ extension SimulationCore {
 
   /// An arrival at a database station: refused when failed or full, else served or queued.
   mutating func admitStation(_ s: Int, slot: Int32, read: Bool) -> ErrorCause? {
-    if let cause = stations[s].admitArrival() { return cause }
+    if let cause = stations.all[s].admitArrival() { return cause }
     if read {
-      stations[s].stats.counters.reads += 1
+      stations.all[s].stats.counters.reads += 1
     } else {
-      stations[s].stats.counters.writes += 1
+      stations.all[s].stats.counters.writes += 1
     }
-    if stations[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
+    if stations.all[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
     return nil
   }
 
@@ -95,19 +95,19 @@ extension SimulationCore {
   /// (replicas get it after their lag), an eventual read on a replica counts as stale or
   /// not; a scatter read waits for its other shards.
   mutating func databaseAnswered(_ slot: Int32, station s: Int) {
-    let d = Int(stations[s].database)
-    let k = Int(stations[s].local)
+    let d = Int(stations.all[s].database)
+    let k = Int(stations.all[s].local)
     guard d >= 0, d < databases.count else { return }
     let t = tierSlot(slot)
     // No copy of the database state is held across the mutations below (a copy would make
     // the replication arrays copy-on-write on every read).
-    let shard = databases[d].shard(ofStation: k)
-    let replica = databases[d].replicaIndex(ofStation: k)
+    let shard = databases.all[d].shard(ofStation: k)
+    let replica = databases.all[d].replicaIndex(ofStation: k)
     let key = requests[t].key
     if dataTier.slots[t].isWrite {
       commitWrite(d, key: key, shard: shard)
     } else if let r = replica {
-      databases[d].replication[shard].read(key: key, replica: r, at: now)
+      databases.all[d].replication[shard].read(key: key, replica: r, at: now)
     }
     if dataTier.slots[t].gather != nil {
       guard let _ = dataTier.slots[t].gather?.complete(at: now) else { return }
@@ -132,14 +132,14 @@ extension SimulationCore {
   /// A write committed on shard `shard`'s primary now: replicas see it after their lag; the
   /// cache entry is invalidated (cache-aside).
   mutating func commitWrite(_ d: Int, key: Int, shard: Int) {
-    if d >= 0, d < databases.count, shard < databases[d].replication.count {
-      var lag = databases[d].lag
-      var rng = databases[d].rng
-      databases[d].replication[shard].write(key: key, commit: now) { _ in lag.sample(&rng) }
-      databases[d].lag = lag
-      databases[d].rng = rng
+    if d >= 0, d < databases.count, shard < databases.all[d].replication.count {
+      var lag = databases.all[d].lag
+      var rng = databases.all[d].rng
+      databases.all[d].replication[shard].write(key: key, commit: now) { _ in lag.sample(&rng) }
+      databases.all[d].lag = lag
+      databases.all[d].rng = rng
     }
-    for c in caches.indices { caches[c].invalidate(key, now: now) }
+    for c in caches.indices { caches.all[c].invalidate(key, now: now) }
   }
 
   /// The database answered: record the breaker's success, fill the cache after a miss, done.
@@ -160,6 +160,6 @@ extension SimulationCore {
     guard c >= 0, c < caches.count else { return }
     dataTier.slots[t].missCache = -1
     let draw = caches.rng.next()
-    caches[c].fill(key, now: now, draw: draw)
+    caches.all[c].fill(key, now: now, draw: draw)
   }
 }

@@ -29,11 +29,6 @@ struct QueueTable {
   var count: Int { all.count }
   var indices: Range<Int> { all.indices }
 
-  subscript(q: Int) -> QueueState {
-    @inline(__always) _read { yield all[q] }
-    @inline(__always) _modify { yield &all[q] }
-  }
-
   /// The warm-up ends now: statistics restart; the interval's bases keep the part of the
   /// current interval before this moment.
   mutating func warmupEnded(at now: Double) {

@@ -12,28 +12,30 @@ extension SimulationCore {
       var balancer: String?
       var pool = spec.group
       let inPool = stations.indices.filter {
-        stations[$0].role == .server && stations[$0].spec.pool == spec.group
+        stations.all[$0].role == .server && stations.all[$0].spec.pool == spec.group
       }
       if !inPool.isEmpty {
         members = inPool
         if let b = balancers.all.firstIndex(where: {
           $0.reported && $0.position(ofServer: inPool[0]) != nil
         }) {
-          balancer = balancers[b].name
+          balancer = balancers.all[b].name
         }
       } else if let b = balancers.byName[spec.group] {
-        members = balancers[b].servers
+        members = balancers.all[b].servers
         balancer = spec.group
         // Servers declared one by one (`web-1`, `web-2`) form the pool `web`: new ones
         // continue their numbering rather than being named after the balancer.
         pool =
-          members.first.flatMap { stations[$0].spec.pool ?? poolPrefix(of: stations[$0].spec.name) }
+          members.first.flatMap {
+            stations.all[$0].spec.pool ?? StationNames.poolPrefix(of: stations.all[$0].spec.name)
+          }
           ?? spec.group
       } else if let s = stations.serverByName[spec.group] {
         members = [s]
       } else if entryBalancer >= 0 {
-        members = balancers[entryBalancer].servers
-        balancer = balancers[entryBalancer].reported ? balancers[entryBalancer].name : nil
+        members = balancers.all[entryBalancer].servers
+        balancer = balancers.all[entryBalancer].reported ? balancers.all[entryBalancer].name : nil
       }
       guard let first = members.first else {
         note(
@@ -42,8 +44,8 @@ extension SimulationCore {
       }
       var state = AutoscalerState(
         policy: AutoscalerPolicy(spec: spec), pool: pool, balancer: balancer, members: members,
-        nextNumber: members.count + 1, template: stations[first].spec)
-      for s in members { state.lastAreas[s] = stations[s].areas(at: now) }
+        nextNumber: members.count + 1, template: stations.all[first].spec)
+      for s in members { state.lastAreas[s] = stations.all[s].stats.areas(at: now) }
       autoscalers.append(state)
       startAtMinimum(autoscalers.count - 1)
       let interval = checkInterval(spec.interval, members: members.count)
@@ -97,11 +99,11 @@ extension SimulationCore {
     var busy = 0.0
     var cores = 0.0
     var ready = 0
-    for s in autoscalers[a].members where !stations[s].removed {
-      let areas = stations[s].areas(at: now)
+    for s in autoscalers[a].members where !stations.all[s].removed {
+      let areas = stations.all[s].stats.areas(at: now)
       let last = autoscalers[a].lastAreas[s] ?? StationAreas()
       autoscalers[a].lastAreas[s] = areas
-      guard !stations[s].isDown else { continue }
+      guard !stations.all[s].isDown else { continue }
       ready += 1
       busy += areas.busy - last.busy
       cores += areas.cores - last.cores
@@ -181,7 +183,7 @@ extension SimulationCore {
     spec.pool = autoscalers[a].pool
     let s = addServer(spec, toBalancer: autoscalers[a].balancer, quiet: true)
     autoscalers[a].members.append(s)
-    autoscalers[a].lastAreas[s] = stations[s].areas(at: now)
+    autoscalers[a].lastAreas[s] = stations.all[s].stats.areas(at: now)
   }
 
   mutating func warmedUp(_ a: Int) {
@@ -195,14 +197,11 @@ extension SimulationCore {
 
   /// Drains the newest server of autoscaler `a`'s group. Returns its name.
   mutating func scaleIn(_ a: Int) -> String? {
-    guard let k = autoscalers[a].members.lastIndex(where: { !stations[$0].removed }) else {
+    guard let k = autoscalers[a].members.lastIndex(where: { !stations.all[$0].removed }) else {
       return nil
     }
     let s = autoscalers[a].members.remove(at: k)
     removeServer(s, quiet: true)
-    return stations[s].name
+    return stations.all[s].name
   }
 }
-
-/// `web` for `web-3` (see `StationNames.poolPrefix`).
-func poolPrefix(of name: String) -> String? { StationNames.poolPrefix(of: name) }

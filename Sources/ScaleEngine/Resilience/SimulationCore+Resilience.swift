@@ -94,11 +94,11 @@ extension SimulationCore {
   mutating func enterQueueStage(_ slot: Int32, queue q: Int) -> StageOutcome {
     guard q >= 0, q < queues.count else { return .next(.done) }
     let key = requests[Int(slot)].key
-    if queues[q].queue.depth >= maxInFlight {
-      noteCapReached(queues[q].name, "messages waiting")
+    if queues.all[q].queue.depth >= maxInFlight {
+      noteCapReached(queues.all[q].name, "messages waiting")
       return .fail(.rejected)
     }
-    switch queues[q].queue.enqueue(id: key, now: now) {
+    switch queues.all[q].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
     }
@@ -107,13 +107,13 @@ extension SimulationCore {
   }
 
   mutating func startWorkers(_ q: Int) {
-    while let w = queues[q].running.firstIndex(where: { $0 == nil }),
-      let job = queues[q].queue.startNext(now: now)
+    while let w = queues.all[q].running.firstIndex(where: { $0 == nil }),
+      let job = queues.all[q].queue.startNext(now: now)
     {
-      queues[q].running[w] = job
-      var rng = queues[q].rng
-      let d = queues[q].service.sample(&rng)
-      queues[q].rng = rng
+      queues.all[q].running[w] = job
+      var rng = queues.all[q].rng
+      let d = queues.all[q].service.sample(&rng)
+      queues.all[q].rng = rng
       events.schedule(
         at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: q),
         b: UInt32(truncatingIfNeeded: w), c: DataTierState.Tag.queueDone.rawValue)
@@ -123,14 +123,14 @@ extension SimulationCore {
   /// A worker finished a message: the write takes effect (the cache entry is invalidated,
   /// replicas get it after their lag); the worker takes the next message.
   mutating func queueWorkerDone(queue q: Int, worker w: Int) {
-    guard q >= 0, q < queues.count, w >= 0, w < queues[q].running.count,
-      let job = queues[q].running[w]
+    guard q >= 0, q < queues.count, w >= 0, w < queues.all[q].running.count,
+      let job = queues.all[q].running[w]
     else { return }
-    queues[q].running[w] = nil
-    queues[q].queue.finish(job, now: now)
+    queues.all[q].running[w] = nil
+    queues.all[q].queue.finish(job, now: now)
     let key = job.id
     let d = dataTier.pathDatabase
-    let shard = d >= 0 ? databases[d].shards.shard(for: key) : 0
+    let shard = d >= 0 ? databases.all[d].shards.shard(for: key) : 0
     commitWrite(d, key: key, shard: shard)
     startWorkers(q)
   }

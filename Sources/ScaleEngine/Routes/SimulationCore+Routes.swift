@@ -65,7 +65,7 @@ extension SimulationCore {
       let i = Int(slot)
       guard requests[i].isRead else { return .next(nextStep(slot)) }
       let key = requests[i].key
-      let (_, hit) = caches[index].lookup(key, now: now)
+      let (_, hit) = caches.all[index].lookup(key, now: now)
       if hit {
         requests[i].hop &+= skipOnHit ? 2 : 1
         let d = caches.hitLatency[index].sample(&caches.rng)
@@ -96,7 +96,7 @@ extension SimulationCore {
       let k = Int(routes.calls[c].cursor)
       routes.calls[c].cursor = Int32(truncatingIfNeeded: (k + 1) % count)
       let s = Int(routes.poolMembers[start + k])
-      guard s >= 0, s < stations.count, !stations[s].removed else { continue }
+      guard s >= 0, s < stations.count, !stations.all[s].removed else { continue }
       switch admit(server: s, slot: slot) {
       case .admitted: return .wait
       case .refused(let refusal): cause = refusal
@@ -122,7 +122,7 @@ extension SimulationCore {
       switch call.kind {
       case .cache:
         if isRead {
-          _ = caches[index].lookup(requests[i].key, now: now)
+          _ = caches.all[index].lookup(requests[i].key, now: now)
           let d = caches.hitLatency[index].sample(&caches.rng)
           events.schedule(
             at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
@@ -132,10 +132,10 @@ extension SimulationCore {
           _ = gather.complete(at: now)
         }
       case .database:
-        let shard = databases[index].shards.route(requests[i].key)
+        let shard = databases.all[index].shards.route(requests[i].key)
         let st =
           isRead
-          ? readStation(index, shard: shard) : databases[index].primaryStation(ofShard: shard)
+          ? readStation(index, shard: shard) : databases.all[index].primaryStation(ofShard: shard)
         if let refusal = admitStation(st, slot: slot, read: isRead) {
           cause = refusal
           _ = gather.complete(at: now, ok: false)
@@ -227,9 +227,9 @@ extension SimulationCore {
       routes.heldEpoch.append(contentsOf: repeatElement(0, count: grow))
     }
     routes.held[at] = Int32(truncatingIfNeeded: s)
-    routes.heldEpoch[at] = stations[s].connectionEpoch
+    routes.heldEpoch[at] = stations.all[s].connectionEpoch
     requests[i].held = UInt8(k + 1)
-    stations[s].held += 1
+    stations.all[s].held += 1
   }
 
   /// Gives back every connection the request holds (it ended, failed, or is retried).
@@ -241,11 +241,11 @@ extension SimulationCore {
       let at = i * RouteTable.maxHeld + k
       guard at < routes.held.count else { break }
       let s = Int(routes.held[at])
-      guard s >= 0, s < stations.count, stations[s].connectionEpoch == routes.heldEpoch[at],
-        stations[s].held > 0
+      guard s >= 0, s < stations.count, stations.all[s].connectionEpoch == routes.heldEpoch[at],
+        stations.all[s].held > 0
       else { continue }
-      stations[s].held -= 1
-      if stations[s].removed { stations[s].retireIfDrained(at: now) }
+      stations.all[s].held -= 1
+      if stations.all[s].removed { stations.all[s].retireIfDrained(at: now) }
     }
     requests[i].held = 0
   }
@@ -265,7 +265,7 @@ extension SimulationCore {
     case 1: requests[i].isRead = false
     default: break
     }
-    if let sampler = routes.keySamplers[r] { requests[i].key = sampler.sample(&keyRng) }
+    if let sampler = routes.keySamplers[r] { requests[i].key = sampler.sample(&traffic.keyRng) }
     if measured { routes.offered[r] += 1 }
   }
 
