@@ -10,51 +10,58 @@ struct Deadline {
 
 /// All the state of a run and the event loop, as one struct so the hot path works on `inout`
 /// storage (no class-property exclusivity checks, no reference counting per event).
-/// `Simulation` is the public face; the data tier (h4) extends this type.
+/// `Simulation` is the public face. The state of each kind of component is a table that owns
+/// its warm-up, interval, figures and snapshot steps (docs/engine.md, "Structure").
 struct SimulationCore {
+  // MARK: The run: clock, pending events, scripted actions, what happened
+
   let scenario: Scenario
   let seed: UInt64
   let duration: Double
   let warmup: Double
   var now: Double = 0
-
   var events = EventQueue()
-  /// Client timeouts, in time order: every request's deadline is its arrival plus the same
-  /// timeout, so a FIFO replaces a heap (O(1) instead of O(log n) per request).
-  var deadlines = Deque<Deadline>()
+  var scripted: [EventAction] = []
+  var runEvents: [RunEvent] = []
+  var eventsProcessed = 0
+  var warmupDone = false
+  /// Latency quantiles the expectations name beyond the standard five (see `result`).
+  let extraQuantiles: [Double]
+
+  // MARK: Requests in flight
+
   var requests: [RequestSlot] = []
   var freeSlots: [Int32] = []
-  /// Components whose engine cap was reached (noted once each).
-  var capsNoted: Set<String> = []
   var activeRequests = 0
   /// Active requests whose client timeout fired (already counted as errors, still held).
   var activeTimedOut = 0
+  /// Client timeouts, in time order: every request's deadline is its arrival plus the same
+  /// timeout, so a FIFO replaces a heap (O(1) instead of O(log n) per request).
+  var deadlines = Deque<Deadline>()
+  /// Components whose engine cap was reached (noted once each).
+  var capsNoted: Set<String> = []
 
-  /// Servers and database stations (`StationTable`).
-  var stations = StationTable()
-  var balancers = BalancerTable()
+  // MARK: The client
+
+  /// What the client sends (`ClientTraffic`).
+  var traffic: ClientTraffic
+  /// What the client saw, over the run and per interval (`ClientFigures`).
+  var client: ClientFigures
+  /// The first stage of every request.
+  var entryStage: Stage = .balancer
   /// The balancer clients talk to (the first declared), −1 if none.
   var entryBalancer = -1
   /// With no balancer and one server, the server clients talk to; −1 otherwise.
   var directServer = -1
-  /// The first stage of every request.
-  var entryStage: Stage = .balancer
+
+  // MARK: Components, one table per kind
+
+  /// Servers and database stations (`StationTable`).
+  var stations = StationTable()
+  var balancers = BalancerTable()
   /// Balancer positions one request has tried during failover (scratch storage reused by
   /// every routing, so a refusal allocates nothing).
   var failoverTried: [Int] = []
-  /// Latency quantiles the expectations name beyond the standard five (see `result`).
-  let extraQuantiles: [Double]
-
-  /// What the client sends (`ClientTraffic`).
-  var traffic: ClientTraffic
-  var scripted: [EventAction] = []
-
-  /// What the client saw, over the run and per interval (`ClientFigures`).
-  var client: ClientFigures
-  var runEvents: [RunEvent] = []
-  var eventsProcessed = 0
-  var warmupDone = false
-
   var caches = CacheTable()
   /// Databases (their stations are in `stations`).
   var databases = DatabaseTable()
@@ -64,7 +71,7 @@ struct SimulationCore {
   var autoscalers: [AutoscalerState] = []
   /// The default path's data tier and per-request data (DataTier/DataTierState.swift).
   var dataTier = DataTierState()
-  /// Request classes (routes/); empty on the default path.
+  /// Request classes (Routes/); empty on the default path.
   var routes: RouteTable
   var routesActive = false
 
