@@ -1,7 +1,7 @@
 /// What a scheduled event does when its time comes. The payload's meaning depends on the kind.
 public enum SimEventKind: UInt8, Sendable {
-  /// A server finished serving request `slot` (payload `a` = slot, `b` = slot generation,
-  /// `c` = the request's server visit, see `RequestSlot.visit`).
+  /// A station (server or database station) finished serving request `a`: `b` is the token
+  /// of that service (`Station.beginService`), `c` the station's index.
   case serviceDone
   /// The client's timeout for request `a` (generation `b`) expired.
   case timeout
@@ -9,11 +9,9 @@ public enum SimEventKind: UInt8, Sendable {
   case healthCheck
   /// A scripted event: `a` indexes `Simulation.scriptedEvents`.
   case scripted
-  /// A failed component recovers after its `fail … for` duration (`a` = server index,
-  /// `b` = failure epoch, so a later manual recover/fail cancels it).
+  /// A timed failure or a scale-up's downtime ends (`a` indexes `StationTable.outages`; a
+  /// later manual recover/fail of a station cancels it for that station).
   case autoRecover
-  /// A server's scale-up downtime ends (`a` = server index, `b` = epoch).
-  case scaleUpDone
   /// A traffic spike ends (`b` = spike epoch).
   case spikeEnd
   /// A ramp ends or a cycle's thinning segment ends: recompute the next arrival.

@@ -18,7 +18,7 @@ public final class Simulation {
   /// Whether simulated time reached the scenario's duration.
   public var isFinished: Bool { core.isFinished }
   /// Length of one interval of the time series, in seconds.
-  public var intervalLength: Double { core.intervalLength }
+  public var intervalLength: Double { core.client.intervalLength }
 
   /// Advances to `time` (clamped to the duration). `shouldStop` is asked every 4096 events;
   /// when it says true the run stops where it is.

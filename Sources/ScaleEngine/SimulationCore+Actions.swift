@@ -5,21 +5,21 @@ extension SimulationCore {
   mutating func apply(_ action: EventAction) {
     switch action {
     case .fail(let name, let duration):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "fail") }
+      guard let list = stationsNamed(name) else {
+        unknown(name, action: "fail")
         return
       }
-      failServer(s, for: duration)
+      failStations(list, name: name, for: duration)
     case .recover(let name):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "recover") }
+      guard let list = stationsNamed(name) else {
+        unknown(name, action: "recover")
         return
       }
-      recoverServer(s, cause: nil)
+      recoverStations(list, name: name, RunEvent.Account(restating: "\(name) recovered"))
     case .addServer(let spec, let balancerName):
       addServer(spec, toBalancer: balancerName)
     case .removeServer(let name):
-      guard let s = serverByName[name] else {
+      guard let s = stations.serverByName[name] else {
         unknown(name, action: "remove")
         return
       }
@@ -28,7 +28,7 @@ extension SimulationCore {
       setRate(rps)
       note(.rate, "traffic", "traffic set to \(formatRate(RateProfile.clean(rps)))")
     case .ramp(let rps, let d):
-      let from = profile.baseRate(at: now)
+      let from = traffic.profile.baseRate(at: now)
       ramp(to: rps, over: d)
       note(
         .rate, "traffic",
@@ -41,13 +41,15 @@ extension SimulationCore {
         "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(Format.duration(d, .spoken))"
       )
     case .scaleUp(let name, let cores, let ram, let storage, let downtime):
-      guard let s = serverByName[name] else {
-        if !applyDataTierAction(action) { unknown(name, action: "scale up") }
-        return
+      if let s = stations.serverByName[name] {
+        scaleUp(server: s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
+      } else if let d = databases.index(named: name) {
+        scaleUp(database: d, cores: cores, downtime: downtime)
+      } else {
+        unknown(name, action: "scale up")
       }
-      scaleUp(s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
-    case .setCacheNodes(let cache, _):
-      if !applyDataTierAction(action) { unknown(cache, action: "resize") }
+    case .setCacheNodes(let cache, let nodes):
+      if !setCacheNodes(cache, nodes) { unknown(cache, action: "resize") }
     case .setWeight(let balancerName, let serverName, let weight):
       setWeight(balancer: balancerName, server: serverName, weight: weight)
     case .failZone(let zone, let duration):
@@ -59,12 +61,12 @@ extension SimulationCore {
 
   /// A backend's new weight: "lb: web-4 weight 1 → 5" (kind `weight`, component the balancer).
   mutating func setWeight(balancer balancerName: String, server serverName: String, weight: Int) {
-    guard let b = balancerByName[balancerName], b >= 0, b < balancers.count else {
+    guard let b = balancers.byName[balancerName], b >= 0, b < balancers.count else {
       unknown(balancerName, action: "set a weight on")
       return
     }
-    guard let s = serverByName[serverName],
-      let old = balancers[b].setWeight(server: s, weight: weight)
+    guard let s = stations.serverByName[serverName],
+      let old = balancers.all[b].setWeight(server: s, weight: weight)
     else {
       note(
         .ignored, balancerName,
@@ -81,49 +83,6 @@ extension SimulationCore {
     note(.ignored, name, "cannot \(action) \(name): no such component")
   }
 
-  // MARK: - Failure and recovery
-
-  mutating func failServer(_ s: Int, for duration: Double?) {
-    let name = servers[s].spec.name
-    servers[s].epoch &+= 1
-    let held = servers[s].inSystem
-    setUnavailable(s, true)
-    dropRequests(server: s)
-    var account = RunEvent.Account(
-      restating: "\(name) fails",
-      phrase: "it refuses every request" + (held > 0 ? " and the \(held) it held fail" : ""))
-    if let d = duration, d.isFinite, d >= 0 {
-      events.schedule(
-        at: now + d, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
-      account.remark = "it recovers after \(Format.duration(d, .spoken))"
-    }
-    note(.fail, name, account)
-  }
-
-  /// `cause`: why, when not by the script (`after its failure period`).
-  mutating func recoverServer(_ s: Int, cause: String?) {
-    servers[s].epoch &+= 1
-    setUnavailable(s, false)
-    let marked = servers[s].markedDownCount > 0
-    note(
-      .recover, servers[s].spec.name,
-      RunEvent.Account(
-        restating: "\(servers[s].spec.name) recovered", cause: cause,
-        remark: marked ? "it gets traffic again once health checks mark it up" : nil))
-  }
-
-  mutating func autoRecover(server s: Int, epoch: UInt32) {
-    guard s >= 0, s < servers.count, servers[s].epoch == epoch, servers[s].unavailable else {
-      return
-    }
-    recoverServer(s, cause: "after its failure period")
-  }
-
-  mutating func setUnavailable(_ s: Int, _ value: Bool) {
-    servers[s].unavailable = value
-    servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
-  }
-
   // MARK: - Horizontal scaling
 
   /// A new server joins a balancer (by name; nil = the entry balancer). Returns its index.
@@ -131,15 +90,14 @@ extension SimulationCore {
   mutating func addServer(_ spec: ServerSpec, toBalancer balancerName: String?, quiet: Bool = false)
     -> Int
   {
-    if let existing = serverByName[spec.name] {
+    if let existing = stations.serverByName[spec.name] {
       note(.ignored, spec.name, "cannot add \(spec.name): a component has that name")
       return existing
     }
-    appendServer(spec)
-    let s = servers.count - 1
+    let s = appendServer(spec)
     var target = -1
     if let balancerName {
-      target = balancerByName[balancerName] ?? -1
+      target = balancers.byName[balancerName] ?? -1
     } else if entryBalancer >= 0 {
       target = entryBalancer
     } else if directServer >= 0 {
@@ -147,17 +105,17 @@ extension SimulationCore {
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      b.addBackend(server: directServer, weight: servers[directServer].spec.weight)
-      balancers.append(b)
-      target = balancers.count - 1
+      b.addBackend(server: directServer, weight: stations.all[directServer].spec.weight)
+      target = balancers.append(b)
       entryBalancer = target
       directServer = -1
-    } else if servers.count == 1 {
+    } else if stations.serverCount == 1 {
       directServer = s
     }
     if target >= 0 {
-      let p = balancers[target].addBackend(server: s, weight: spec.weight)
-      if let check = balancers[target].healthCheck, check.interval > 0, check.interval.isFinite {
+      let p = balancers.all[target].addBackend(server: s, weight: spec.weight)
+      if let check = balancers.all[target].healthCheck, check.interval > 0, check.interval.isFinite
+      {
         events.schedule(
           at: now + healthInterval(check, balancer: target), kind: .healthCheck,
           a: Int32(truncatingIfNeeded: target),
@@ -165,10 +123,11 @@ extension SimulationCore {
       }
     }
     if !quiet {
-      let to = target >= 0 && balancers[target].reported ? " behind \(balancers[target].name)" : ""
+      let to =
+        target >= 0 && balancers.all[target].reported ? " behind \(balancers.all[target].name)" : ""
       note(
         .addServer, spec.name,
-        "\(spec.name) added\(to) with \(servers[s].cores) core\(servers[s].cores == 1 ? "" : "s")",
+        "\(spec.name) added\(to) with \(stations.all[s].cores) core\(stations.all[s].cores == 1 ? "" : "s")",
         leadingName: spec.name)
     }
     joinZone(server: s)
@@ -177,75 +136,20 @@ extension SimulationCore {
 
   /// Drains a server: balancers stop routing to it; requests it holds finish.
   mutating func removeServer(_ s: Int, quiet: Bool = false) {
-    servers[s].removed = true
+    stations.all[s].removed = true
     for b in balancers.indices {
-      if let p = balancers[b].position(ofServer: s) {
-        balancers[b].draining[p] = true
-        balancers[b].updateEligible(p)
+      if let p = balancers.all[b].position(ofServer: s) {
+        balancers.all[b].draining[p] = true
+        balancers.all[b].updateEligible(p)
       }
     }
     if directServer == s { directServer = -1 }
-    servers[s].retireIfDrained(at: now)
+    stations.all[s].retireIfDrained(at: now)
     if !quiet {
       note(
-        .removeServer, servers[s].spec.name,
-        "\(servers[s].spec.name) removed: no new requests; the \(servers[s].inSystem) it holds finish",
-        leadingName: servers[s].spec.name)
+        .removeServer, stations.all[s].spec.name,
+        "\(stations.all[s].spec.name) removed: no new requests; the \(stations.all[s].inSystem) it holds finish",
+        leadingName: stations.all[s].spec.name)
     }
-  }
-
-  // MARK: - Vertical scaling
-
-  mutating func scaleUp(_ s: Int, cores: Int?, ramGB: Double?, storageGB: Double?, downtime: Double)
-  {
-    let name = servers[s].spec.name
-    let newCores = Swift.max(1, cores ?? servers[s].cores)
-    if let ramGB { servers[s].spec.ramGB = ramGB }
-    if let storageGB { servers[s].spec.storageGB = storageGB }
-    var what: [String] = []
-    if cores != nil { what.append("\(newCores) cores") }
-    if let ramGB { what.append(Format.upToThreeDecimals(ramGB) + " GB RAM") }
-    if let storageGB { what.append(Format.upToThreeDecimals(storageGB) + " GB storage") }
-    let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
-    if downtime.isFinite && downtime > 0 {
-      servers[s].epoch &+= 1
-      let held = servers[s].inSystem
-      setUnavailable(s, true)
-      dropRequests(server: s)
-      events.schedule(
-        at: now + downtime, kind: .scaleUpDone, a: Int32(truncatingIfNeeded: s),
-        b: servers[s].epoch,
-        c: Int32(truncatingIfNeeded: Swift.min(newCores, Int(Int32.max))))
-      note(
-        .scaleUp, name,
-        "\(name) scales up to \(target): down for \(Format.duration(downtime, .spoken))"
-          + (held > 0 ? ", the \(held) requests it held fail" : ""), leadingName: name)
-    } else {
-      setCores(s, newCores)
-      note(
-        .scaleUp, name, "\(name) scales up to \(target) with no downtime", leadingName: name)
-    }
-  }
-
-  mutating func scaleUpDone(server s: Int, epoch: UInt32, cores: Int) {
-    guard s >= 0, s < servers.count, servers[s].epoch == epoch else { return }
-    setCores(s, Swift.max(1, cores))
-    servers[s].epoch &+= 1
-    setUnavailable(s, false)
-    note(
-      .scaleUpDone, servers[s].spec.name,
-      "\(servers[s].spec.name) is back with \(servers[s].cores) cores",
-      leadingName: servers[s].spec.name)
-  }
-
-  /// New core count; a connection limit that followed the default (cores × 100) follows it.
-  mutating func setCores(_ s: Int, _ cores: Int) {
-    let old = servers[s].cores
-    if servers[s].maxConnections == old * Defaults.connectionsPerCore {
-      let (product, overflow) = cores.multipliedReportingOverflow(by: Defaults.connectionsPerCore)
-      servers[s].maxConnections = overflow ? Int.max : product
-    }
-    servers[s].provision(cores: cores, at: now)
-    startQueued(server: s)
   }
 }

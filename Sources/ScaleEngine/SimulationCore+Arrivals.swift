@@ -9,11 +9,11 @@ import ScaleModel
 /// (memorylessness makes that exact). Constant arrivals are spaced 1/rate(t) apart.
 extension SimulationCore {
   mutating func firstArrival() -> Double {
-    poisson ? nextArrivalTime(after: 0) : nextConstantArrival(after: 0)
+    traffic.poisson ? nextArrivalTime(after: 0) : nextConstantArrival(after: 0)
   }
 
   mutating func nextArrivalTime(after t: Double) -> Double {
-    poisson ? nextPoissonArrival(after: t) : nextConstantArrival(after: t)
+    traffic.poisson ? nextPoissonArrival(after: t) : nextConstantArrival(after: t)
   }
 
   mutating func nextPoissonArrival(after start: Double) -> Double {
@@ -21,7 +21,7 @@ extension SimulationCore {
     // Each pass either returns or moves t forward; the pass count bounds pathological profiles.
     for _ in 0..<1_000_000 {
       if t >= duration { return .infinity }
-      let (bound, end, exact) = profile.envelope(at: t)
+      let (bound, end, exact) = traffic.profile.envelope(at: t)
       if !(bound > 0) {
         if end.isFinite && end > t {
           t = end
@@ -29,14 +29,16 @@ extension SimulationCore {
         }
         return .infinity
       }
-      let candidate = t - log(arrivalRng.nextOpenDouble()) / bound
+      let candidate = t - log(traffic.arrivalRng.nextOpenDouble()) / bound
       if candidate >= end {
         t = end
         continue
       }
       t = candidate
       if t >= duration { return .infinity }
-      if exact || arrivalRng.nextDouble() * bound <= profile.rate(at: t) { return t }
+      if exact || traffic.arrivalRng.nextDouble() * bound <= traffic.profile.rate(at: t) {
+        return t
+      }
     }
     return .infinity
   }
@@ -45,15 +47,15 @@ extension SimulationCore {
     var t = start
     for _ in 0..<100_000 {
       if t >= duration { return .infinity }
-      let r = profile.rate(at: t)
+      let r = traffic.profile.rate(at: t)
       if r > 0 {
         let next = t + 1 / r
         return next < duration ? next : .infinity
       }
-      let (_, end, _) = profile.envelope(at: t)
+      let (_, end, _) = traffic.profile.envelope(at: t)
       if end.isFinite && end > t {
         t = end
-      } else if case .cycle(let c) = profile.base, c.period > 0 {
+      } else if case .cycle(let c) = traffic.profile.base, c.period > 0 {
         t += c.period / 1000
       } else {
         return .infinity
@@ -67,41 +69,43 @@ extension SimulationCore {
   /// rate, but never before now).
   mutating func rescheduleArrival() {
     guard scenario.traffic != nil else { return }
-    if poisson {
-      nextArrival = nextPoissonArrival(after: now)
+    if traffic.poisson {
+      traffic.nextArrival = nextPoissonArrival(after: now)
     } else {
-      let next = nextConstantArrival(after: lastArrival)
-      nextArrival = next < now ? nextConstantArrival(after: now) : next
+      let next = nextConstantArrival(after: traffic.lastArrival)
+      traffic.nextArrival = next < now ? nextConstantArrival(after: now) : next
     }
   }
 
   // MARK: - Rate events
 
   mutating func setRate(_ rps: Double) {
-    profile.base = .constant(RateProfile.clean(rps))
+    traffic.profile.base = .constant(RateProfile.clean(rps))
     rescheduleArrival()
   }
 
   mutating func ramp(to rps: Double, over seconds: Double) {
-    let from = profile.baseRate(at: now)
+    let from = traffic.profile.baseRate(at: now)
     let d = seconds.isFinite ? Swift.max(0, seconds) : 0
-    profile.base = .ramp(from: from, to: RateProfile.clean(rps), start: now, end: now + d)
+    traffic.profile.base = .ramp(from: from, to: RateProfile.clean(rps), start: now, end: now + d)
     rescheduleArrival()
   }
 
   mutating func spike(to rps: Double, for seconds: Double) {
     let d = seconds.isFinite ? Swift.max(0, seconds) : 0
-    spikeEpoch &+= 1
-    profile.spikeRate = RateProfile.clean(rps)
-    profile.spikeEnd = now + d
-    events.schedule(at: now + d, kind: .spikeEnd, b: spikeEpoch)
+    traffic.spikeEpoch &+= 1
+    traffic.profile.spikeRate = RateProfile.clean(rps)
+    traffic.profile.spikeEnd = now + d
+    events.schedule(at: now + d, kind: .spikeEnd, b: traffic.spikeEpoch)
     rescheduleArrival()
   }
 
   mutating func spikeEnded(epoch: UInt32) {
-    guard epoch == spikeEpoch, profile.spikeRate != nil else { return }
-    profile.spikeRate = nil
-    note(.rate, "traffic", "spike over: traffic back to \(formatRate(profile.baseRate(at: now)))")
+    guard epoch == traffic.spikeEpoch, traffic.profile.spikeRate != nil else { return }
+    traffic.profile.spikeRate = nil
+    note(
+      .rate, "traffic",
+      "spike over: traffic back to \(formatRate(traffic.profile.baseRate(at: now)))")
     rescheduleArrival()
   }
 }

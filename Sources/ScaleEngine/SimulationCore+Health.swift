@@ -19,18 +19,19 @@ import ScaleModel
 extension SimulationCore {
   /// The time between two checks of one backend of balancer `b` (see the floors above).
   func healthInterval(_ check: HealthCheckSpec, balancer b: Int) -> Double {
-    let backends = b >= 0 && b < balancers.count ? balancers[b].count : 1
+    let backends = b >= 0 && b < balancers.count ? balancers.all[b].count : 1
     return Swift.max(
       check.interval, 0.001, duration / 1_000_000,
       duration * Double(Swift.max(1, backends)) / 100_000_000)
   }
 
   mutating func scheduleInitialHealthChecks(balancer b: Int) {
-    guard let check = balancers[b].healthCheck, check.interval > 0, check.interval.isFinite else {
+    guard let check = balancers.all[b].healthCheck, check.interval > 0, check.interval.isFinite
+    else {
       return
     }
     let interval = healthInterval(check, balancer: b)
-    let n = balancers[b].count
+    let n = balancers.all[b].count
     for p in 0..<n {
       let offset = interval * Double(p) / Double(n)
       events.schedule(
@@ -40,23 +41,23 @@ extension SimulationCore {
   }
 
   mutating func healthCheck(balancer b: Int, position p: Int) {
-    guard b >= 0, b < balancers.count, p >= 0, p < balancers[b].count,
-      let check = balancers[b].healthCheck
+    guard b >= 0, b < balancers.count, p >= 0, p < balancers.all[b].count,
+      let check = balancers.all[b].healthCheck
     else { return }
-    if balancers[b].draining[p] { return }  // removed servers are no longer checked
-    let s = balancers[b].servers[p]
+    if balancers.all[b].draining[p] { return }  // removed servers are no longer checked
+    let s = balancers.all[b].servers[p]
     let ok = checkPasses(server: s, timeout: check.timeout, balancer: b)
-    let name = servers[s].spec.name
+    let name = stations.all[s].name
     let fall = Swift.max(1, check.fall)
     let rise = Swift.max(1, check.rise)
     if ok {
-      balancers[b].consecutiveFails[p] = 0
-      balancers[b].consecutiveOks[p] += 1
-      if balancers[b].markedDown[p] && balancers[b].consecutiveOks[p] >= rise {
-        balancers[b].markedDown[p] = false
-        balancers[b].updateEligible(p)
-        servers[s].markedDownCount -= 1
-        servers[s].downTimeAverage.set(servers[s].isDown ? 1 : 0, at: now)
+      balancers.all[b].consecutiveFails[p] = 0
+      balancers.all[b].consecutiveOks[p] += 1
+      if balancers.all[b].markedDown[p] && balancers.all[b].consecutiveOks[p] >= rise {
+        balancers.all[b].markedDown[p] = false
+        balancers.all[b].updateEligible(p)
+        stations.all[s].markedDownCount -= 1
+        stations.all[s].stats.downTime.set(stations.all[s].isDown ? 1 : 0, at: now)
         note(
           .markedUp, name,
           RunEvent.Account(
@@ -64,15 +65,15 @@ extension SimulationCore {
             cause: "after \(rise) successful check\(rise == 1 ? "" : "s")"))
       }
     } else {
-      balancers[b].consecutiveOks[p] = 0
-      balancers[b].consecutiveFails[p] += 1
-      if !balancers[b].markedDown[p] && balancers[b].consecutiveFails[p] >= fall {
-        balancers[b].markedDown[p] = true
-        balancers[b].updateEligible(p)
-        servers[s].markedDownCount += 1
-        servers[s].downTimeAverage.set(1, at: now)
+      balancers.all[b].consecutiveOks[p] = 0
+      balancers.all[b].consecutiveFails[p] += 1
+      if !balancers.all[b].markedDown[p] && balancers.all[b].consecutiveFails[p] >= fall {
+        balancers.all[b].markedDown[p] = true
+        balancers.all[b].updateEligible(p)
+        stations.all[s].markedDownCount += 1
+        stations.all[s].stats.downTime.set(1, at: now)
         let why =
-          servers[s].unavailable
+          stations.all[s].unavailable
           ? "" : " (answers slower than \(Format.duration(check.timeout, .spoken)))"
         note(
           .markedDown, name,
@@ -88,11 +89,11 @@ extension SimulationCore {
   }
 
   mutating func checkPasses(server s: Int, timeout: Double, balancer b: Int) -> Bool {
-    if servers[s].unavailable { return false }
-    let cores = Double(servers[s].cores)
-    let ahead = Double(Swift.max(0, servers[s].inSystem - servers[s].cores + 1))
-    var sampler = servers[s].service
-    let answer = ahead * sampler.mean / cores + sampler.sample(&balancers[b].healthRng)
+    if stations.all[s].unavailable { return false }
+    let cores = Double(stations.all[s].cores)
+    let ahead = Double(Swift.max(0, stations.all[s].inSystem - stations.all[s].cores + 1))
+    var sampler = stations.all[s].service
+    let answer = ahead * sampler.mean / cores + sampler.sample(&balancers.all[b].healthRng)
     return answer <= timeout
   }
 }

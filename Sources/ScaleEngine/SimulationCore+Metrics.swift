@@ -13,81 +13,34 @@ import ScaleModel
 extension SimulationCore {
   mutating func endWarmup() {
     warmupDone = true
-    for s in servers.indices {
-      serverWarmup[s] = (servers[s].areas(at: now), servers[s].counters)
-      servers[s].latency.reset()
-      servers[s].maxQueue = servers[s].queue.count
-    }
-    for b in balancers.indices {
-      balancers[b].warmupCounters = balancers[b].counters
-    }
+    stations.warmupEnded(at: now)
+    balancers.warmupEnded()
+    databases.warmupEnded(stations: stations)
+    caches.warmupEnded()
+    queues.warmupEnded(at: now)
+    resilience.warmupEnded(at: now)
     pools.warmupEnded(at: now)
-    dataTierWarmupEnded()
   }
 
   mutating func intervalTick() {
-    intervals.append(currentInterval())
-    intervalStart = now
-    latency.add(intervalLatency)
-    intervalLatency.reset()
-    intervalWarmupLatency.reset()
-    intervalOffered = 0
-    intervalCompleted = 0
-    intervalErrors = 0
-    intervalErrorCauses = ErrorCounts()
-    for s in servers.indices { serverIntervalAreas[s] = servers[s].areas(at: now) }
-    tierIntervalEnded()
-    let next = now + intervalLength
+    client.intervalClosed(currentInterval(), at: now)
+    stations.intervalClosed(at: now)
+    databases.intervalClosed(stations: stations)
+    caches.intervalClosed()
+    queues.intervalClosed(at: now)
+    let next = now + client.intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
 
-  /// The interval from `intervalStart` to now.
+  /// The interval from its start to now: the client's figures and each table's.
   mutating func currentInterval() -> IntervalStats {
-    var stats = IntervalStats(start: intervalStart, end: now)
-    stats.offered = intervalOffered
-    stats.completed = intervalCompleted
-    stats.errors = intervalErrors
-    stats.inFlight = activeRequests - activeTimedOut
-    stats.errorCauses = intervalErrorCauses
-    if intervalWarmupLatency.count == 0 {
-      stats.latency = intervalLatency.summary
-    } else {
-      var all = intervalWarmupLatency
-      all.add(intervalLatency)
-      stats.latency = all.summary
-    }
-    let dt = now - intervalStart
-    var live = 0
-    var busyArea: [Double] = []
-    var coreArea: [Double] = []
-    busyArea.reserveCapacity(servers.count)
-    coreArea.reserveCapacity(servers.count)
-    for s in servers.indices {
-      let a = servers[s].areas(at: now)
-      let p = serverIntervalAreas[s]
-      busyArea.append(a.busy - p.busy)
-      coreArea.append(a.cores - p.cores)
-      stats.utilisation[servers[s].spec.name] = coreArea[s] > 0 ? busyArea[s] / coreArea[s] : 0
-      stats.queueLength[servers[s].spec.name] = dt > 0 ? (a.queue - p.queue) / dt : 0
-      if !servers[s].removed && !servers[s].isDown { live += 1 }
-    }
-    for b in balancers where b.reported {
-      var busy = 0.0
-      var cores = 0.0
-      var queue = 0.0
-      var inService = 0
-      for s in b.servers where s < busyArea.count {
-        busy += busyArea[s]
-        cores += coreArea[s]
-        queue += stats.queueLength[servers[s].spec.name] ?? 0
-        if !servers[s].removed && !servers[s].isDown { inService += 1 }
-      }
-      stats.poolServers[b.name] = inService
-      stats.utilisation[b.name] = cores > 0 ? busy / cores : 0
-      stats.queueLength[b.name] = queue
-    }
-    stats.servers = live
-    dataTierInterval(&stats)
+    var stats = client.interval(at: now, inFlight: activeRequests - activeTimedOut)
+    let dt = now - client.intervalStart
+    let figures = stations.interval(into: &stats, at: now, length: dt)
+    balancers.interval(into: &stats, figures: figures, stations: stations)
+    databases.interval(into: &stats, stations: stations)
+    caches.interval(into: &stats)
+    queues.interval(into: &stats, at: now, length: dt)
     return stats
   }
 
@@ -95,32 +48,44 @@ extension SimulationCore {
   mutating func result(interrupted: Bool) -> RunResult {
     var r = RunResult(
       seed: seed, duration: now, warmup: Swift.min(warmup, now), interrupted: interrupted)
-    r.offered = offered
-    r.completed = completed
-    r.errors = errors
+    client.fill(&r, extraQuantiles: extraQuantiles)
     r.inFlight = measuredInFlight()
-    var total = latency
-    total.add(intervalLatency)
-    r.latency = total.summary(extra: extraQuantiles)
     r.eventsProcessed = eventsProcessed
     r.events = runEvents
     r.routes = routeStats()
     var components: [ComponentStats] = []
-    var areas: [StationAreas] = []
-    for s in servers.indices {
-      areas.append(measuredAreas(server: s))
-      components.append(serverStats(s))
+    // Per station index (servers only): their rows and areas, which balancers sum.
+    var rows = [ComponentStats?](repeating: nil, count: stations.count)
+    var areas = [StationAreas](repeating: StationAreas(), count: stations.count)
+    for s in stations.indices where stations.all[s].role == .server {
+      areas[s] = stations.all[s].stats.measuredAreas(at: now, warmupDone: warmupDone)
+      let row = stations.componentStats(
+        s, at: now, window: measuredSpan, warmupDone: warmupDone, extraQuantiles: extraQuantiles)
+      rows[s] = row
+      components.append(row)
     }
-    for b in balancers.indices where balancers[b].reported {
-      components.append(balancerStats(b, servers: components, areas: areas))
+    for b in balancers.indices where balancers.all[b].reported {
+      components.append(
+        balancers.componentStats(
+          b, rows: rows, areas: areas, stations: stations, warmupDone: warmupDone,
+          extraQuantiles: extraQuantiles))
     }
     for p in pools.names.indices {
-      components.append(poolStats(p, servers: components, areas: areas))
+      components.append(poolStats(p, rows: rows, areas: areas))
     }
-    components += dataTierStats()
+    components += caches.componentStats(warmupDone: warmupDone)
+    for d in databases.indices {
+      components += databases.componentStats(
+        d, stations: &stations, at: now, window: measuredSpan, warmupDone: warmupDone,
+        extraQuantiles: extraQuantiles)
+    }
+    for q in queues.indices {
+      components.append(queues.componentStats(q, at: now, warmupDone: warmupDone))
+    }
+    components += resilience.componentStats(at: now, warmupDone: warmupDone)
     r.components = components
-    var series = intervals
-    if now > intervalStart { series.append(currentInterval()) }
+    var series = client.intervals
+    if now > client.intervalStart { series.append(currentInterval()) }
     r.intervals = series
     r.verdicts = ExpectationEvaluator.evaluate(scenario.expectations, result: r)
     return r
@@ -151,77 +116,4 @@ extension SimulationCore {
   /// The measured window [warm-up end, now]: every time average divides by this, whatever the
   /// component's own life (see docs/engine.md, "One window for every figure").
   var measuredSpan: Double { warmupDone ? Swift.max(0, now - warmup) : 0 }
-
-  /// Server `s`'s areas over the measured window (zero before warm-up ends; a server added
-  /// later starts from zero, so its areas cover only its life inside the window).
-  mutating func measuredAreas(server s: Int) -> StationAreas {
-    let areas = servers[s].areas(at: now)
-    guard warmupDone else { return StationAreas() }
-    let base = serverWarmup[s].areas
-    return StationAreas(
-      busy: areas.busy - base.busy, queue: areas.queue - base.queue,
-      cores: areas.cores - base.cores, down: areas.down - base.down)
-  }
-
-  mutating func serverStats(_ s: Int) -> ComponentStats {
-    var c = ComponentStats(name: servers[s].spec.name, kind: .server)
-    let a = measuredAreas(server: s)
-    let counts = warmupDone ? servers[s].counters - serverWarmup[s].counters : StationCounters()
-    // L over the whole measured window, a server absent for part of it counting zero there:
-    // the same window as its arrivals and completions, so L = λW with λ = completed / window,
-    // and a pool's L is the sum of its servers' (its own life would inflate L by
-    // window / life — the bug an autoscaled server showed).
-    let t = measuredSpan
-    c.arrivals = counts.arrivals
-    c.completed = counts.completed
-    c.errors = ErrorCounts(
-      rejected: counts.rejected, timedOut: counts.timedOut, unavailable: counts.unavailable)
-    // Busy core-seconds over provisioned core-seconds in the window: how busy it was while it
-    // existed (cores count only while it exists).
-    c.utilisation = a.cores > 0 ? a.busy / a.cores : 0
-    c.meanQueueLength = t > 0 ? a.queue / t : 0
-    c.meanInSystem = t > 0 ? (a.busy + a.queue) / t : 0
-    c.maxQueueLength = warmupDone ? servers[s].maxQueue : 0
-    c.latency = warmupDone ? servers[s].latency.summary(extra: extraQuantiles) : LatencySummary()
-    c.downTime = a.down
-    c.healthy = !servers[s].isDown
-    c.cores = servers[s].cores
-    return c
-  }
-
-  /// A balancer's figures: its own counters; L, queue and latency of its backends together;
-  /// utilisation = their busy core-seconds over their provisioned core-seconds (a server
-  /// that joined late weighs by the core-seconds it had, not by its cores at the end).
-  func balancerStats(_ b: Int, servers stats: [ComponentStats], areas: [StationAreas])
-    -> ComponentStats
-  {
-    let bal = balancers[b]
-    var c = ComponentStats(name: bal.name, kind: .balancer)
-    let counts = warmupDone ? bal.counters - bal.warmupCounters : StationCounters()
-    c.arrivals = counts.arrivals
-    c.completed = counts.completed
-    c.errors = ErrorCounts(rejected: counts.rejected, unavailable: counts.unavailable)
-    var busy = 0.0
-    var coreArea = 0.0
-    var cores = 0
-    for s in bal.servers where s < stats.count && s < areas.count {
-      busy += areas[s].busy
-      coreArea += areas[s].cores
-      // Cores at the end: a server that was removed and has drained no longer has any.
-      if !servers[s].retired { cores += stats[s].cores }
-      c.meanQueueLength += stats[s].meanQueueLength
-      c.meanInSystem += stats[s].meanInSystem
-      c.maxQueueLength = Swift.max(c.maxQueueLength, stats[s].maxQueueLength)
-    }
-    c.utilisation = coreArea > 0 ? busy / coreArea : 0
-    c.cores = cores
-    // Its backends' latencies together (failover adds no time, so this is routing → done).
-    var merged = LatencyRecorder()
-    if warmupDone {
-      for s in bal.servers where s < servers.count { merged.add(servers[s].latency) }
-    }
-    c.latency = merged.summary(extra: extraQuantiles)
-    c.healthy = !bal.eligible.isEmpty
-    return c
-  }
 }

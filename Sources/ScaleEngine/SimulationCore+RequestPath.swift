@@ -11,13 +11,12 @@ extension SimulationCore {
   // MARK: - Arrival
 
   mutating func arrive() {
-    lastArrival = nextArrival
-    nextArrival = nextArrivalTime(after: now)
+    traffic.lastArrival = traffic.nextArrival
+    traffic.nextArrival = nextArrivalTime(after: now)
     guard activeRequests < maxInFlight else {
       // The engine's memory cap: the request is offered and rejected at once.
-      if now >= warmup { offered += 1 }
-      intervalOffered += 1
-      countError(measured: now >= warmup, .rejected)
+      client.offer(measured: now >= warmup)
+      client.fail(measured: now >= warmup, .rejected)
       noteCapReached("", "requests in flight")
       return
     }
@@ -32,12 +31,11 @@ extension SimulationCore {
     requests[i].server = -1
     requests[i].balancer = -1
     requests[i].aux = 0
-    if needsKeys { requests[i].key = keySampler.sample(&keyRng) }
-    if needsMix { requests[i].isRead = mixRng.nextDouble() < readFraction }
+    if traffic.needsKeys { requests[i].key = traffic.keySampler.sample(&traffic.keyRng) }
+    if traffic.needsMix { requests[i].isRead = traffic.mixRng.nextDouble() < traffic.readFraction }
     if routesActive { assignRoute(slot, measured: measured) }
-    if measured { offered += 1 }
-    intervalOffered += 1
-    if let timeout {
+    client.offer(measured: measured)
+    if let timeout = traffic.timeout {
       deadlines.append(
         Deadline(time: now + timeout, slot: slot, generation: requests[i].generation))
       if deadlines.count > 4 * activeRequests + 4096 { compactDeadlines() }
@@ -54,12 +52,12 @@ extension SimulationCore {
       requests[Int(slot)].stage = stage
       let outcome: StageOutcome
       switch stage {
-      case .rateLimit: outcome = enterRateLimit(slot)
+      case .rateLimit: outcome = enterEntryStage(slot)
       case .balancer: outcome = enterBalancer(slot)
       case .server: outcome = .next(stageAfterServer(slot))
-      case .queue: outcome = enterQueue(slot)
-      case .cache: outcome = enterCache(slot)
-      case .database: outcome = enterDatabase(slot)
+      case .queue: outcome = enterQueueStage(slot, queue: dataTier.pathQueue)
+      case .cache: outcome = enterCacheStage(slot)
+      case .database: outcome = enterDatabaseStage(slot, database: dataTier.pathDatabase)
       case .route: outcome = enterRouteStep(slot)
       case .done:
         finish(slot)
@@ -79,17 +77,9 @@ extension SimulationCore {
   mutating func finish(_ slot: Int32) {
     let i = Int(slot)
     if !requests[i].timedOut {
-      // One histogram record per request: the interval's; measured ones fold into the run's
-      // latency at each interval end.
       let w = now - requests[i].arrival
-      if requests[i].measured {
-        completed += 1
-        intervalLatency.record(w)
-        if routesActive { routeCompleted(slot, latency: w) }
-      } else {
-        intervalWarmupLatency.record(w)
-      }
-      intervalCompleted += 1
+      client.succeed(measured: requests[i].measured, latency: w)
+      if routesActive && requests[i].measured { routeCompleted(slot, latency: w) }
     }
     freeSlot(slot)
   }
@@ -107,17 +97,10 @@ extension SimulationCore {
       return
     }
     if !requests[i].timedOut {
-      countError(measured: requests[i].measured, cause)
+      client.fail(measured: requests[i].measured, cause)
       if routesActive && requests[i].measured { routeFailed(slot, cause) }
     }
     freeSlot(slot)
-  }
-
-  mutating func countError(measured: Bool, _ cause: ErrorCause) {
-    intervalErrors += 1
-    intervalErrorCauses.count(cause)
-    guard measured else { return }
-    errors.count(cause)
   }
 
   /// Drops deadlines of requests that already left (their slot's generation moved on), so the
@@ -144,10 +127,10 @@ extension SimulationCore {
     else { return }
     requests[i].timedOut = true
     activeTimedOut += 1
-    countError(measured: requests[i].measured, .timedOut)
+    client.fail(measured: requests[i].measured, .timedOut)
     if routesActive && requests[i].measured { routeFailed(slot, .timedOut) }
     if requests[i].server >= 0 && requests[i].stage == .server {
-      servers[Int(requests[i].server)].counters.timedOut += 1
+      stations.all[Int(requests[i].server)].stats.counters.timedOut += 1
     }
     requestTimedOut(slot)
   }
@@ -172,7 +155,7 @@ extension SimulationCore {
       if directServer < 0 {
         // No server tier at all: straight on. Servers but none in service (the only one was
         // removed): nobody can answer.
-        return servers.isEmpty ? .next(stageAfterServer(slot)) : .fail(.unavailable)
+        return stations.serverCount == 0 ? .next(stageAfterServer(slot)) : .fail(.unavailable)
       }
       switch admit(server: directServer, slot: slot) {
       case .admitted: return .wait
@@ -185,22 +168,22 @@ extension SimulationCore {
   /// Picks a backend by the balancer's strategy; on refusal, fails over to the least loaded
   /// eligible backend not yet tried for this request, and so on (see `failoverTried`).
   mutating func route(_ slot: Int32, balancer b: Int) -> StageOutcome {
-    balancers[b].counters.arrivals += 1
+    balancers.all[b].counters.arrivals += 1
     requests[Int(slot)].balancer = Int32(truncatingIfNeeded: b)
     requests[Int(slot)].routed = now
     let p = pick(balancer: b, slot: slot)
     if p < 0 {
-      balancers[b].counters.unavailable += 1
+      balancers.all[b].counters.unavailable += 1
       return .fail(.unavailable)
     }
     var cause: ErrorCause
-    switch admit(server: balancers[b].servers[p], slot: slot) {
+    switch admit(server: balancers.all[b].servers[p], slot: slot) {
     case .admitted: return .wait
     case .refused(let c): cause = c
     }
     // Whether every eligible backend refused this request (the balancer found no server).
-    var exhausted = balancers[b].eligible.count <= 1
-    if balancers[b].failover {
+    var exhausted = balancers.all[b].eligible.count <= 1
+    if balancers.all[b].failover {
       // nginx `proxy_next_upstream`: the next peer not already tried for this request, until
       // one accepts or every eligible one has refused (at most `Defaults.failoverTries`).
       failoverTried.removeAll(keepingCapacity: true)
@@ -209,17 +192,18 @@ extension SimulationCore {
         // Backends that would refuse (failed, or at their connection limit: what `admit`
         // checks) are passed over in the same scan, so a pool of failed servers not yet
         // marked down costs one scan per request, not one per refusal.
-        let q = balancers[b].leastLoadedOther(
+        let q = balancers.all[b].leastLoadedOther(
           excluding: failoverTried,
           accepts: {
-            !servers[$0].unavailable && servers[$0].inSystem < servers[$0].maxConnections
+            !stations.all[$0].unavailable
+              && stations.all[$0].inSystem < stations.all[$0].maxConnections
           },
-          load: { servers[$0].inSystem })
+          load: { stations.all[$0].inSystem })
         if q < 0 {
           exhausted = true
           break
         }
-        switch admit(server: balancers[b].servers[q], slot: slot) {
+        switch admit(server: balancers.all[b].servers[q], slot: slot) {
         case .admitted: return .wait
         case .refused(let c): cause = c
         }
@@ -229,95 +213,105 @@ extension SimulationCore {
     // A failed server's refusal is that server's error (it counted it); the balancer's
     // `unavailable` ("no healthy server") only when no eligible backend would take it.
     if cause == .rejected {
-      balancers[b].counters.rejected += 1
+      balancers.all[b].counters.rejected += 1
     } else if exhausted {
-      balancers[b].counters.unavailable += 1
+      balancers.all[b].counters.unavailable += 1
     }
     return .fail(cause)
   }
 
   mutating func pick(balancer b: Int, slot: Int32) -> Int {
-    switch balancers[b].strategy {
-    case .roundRobin: return balancers[b].roundRobinPick()
-    case .weighted: return balancers[b].smoothWeightedPick()
-    case .leastConnections: return balancers[b].leastConnectionsPick { servers[$0].inSystem }
-    case .random: return balancers[b].randomPick()
-    case .powerOfTwo: return balancers[b].powerOfTwoPick { servers[$0].inSystem }
-    case .hash: return balancers[b].hashPick(key: requests[Int(slot)].key)
+    switch balancers.all[b].strategy {
+    case .roundRobin: return balancers.all[b].roundRobinPick()
+    case .weighted: return balancers.all[b].smoothWeightedPick()
+    case .leastConnections:
+      return balancers.all[b].leastConnectionsPick { stations.all[$0].inSystem }
+    case .random: return balancers.all[b].randomPick()
+    case .powerOfTwo: return balancers.all[b].powerOfTwoPick { stations.all[$0].inSystem }
+    case .hash: return balancers.all[b].hashPick(key: requests[Int(slot)].key)
     }
   }
 
-  // MARK: - Server
+  // MARK: - Stations
 
   /// An arrival at a server: refused when it is unavailable or at its connection limit,
   /// served at once when a core is free, queued otherwise.
   mutating func admit(server s: Int, slot: Int32) -> Admission {
-    if let cause = servers[s].admitArrival() { return .refused(cause) }
+    if let cause = stations.all[s].admitArrival() { return .refused(cause) }
     let i = Int(slot)
     requests[i].server = Int32(truncatingIfNeeded: s)
     requests[i].entered = now
     requests[i].stage = .server
-    requests[i].visit &+= 1
-    if servers[s].takeCoreOrWait(slot, at: now) { startService(server: s, slot: slot) }
+    if stations.all[s].takeCoreOrWait(slot, at: now) { startService(station: s, slot: slot) }
     return .admitted
   }
 
-  mutating func startService(server s: Int, slot: Int32) {
-    let t = servers[s].beginService(at: now)
-    let i = Int(slot)
+  /// Station `s` starts serving `slot`: its completion is scheduled with the service's token.
+  mutating func startService(station s: Int, slot: Int32) {
+    let (t, token) = stations.all[s].beginService(
+      slot, generation: requests[Int(slot)].generation, at: now)
     events.schedule(
-      at: now + t, kind: .serviceDone, a: slot, b: requests[i].generation,
-      c: Int32(bitPattern: requests[i].visit))
+      at: now + t, kind: .serviceDone, a: slot, b: token, c: Int32(truncatingIfNeeded: s))
   }
 
-  /// A service ended. Stale when the request has since left this service (its server failed
-  /// and dropped it, possibly to retry it): the visit token no longer matches, and counting it
-  /// would free a core twice (the negative utilisation of issue 10, item 1).
-  mutating func serviceDone(slot: Int32, generation: UInt32, visit: Int32) {
-    let i = Int(slot)
-    guard i >= 0, i < requests.count, requests[i].generation == generation, requests[i].active,
-      requests[i].stage == .server, Int32(bitPattern: requests[i].visit) == visit
-    else { return }
-    let s = Int(requests[i].server)
-    guard s >= 0 && s < servers.count else { return }
-    servers[s].endService(at: now, sojourn: now - requests[i].entered)
-    // Without routes a pool answers when its member's service ends, so its time-in-pool
-    // histogram is its members' merged (`poolStats`): no third record per request.
-    if routesActive && !pools.isEmpty {
-      poolServed(server: s, slot: slot, sojourn: now - requests[i].entered)
+  /// A service ended. Stale when that service is no longer at the station (it failed and
+  /// dropped the request, which may since have come back): counting it would free a core
+  /// twice (the negative utilisation of issue 10, item 1). What the request does next is the
+  /// station's role's.
+  mutating func serviceDone(slot: Int32, token: UInt32, station s: Int) {
+    guard s >= 0, s < stations.count,
+      let generation = stations.all[s].leaveService(slot, token: token)
+    else {
+      return
     }
-    let b = Int(requests[i].balancer)
-    if b >= 0 { balancers[b].counters.completed += 1 }
-    startQueued(server: s)
-    if servers[s].removed { servers[s].retireIfDrained(at: now) }
-    advance(slot, to: stageAfterServer(slot))
+    let i = Int(slot)
+    switch stations.all[s].role {
+    case .server:
+      stations.all[s].endService(at: now, sojourn: now - requests[i].entered)
+      startQueued(station: s)
+      // Without routes a pool answers when its member's service ends, so its time-in-pool
+      // histogram is its members' merged (`poolStats`): no third record per request.
+      if routesActive && !pools.isEmpty {
+        poolServed(server: s, slot: slot, sojourn: now - requests[i].entered)
+      }
+      let b = Int(requests[i].balancer)
+      if b >= 0 { balancers.all[b].counters.completed += 1 }
+      if stations.all[s].removed { stations.all[s].retireIfDrained(at: now) }
+      advance(slot, to: stageAfterServer(slot))
+    case .database:
+      databaseAnswered(slot, generation: generation, station: s)
+    }
   }
 
   /// Starts waiting requests while cores are free.
-  mutating func startQueued(server s: Int) {
-    while let next = servers[s].nextWaiting(at: now) { startService(server: s, slot: next) }
+  mutating func startQueued(station s: Int) {
+    while let next = stations.all[s].nextWaiting(at: now) { startService(station: s, slot: next) }
   }
 
-  /// A server fails or goes down for maintenance: every request it holds fails as unavailable.
-  mutating func dropRequests(server s: Int) {
-    _ = servers[s].queue.drain()
-    var held: [Int32] = []
-    for i in requests.indices
-    where requests[i].active && requests[i].stage == .server && Int(requests[i].server) == s {
-      held.append(Int32(truncatingIfNeeded: i))
-    }
-    servers[s].busy = 0
-    servers[s].busyTime.set(0, at: now)
-    servers[s].syncProvisioned(at: now)
-    servers[s].queueTime.set(0, at: now)
+  /// Station `s` fails or goes down for a scale-up: every request it holds fails as
+  /// unavailable there (its error, not its balancer's: the balancer found a server). A
+  /// server's are the slots at it (waiting or in service), in slot order; a database
+  /// station's are its waiting ones, then those in service in the order they started (the
+  /// order decides retries' draws).
+  mutating func dropRequests(station s: Int) {
     // Connections held by requests waiting on a tier behind it are lost with it.
     if !pools.isEmpty { poolLostConnections(server: s) }
-    servers[s].held = 0
-    servers[s].connectionEpoch &+= 1
-    // Lost on this server: its error, not its balancer's (the balancer found a server; its
-    // `unavailable` counts only requests for which it found no healthy one).
-    servers[s].counters.unavailable += held.count
-    servers[s].retireIfDrained(at: now)
-    for slot in held { fail(slot, .unavailable) }
+    var held = stations.all[s].dropAll(at: now)
+    if stations.all[s].role == .server {
+      held.removeAll(keepingCapacity: true)
+      for i in requests.indices
+      where requests[i].active && requests[i].stage == .server && Int(requests[i].server) == s {
+        held.append(Int32(truncatingIfNeeded: i))
+      }
+    }
+    stations.all[s].stats.counters.unavailable += held.count
+    stations.all[s].retireIfDrained(at: now)
+    switch stations.all[s].role {
+    case .server:
+      for slot in held { fail(slot, .unavailable) }
+    case .database:
+      let d = Int(stations.all[s].database)
+      for slot in held { databaseDropped(slot, database: d) }
+    }
   }
 }

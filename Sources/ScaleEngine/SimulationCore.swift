@@ -10,85 +10,68 @@ struct Deadline {
 
 /// All the state of a run and the event loop, as one struct so the hot path works on `inout`
 /// storage (no class-property exclusivity checks, no reference counting per event).
-/// `Simulation` is the public face; the data tier (h4) extends this type.
+/// `Simulation` is the public face. The state of each kind of component is a table that owns
+/// its warm-up, interval, figures and snapshot steps (docs/engine.md, "Structure").
 struct SimulationCore {
+  // MARK: The run: clock, pending events, scripted actions, what happened
+
   let scenario: Scenario
   let seed: UInt64
   let duration: Double
   let warmup: Double
   var now: Double = 0
-
   var events = EventQueue()
-  /// Client timeouts, in time order: every request's deadline is its arrival plus the same
-  /// timeout, so a FIFO replaces a heap (O(1) instead of O(log n) per request).
-  var deadlines = Deque<Deadline>()
+  var scripted: [EventAction] = []
+  var runEvents: [RunEvent] = []
+  var eventsProcessed = 0
+  var warmupDone = false
+  /// Latency quantiles the expectations name beyond the standard five (see `result`).
+  let extraQuantiles: [Double]
+
+  // MARK: Requests in flight
+
   var requests: [RequestSlot] = []
   var freeSlots: [Int32] = []
-  /// Components whose engine cap was reached (noted once each).
-  var capsNoted: Set<String> = []
   var activeRequests = 0
   /// Active requests whose client timeout fired (already counted as errors, still held).
   var activeTimedOut = 0
+  /// Client timeouts, in time order: every request's deadline is its arrival plus the same
+  /// timeout, so a FIFO replaces a heap (O(1) instead of O(log n) per request).
+  var deadlines = Deque<Deadline>()
+  /// Components whose engine cap was reached (noted once each).
+  var capsNoted: Set<String> = []
 
-  var servers: [ServerState] = []
-  var serverByName: [String: Int] = [:]
-  var balancers: [BalancerState] = []
-  var balancerByName: [String: Int] = [:]
+  // MARK: The client
+
+  /// What the client sends (`ClientTraffic`).
+  var traffic: ClientTraffic
+  /// What the client saw, over the run and per interval (`ClientFigures`).
+  var client: ClientFigures
+  /// The first stage of every request.
+  var entryStage: Stage = .balancer
   /// The balancer clients talk to (the first declared), −1 if none.
   var entryBalancer = -1
   /// With no balancer and one server, the server clients talk to; −1 otherwise.
   var directServer = -1
-  /// The first stage of every request.
-  var entryStage: Stage = .balancer
+
+  // MARK: Components, one table per kind
+
+  /// Servers and database stations (`StationTable`).
+  var stations = StationTable()
+  var balancers = BalancerTable()
   /// Balancer positions one request has tried during failover (scratch storage reused by
   /// every routing, so a refusal allocates nothing).
   var failoverTried: [Int] = []
-  /// Latency quantiles the expectations name beyond the standard five (see `result`).
-  let extraQuantiles: [Double]
-
-  // Traffic.
-  var profile: RateProfile
-  var poisson = true
-  var nextArrival = Double.infinity
-  var lastArrival: Double = 0
-  var arrivalRng: RandomStream
-  var mixRng: RandomStream
-  var keyRng: RandomStream
-  var keySampler: KeySampler
-  var needsKeys = false
-  var needsMix = false
-  var readFraction: Double
-  var timeout: Double?
-  var spikeEpoch: UInt32 = 0
-  var scripted: [EventAction] = []
-
-  // Client-side figures (measured requests only).
-  var offered = 0
-  var completed = 0
-  var errors = ErrorCounts()
-  /// End-to-end latency of measured requests that completed in earlier intervals.
-  var latency = LatencyRecorder()
-  var runEvents: [RunEvent] = []
-  var eventsProcessed = 0
-  var warmupDone = false
-  var serverWarmup: [(areas: StationAreas, counters: StationCounters)] = []
-
-  // Time series.
-  let intervalLength: Double
-  var intervalStart: Double = 0
-  var intervals: [IntervalStats] = []
-  /// Latency of requests completed in this interval: measured ones, and warm-up ones.
-  var intervalLatency = LatencyRecorder()
-  var intervalWarmupLatency = LatencyRecorder()
-  var intervalOffered = 0
-  var intervalCompleted = 0
-  var intervalErrors = 0
-  var intervalErrorCauses = ErrorCounts()
-  var serverIntervalAreas: [StationAreas] = []
-
-  /// The data tier's own state (defined in Simulation+DataTier.swift).
+  var caches = CacheTable()
+  /// Databases (their stations are in `stations`).
+  var databases = DatabaseTable()
+  var queues = QueueTable()
+  /// Breakers, rate limits, retries.
+  var resilience = ResilienceState()
+  var autoscalers: [AutoscalerState] = []
+  /// The default path's data tier and per-request data (DataTier/DataTierState.swift).
   var dataTier = DataTierState()
-  /// Request classes (routes/); empty on the default path.
+  /// Request classes (Routes/); empty on the default path.
   var routes: RouteTable
   var routesActive = false
   /// Dark availability zones (Zones/).
@@ -103,65 +86,56 @@ struct SimulationCore {
     duration = d.isFinite && d > 0 ? d : 0
     let w = scenario.warmup
     warmup = w.isFinite && w > 0 ? Swift.min(w, duration) : 0
-    intervalLength = SimulationCore.intervalLength(for: duration)
+    client = ClientFigures(intervalLength: SimulationCore.intervalLength(for: duration))
     extraQuantiles = SimulationCore.extraQuantiles(for: scenario.expectations)
-    profile = RateProfile(traffic: scenario.traffic)
-    arrivalRng = RandomStream(seed: seed, purpose: "arrivals")
-    mixRng = RandomStream(seed: seed, purpose: "mix")
-    keyRng = RandomStream(seed: seed, purpose: "keys")
-    keySampler = KeySampler(scenario.traffic?.keys ?? .uniform(count: Defaults.keyCount))
-    let rf = scenario.traffic?.readFraction ?? Defaults.readFraction
-    readFraction = rf.isFinite ? Swift.min(Swift.max(rf, 0), 1) : Defaults.readFraction
-    if let t = scenario.traffic?.timeout, t.isFinite, t > 0 { timeout = t }
-    poisson = (scenario.traffic?.arrivals ?? .poisson) == .poisson
+    traffic = ClientTraffic(scenario.traffic, seed: seed)
     routes = RouteTable(seed: seed)
     requests.reserveCapacity(1024)
     failoverTried.reserveCapacity(Defaults.failoverTries)
 
-    for spec in scenario.servers where serverByName[spec.name] == nil {
+    for spec in scenario.servers where stations.serverByName[spec.name] == nil {
       appendServer(spec)
     }
     // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
     // entry balancer and the servers it serves, or the servers the client talks to directly.
     let path = scenario.topology
-    for spec in scenario.balancers where balancerByName[spec.name] == nil {
+    for spec in scenario.balancers where balancers.byName[spec.name] == nil {
       var b = BalancerState(
         name: spec.name, strategy: spec.strategy, failover: spec.failover,
         healthCheck: spec.healthCheck, seed: seed)
       var taken = Set<Int>()
       for backend in Topology.members(of: spec, in: scenario) {
-        if let i = serverByName[backend.server], taken.insert(i).inserted {
+        if let i = stations.serverByName[backend.server], taken.insert(i).inserted {
           b.addBackend(server: i, weight: backend.weight)
         }
       }
-      balancerByName[spec.name] = balancers.count
       balancers.append(b)
     }
-    let direct = path.servingServers.compactMap { serverByName[scenario.servers[$0].name] }
+    let direct = path.servingServers.compactMap {
+      stations.serverByName[scenario.servers[$0].name]
+    }
     if let b = path.entryBalancer {
-      entryBalancer = balancerByName[scenario.balancers[b].name] ?? -1
+      entryBalancer = balancers.byName[scenario.balancers[b].name] ?? -1
     } else if direct.count > 1 {
       // Several servers and no balancer: the client spreads requests round-robin, as an
       // implicit balancer would (not reported as a component).
       var b = BalancerState(
         name: "(implicit)", strategy: .roundRobin, failover: true, healthCheck: nil, seed: seed,
         reported: false)
-      for i in direct { b.addBackend(server: i, weight: servers[i].spec.weight) }
-      entryBalancer = balancers.count
-      balancers.append(b)
+      for i in direct { b.addBackend(server: i, weight: stations.all[i].spec.weight) }
+      entryBalancer = balancers.append(b)
     }
     directServer = entryBalancer < 0 && direct.count == 1 ? direct[0] : -1
     if !scenario.routes.isEmpty {
-      var index: [String: Int] = [:]
-      for (i, s) in servers.enumerated() { index[s.spec.name] = i }
+      let index = stations.serverByName
       routes = RouteTable(scenario: scenario, seed: seed) { s in
         index[scenario.servers[s].name]
       }
       routesActive = !routes.isEmpty
     }
     entryStage = scenario.rateLimits.isEmpty ? .balancer : .rateLimit
-    needsKeys = balancers.contains { $0.strategy == .hash }
-    needsMix = false
+    traffic.needsKeys = balancers.all.contains { $0.strategy == .hash }
+    traffic.needsMix = false
 
     // Scripted events first, so at equal times they run before checks and ticks.
     for event in scenario.events {
@@ -172,11 +146,13 @@ struct SimulationCore {
     }
     for b in balancers.indices { scheduleInitialHealthChecks(balancer: b) }
     if warmup > 0 { events.schedule(at: warmup, kind: .warmupEnd) } else { endWarmup() }
-    if intervalLength < duration { events.schedule(at: intervalLength, kind: .intervalTick) }
+    if client.intervalLength < duration {
+      events.schedule(at: client.intervalLength, kind: .intervalTick)
+    }
 
     setUpDataTier()
     if scenario.traffic != nil {
-      nextArrival = firstArrival()
+      traffic.nextArrival = firstArrival()
     }
   }
 
@@ -192,13 +168,17 @@ struct SimulationCore {
     return magnitude * 10
   }
 
-  mutating func appendServer(_ spec: ServerSpec) {
-    serverByName[spec.name] = servers.count
-    servers.append(ServerState(spec: spec, seed: seed, now: now))
-    serverWarmup.append((StationAreas(), StationCounters()))
-    serverIntervalAreas.append(StationAreas())
-    pools.addServer(spec, declared: scenario.servers, now: now)
-    if routesActive { routes.addServer(zone: spec.zone) }
+  /// Adds a server; returns its station index.
+  @discardableResult
+  mutating func appendServer(_ spec: ServerSpec) -> Int {
+    appendStation(Station(spec: spec, seed: seed, now: now), zone: spec.zone)
+  }
+
+  /// Adds a station (a server, or a database's at set-up); returns its index.
+  mutating func appendStation(_ station: Station, zone: String?) -> Int {
+    if routesActive { routes.addStation(zone: zone) }
+    pools.addStation(station.spec, declared: scenario.servers, now: now)
+    return stations.append(station)
   }
 
   var isFinished: Bool { now >= duration }
@@ -219,8 +199,8 @@ struct SimulationCore {
         t = deadline.time
         source = 1
       }
-      if nextArrival < t {
-        t = nextArrival
+      if traffic.nextArrival < t {
+        t = traffic.nextArrival
         source = 2
       }
       if t > end { break }
@@ -248,14 +228,13 @@ struct SimulationCore {
 
   mutating func handle(_ event: SimEvent) {
     switch event.kind {
-    case .serviceDone: serviceDone(slot: event.a, generation: event.b, visit: event.c)
+    case .serviceDone: serviceDone(slot: event.a, token: event.b, station: Int(event.c))
     case .timeout: timeoutFired(slot: event.a, generation: event.b)
     case .healthCheck: healthCheck(balancer: Int(event.a), position: Int(event.b))
     case .scripted:
       let i = Int(event.a)
       if i >= 0 && i < scripted.count { apply(scripted[i]) }
-    case .autoRecover: autoRecover(server: Int(event.a), epoch: event.b)
-    case .scaleUpDone: scaleUpDone(server: Int(event.a), epoch: event.b, cores: Int(event.c))
+    case .autoRecover: outageEnded(Int(event.a))
     case .spikeEnd: spikeEnded(epoch: event.b)
     case .rateChange: rescheduleArrival()
     case .intervalTick: intervalTick()

@@ -66,43 +66,26 @@ extension SimulationCore {
   mutating func snapshot() -> SimulationSnapshot {
     var components: [ComponentSnapshot] = []
     var live = 0
-    for s in servers.indices {
-      let a = servers[s].areas(at: now)
-      let up = !servers[s].isDown && !servers[s].removed
-      if up { live += 1 }
-      components.append(
-        ComponentSnapshot(
-          name: servers[s].spec.name, kind: .server, cores: servers[s].cores, busy: servers[s].busy,
-          queueLength: servers[s].queue.count, inSystem: servers[s].inSystem,
-          failed: servers[s].unavailable, markedDown: servers[s].markedDownCount > 0, healthy: up,
-          utilisation: a.cores > 0 ? a.busy / a.cores : 0, busyCoreSeconds: a.busy,
-          coreSeconds: a.cores))
+    for s in stations.indices where stations.all[s].role == .server {
+      if stations.isInService(s) { live += 1 }
+      components.append(stations.snapshot(s, at: now))
     }
-    for b in balancers where b.reported {
-      var c = ComponentSnapshot(name: b.name, kind: .balancer)
-      var busyArea = 0.0
-      var coreArea = 0.0
-      for s in b.servers {
-        let a = servers[s].areas(at: now)
-        busyArea += a.busy
-        coreArea += a.cores
-        c.cores += servers[s].cores
-        c.busy += servers[s].busy
-        c.queueLength += servers[s].queue.count
-        c.inSystem += servers[s].inSystem
-      }
-      c.utilisation = coreArea > 0 ? busyArea / coreArea : 0
-      c.busyCoreSeconds = busyArea
-      c.coreSeconds = coreArea
-      c.healthy = !b.eligible.isEmpty
-      components.append(c)
+    for b in balancers.indices where balancers.all[b].reported {
+      components.append(balancers.snapshot(b, stations: &stations, at: now))
     }
     components += poolSnapshots()
-    components += dataTierSnapshot()
+    components += caches.snapshots()
+    for d in databases.indices {
+      for s in databases.all[d].stationIndices { components.append(stations.snapshot(s, at: now)) }
+    }
+    components += queues.snapshots()
+    components += resilience.snapshots()
     return SimulationSnapshot(
-      time: now, duration: duration, rate: scenario.traffic == nil ? 0 : profile.rate(at: now),
+      time: now, duration: duration,
+      rate: scenario.traffic == nil ? 0 : traffic.profile.rate(at: now),
       components: components, recentEvents: Array(runEvents.suffix(20)), servers: live,
-      offered: offered, completed: completed, errors: errors, inFlight: activeRequests,
+      offered: client.offered, completed: client.completed, errors: client.errors,
+      inFlight: activeRequests,
       eventsProcessed: eventsProcessed)
   }
 }

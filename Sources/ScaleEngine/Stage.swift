@@ -68,10 +68,6 @@ struct RequestSlot {
   var active = false
   /// Attempts made so far beyond the first (client retries).
   var attempt: UInt8 = 0
-  /// Bumped on every admission to a server; a service-done event carries it, so the completion
-  /// of a service the request was dropped from (its server failed, the client retried it
-  /// elsewhere or to the same server) is recognised as stale.
-  var visit: UInt32 = 0
   /// Free for the data tier's use (h4): e.g. the shard or cache node, a fan-out counter.
   var aux: Int32 = 0
   var auxTime: Double = 0

@@ -9,9 +9,9 @@ extension SimulationCore {
     let c = dataTier.pathCache
     guard c >= 0 else { return .next(.database) }
     let key = requests[t].key
-    let (_, hit) = dataTier.caches[c].lookup(key, now: now)
+    let (_, hit) = caches.all[c].lookup(key, now: now)
     if hit {
-      let d = dataTier.cacheHitLatency[c].sample(&dataTier.cacheRng)
+      let d = caches.hitLatency[c].sample(&caches.rng)
       events.schedule(
         at: now + d, kind: .dataTier, a: slot, b: requests[t].generation,
         c: DataTierState.Tag.cacheHit.rawValue)
@@ -39,13 +39,13 @@ extension SimulationCore {
   /// filled in a random order (the `cache-warm:<name>` stream) at increasing past times,
   /// which keeps the node's fill-ordered expiry list valid. Counters start at zero.
   mutating func warmUp(cache c: Int) {
-    let spec = dataTier.caches[c].spec
+    let spec = caches.all[c].spec
     guard spec.ttl.isFinite, spec.ttl > 0 else { return }
     var keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
     for route in scenario.routes { keySpace = Swift.max(keySpace, route.keys?.count ?? 0) }
     var count = Swift.min(Swift.max(0, keySpace), SimulationCore.maxWarmKeys)
     if let capacity = spec.capacity {
-      let nodes = dataTier.caches[c].activeNodes
+      let nodes = caches.all[c].activeNodes
       let (total, overflow) = Swift.max(0, capacity).multipliedReportingOverflow(by: nodes)
       if !overflow { count = Swift.min(count, total) }
     }
@@ -57,9 +57,9 @@ extension SimulationCore {
     }
     for (position, key) in order.enumerated() {
       let filled = -spec.ttl + spec.ttl * Double(position + 1) / Double(count)
-      dataTier.caches[c].fill(key, now: filled, draw: rng.next())
+      caches.all[c].fill(key, now: filled, draw: rng.next())
     }
-    dataTier.caches[c].resetCounters()
+    caches.all[c].resetCounters()
     note(
       .warm, spec.name,
       "\(spec.name) starts warm with \(count) key\(count == 1 ? "" : "s")"
@@ -68,9 +68,9 @@ extension SimulationCore {
 
   /// `at … set <cache> nodes N`: nodes join or leave; keys that moved miss next time.
   mutating func setCacheNodes(_ name: String, _ count: Int) -> Bool {
-    guard let c = dataTier.caches.firstIndex(where: { $0.spec.name == name }) else { return false }
+    guard let c = caches.all.firstIndex(where: { $0.spec.name == name }) else { return false }
     let keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
-    let resize = dataTier.caches[c].setNodes(count, keySpace: keySpace)
+    let resize = caches.all[c].setNodes(count, keySpace: keySpace)
     note(.nodes, name, resize.account(cache: name))
     return true
   }

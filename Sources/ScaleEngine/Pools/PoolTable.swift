@@ -8,14 +8,16 @@ import ScaleModel
 /// ends. Everything else a pool reports (arrivals, errors, utilisation, queue) is its
 /// members' together, read at the end of the run.
 ///
-/// Flat arrays indexed by pool and by server: the request path does an array read per
+/// Flat arrays indexed by pool and by station (the station table's index: servers and
+/// database stations, which belong to no pool): the request path does an array read per
 /// service end and per held connection, no look-up and no allocation.
 struct PoolTable {
   /// Pool names, in declaration order of their first member.
   private(set) var names: [String] = []
-  /// Per engine server index: its pool, −1 for none (grows with the servers).
-  private(set) var poolOfServer: [Int32] = []
-  /// Per pool: its members (engine server indices), in order of joining.
+  /// Per station index: its pool, −1 for none (grows with the station table: every station,
+  /// a database's too, is added here, so the indices agree).
+  private(set) var poolOfStation: [Int32] = []
+  /// Per pool: its members (station indices), in order of joining.
   private(set) var members: [[Int]] = []
   private var index: [String: Int] = [:]
   private var declared = false
@@ -35,9 +37,10 @@ struct PoolTable {
 
   var isEmpty: Bool { names.isEmpty }
 
-  /// A server joined the run. The pools are those of the scenario's declared servers (on the
-  /// first call); a later server belongs to one of them or to none.
-  mutating func addServer(_ spec: ServerSpec, declared servers: [ServerSpec], now: Double) {
+  /// A station joined the run (`spec`: a server's, or the one a database station serves
+  /// with, which names no pool). The pools are those of the scenario's declared servers (on
+  /// the first call); a later station belongs to one of them or to none.
+  mutating func addStation(_ spec: ServerSpec, declared servers: [ServerSpec], now: Double) {
     if !declared {
       declared = true
       for pool in servers.compactMap(\.pool) where index[pool] == nil {
@@ -53,13 +56,13 @@ struct PoolTable {
       }
     }
     let p = spec.pool.flatMap { index[$0] } ?? -1
-    if p >= 0 { members[p].append(poolOfServer.count) }
-    poolOfServer.append(Int32(truncatingIfNeeded: p))
+    if p >= 0 { members[p].append(poolOfStation.count) }
+    poolOfStation.append(Int32(truncatingIfNeeded: p))
   }
 
-  /// The pool of server `s`, −1 for none.
-  func pool(ofServer s: Int) -> Int {
-    s >= 0 && s < poolOfServer.count ? Int(poolOfServer[s]) : -1
+  /// The pool of station `s`, −1 for none.
+  func pool(ofStation s: Int) -> Int {
+    s >= 0 && s < poolOfStation.count ? Int(poolOfStation[s]) : -1
   }
 
   /// Pool `p` answered a request that entered it `time` seconds ago.

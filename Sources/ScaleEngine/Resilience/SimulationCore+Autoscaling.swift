@@ -11,27 +11,31 @@ extension SimulationCore {
       var members: [Int] = []
       var balancer: String?
       var pool = spec.group
-      let inPool = servers.indices.filter { servers[$0].spec.pool == spec.group }
+      let inPool = stations.indices.filter {
+        stations.all[$0].role == .server && stations.all[$0].spec.pool == spec.group
+      }
       if !inPool.isEmpty {
         members = inPool
-        if let b = balancers.firstIndex(where: {
+        if let b = balancers.all.firstIndex(where: {
           $0.reported && $0.position(ofServer: inPool[0]) != nil
         }) {
-          balancer = balancers[b].name
+          balancer = balancers.all[b].name
         }
-      } else if let b = balancerByName[spec.group] {
-        members = balancers[b].servers
+      } else if let b = balancers.byName[spec.group] {
+        members = balancers.all[b].servers
         balancer = spec.group
         // Servers declared one by one (`web-1`, `web-2`) form the pool `web`: new ones
         // continue their numbering rather than being named after the balancer.
         pool =
-          members.first.flatMap { servers[$0].spec.pool ?? poolPrefix(of: servers[$0].spec.name) }
+          members.first.flatMap {
+            stations.all[$0].spec.pool ?? StationNames.poolPrefix(of: stations.all[$0].spec.name)
+          }
           ?? spec.group
-      } else if let s = serverByName[spec.group] {
+      } else if let s = stations.serverByName[spec.group] {
         members = [s]
       } else if entryBalancer >= 0 {
-        members = balancers[entryBalancer].servers
-        balancer = balancers[entryBalancer].reported ? balancers[entryBalancer].name : nil
+        members = balancers.all[entryBalancer].servers
+        balancer = balancers.all[entryBalancer].reported ? balancers.all[entryBalancer].name : nil
       }
       guard let first = members.first else {
         note(
@@ -40,15 +44,15 @@ extension SimulationCore {
       }
       var state = AutoscalerState(
         policy: AutoscalerPolicy(spec: spec), pool: pool, balancer: balancer, members: members,
-        nextNumber: members.count + 1, template: servers[first].spec)
-      for s in members { state.lastAreas[s] = servers[s].areas(at: now) }
-      dataTier.autoscalers.append(state)
-      startAtMinimum(dataTier.autoscalers.count - 1)
+        nextNumber: members.count + 1, template: stations.all[first].spec)
+      for s in members { state.lastAreas[s] = stations.all[s].stats.areas(at: now) }
+      autoscalers.append(state)
+      startAtMinimum(autoscalers.count - 1)
       let interval = checkInterval(spec.interval, members: members.count)
       if interval.isFinite, interval > 0, interval <= duration {
         events.schedule(
           at: now + interval, kind: .dataTier,
-          a: Int32(truncatingIfNeeded: dataTier.autoscalers.count - 1),
+          a: Int32(truncatingIfNeeded: autoscalers.count - 1),
           c: DataTierState.Tag.autoscale.rawValue)
       }
       _ = i
@@ -60,17 +64,17 @@ extension SimulationCore {
   /// (desired capacity is never below `MinSize`) do: the missing servers are in service when
   /// the run starts (they were launched before it), rather than one per check.
   mutating func startAtMinimum(_ a: Int) {
-    let minimum = Swift.max(0, dataTier.autoscalers[a].policy.spec.minimum)
-    let current = dataTier.autoscalers[a].members.count
+    let minimum = Swift.max(0, autoscalers[a].policy.spec.minimum)
+    let current = autoscalers[a].members.count
     guard current < minimum else { return }
-    let group = dataTier.autoscalers[a].policy.spec.group
+    let group = autoscalers[a].policy.spec.group
     var behind = ""
-    if let b = dataTier.autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+    if let b = autoscalers[a].balancer, b != group { behind = " behind \(b)" }
     for k in 0..<(minimum - current) {
-      var n = dataTier.autoscalers[a].nextNumber
-      let pool = dataTier.autoscalers[a].pool
-      while serverByName["\(pool)-\(n)"] != nil { n += 1 }
-      dataTier.autoscalers[a].nextNumber = n + 1
+      var n = autoscalers[a].nextNumber
+      let pool = autoscalers[a].pool
+      while stations.serverByName["\(pool)-\(n)"] != nil { n += 1 }
+      autoscalers[a].nextNumber = n + 1
       let name = "\(pool)-\(n)"
       join(a, name: name)
       note(
@@ -92,28 +96,28 @@ extension SimulationCore {
   }
 
   mutating func autoscaleCheck(_ a: Int) {
-    guard a >= 0, a < dataTier.autoscalers.count else { return }
+    guard a >= 0, a < autoscalers.count else { return }
     var busy = 0.0
     var cores = 0.0
     var ready = 0
-    for s in dataTier.autoscalers[a].members where !servers[s].removed {
-      let areas = servers[s].areas(at: now)
-      let last = dataTier.autoscalers[a].lastAreas[s] ?? StationAreas()
-      dataTier.autoscalers[a].lastAreas[s] = areas
-      guard !servers[s].isDown else { continue }
+    for s in autoscalers[a].members where !stations.all[s].removed {
+      let areas = stations.all[s].stats.areas(at: now)
+      let last = autoscalers[a].lastAreas[s] ?? StationAreas()
+      autoscalers[a].lastAreas[s] = areas
+      guard !stations.all[s].isDown else { continue }
       ready += 1
       busy += areas.busy - last.busy
       cores += areas.cores - last.cores
     }
     let u = cores > 0 ? busy / cores : 0
-    let warming = dataTier.autoscalers[a].warming.count
-    let decision = dataTier.autoscalers[a].policy.decide(
+    let warming = autoscalers[a].warming.count
+    let decision = autoscalers[a].policy.decide(
       now: now, utilisation: u, ready: ready, warming: warming)
-    let group = dataTier.autoscalers[a].policy.spec.group
+    let group = autoscalers[a].policy.spec.group
     if decision.change > 0 {
       var added: [String] = []
       for _ in 0..<decision.change { added.append(scaleOut(a)) }
-      let warm = dataTier.autoscalers[a].policy.spec.warmup
+      let warm = autoscalers[a].policy.spec.warmup
       let when =
         warm.isFinite && warm > 0
         ? " (serving after a \(Format.duration(warm, .seconds)) warm-up)" : ""
@@ -123,7 +127,7 @@ extension SimulationCore {
         "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, adding "
       // The balancer it joins, when the group is named otherwise (a pool `web` behind `lb`).
       var behind = ""
-      if let b = dataTier.autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+      if let b = autoscalers[a].balancer, b != group { behind = " behind \(b)" }
       for (k, name) in added.enumerated() {
         let which = added.count > 1 ? "\(name) (\(k + 1) of \(added.count))" : name
         note(.scaleOut, name, step + which + behind + when, leadingName: group)
@@ -144,7 +148,7 @@ extension SimulationCore {
       }
     }
     let interval = checkInterval(
-      dataTier.autoscalers[a].policy.spec.interval, members: dataTier.autoscalers[a].members.count)
+      autoscalers[a].policy.spec.interval, members: autoscalers[a].members.count)
     if interval > 0, now + interval <= duration {
       events.schedule(
         at: now + interval, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
@@ -154,18 +158,18 @@ extension SimulationCore {
 
   /// Adds one server to autoscaler `a`'s group (now, or after its warm-up). Returns its name.
   mutating func scaleOut(_ a: Int) -> String {
-    var n = dataTier.autoscalers[a].nextNumber
-    let pool = dataTier.autoscalers[a].pool
-    while serverByName["\(pool)-\(n)"] != nil
-      || dataTier.autoscalers[a].warming.contains(where: { $0.name == "\(pool)-\(n)" })
+    var n = autoscalers[a].nextNumber
+    let pool = autoscalers[a].pool
+    while stations.serverByName["\(pool)-\(n)"] != nil
+      || autoscalers[a].warming.contains(where: { $0.name == "\(pool)-\(n)" })
     {
       n += 1
     }
-    dataTier.autoscalers[a].nextNumber = n + 1
+    autoscalers[a].nextNumber = n + 1
     let name = "\(pool)-\(n)"
-    let warm = dataTier.autoscalers[a].policy.spec.warmup
+    let warm = autoscalers[a].policy.spec.warmup
     if warm.isFinite, warm > 0 {
-      dataTier.autoscalers[a].warming.append((name, now + warm))
+      autoscalers[a].warming.append((name, now + warm))
       events.schedule(
         at: now + warm, kind: .dataTier, a: Int32(truncatingIfNeeded: a),
         c: DataTierState.Tag.warmedUp.rawValue)
@@ -176,33 +180,30 @@ extension SimulationCore {
   }
 
   mutating func join(_ a: Int, name: String) {
-    var spec = dataTier.autoscalers[a].template
+    var spec = autoscalers[a].template
     spec.name = name
-    spec.pool = dataTier.autoscalers[a].pool
-    let s = addServer(spec, toBalancer: dataTier.autoscalers[a].balancer, quiet: true)
-    dataTier.autoscalers[a].members.append(s)
-    dataTier.autoscalers[a].lastAreas[s] = servers[s].areas(at: now)
+    spec.pool = autoscalers[a].pool
+    let s = addServer(spec, toBalancer: autoscalers[a].balancer, quiet: true)
+    autoscalers[a].members.append(s)
+    autoscalers[a].lastAreas[s] = stations.all[s].stats.areas(at: now)
   }
 
   mutating func warmedUp(_ a: Int) {
-    guard a >= 0, a < dataTier.autoscalers.count,
-      let i = dataTier.autoscalers[a].warming.firstIndex(where: { $0.readyAt <= now })
+    guard a >= 0, a < autoscalers.count,
+      let i = autoscalers[a].warming.firstIndex(where: { $0.readyAt <= now })
     else { return }
-    let name = dataTier.autoscalers[a].warming.remove(at: i).name
+    let name = autoscalers[a].warming.remove(at: i).name
     join(a, name: name)
     note(.ready, name, "\(name) finished warming up and takes traffic", leadingName: name)
   }
 
   /// Drains the newest server of autoscaler `a`'s group. Returns its name.
   mutating func scaleIn(_ a: Int) -> String? {
-    guard let k = dataTier.autoscalers[a].members.lastIndex(where: { !servers[$0].removed }) else {
+    guard let k = autoscalers[a].members.lastIndex(where: { !stations.all[$0].removed }) else {
       return nil
     }
-    let s = dataTier.autoscalers[a].members.remove(at: k)
+    let s = autoscalers[a].members.remove(at: k)
     removeServer(s, quiet: true)
-    return servers[s].spec.name
+    return stations.all[s].name
   }
 }
-
-/// `web` for `web-3` (see `StationNames.poolPrefix`).
-func poolPrefix(of name: String) -> String? { StationNames.poolPrefix(of: name) }

@@ -7,76 +7,73 @@ extension SimulationCore {
   /// deposit for first attempts, and the breaker around the servers.
   mutating func enterEntryStage(_ slot: Int32) -> StageOutcome {
     let t = tierSlot(slot)
-    for l in dataTier.limits.indices where !dataTier.limits[l].tryTake(now: now) {
+    for l in resilience.limits.indices where !resilience.limits[l].tryTake(now: now) {
       return .fail(.rejected)
     }
-    if requests[t].attempt == 0 { dataTier.budget?.deposit(now: now) }
-    if dataTier.serverBreaker >= 0 {
-      guard acquireBreaker(dataTier.serverBreaker) else { return .fail(.breakerOpen) }
-      dataTier.slots[t].serverBreaker = Int32(dataTier.serverBreaker)
+    if requests[t].attempt == 0 { resilience.budget?.deposit(now: now) }
+    if resilience.serverBreaker >= 0 {
+      guard acquireBreaker(resilience.serverBreaker) else { return .fail(.breakerOpen) }
+      dataTier.slots[t].serverBreaker = Int32(resilience.serverBreaker)
       dataTier.slots[t].serverBreakerStart = now
     }
     return .next(routesActive ? .route : .balancer)
   }
 
-  /// Seconds breaker `b` has not been closed so far.
-  func breakerNotClosedTime(_ b: Int) -> Double {
-    dataTier.breakerOpenTime[b] + (dataTier.breakerOpenSince[b].map { now - $0 } ?? 0)
-  }
-
   /// Asks breaker `b` for a call now; narrates a state change; counts the call.
   mutating func acquireBreaker(_ b: Int) -> Bool {
-    let p = dataTier.breakers[b].tryAcquire(now: now)
-    dataTier.breakerCalls[b] += 1
+    let p = resilience.breakers[b].tryAcquire(now: now)
+    resilience.breakerCalls[b] += 1
     if let transition = p.transition { narrate(transition, breaker: b) }
     return p.permitted
   }
 
   mutating func narrate(_ transition: BreakerTransition, breaker b: Int) {
     if transition.to == .closed {
-      if let since = dataTier.breakerOpenSince[b] { dataTier.breakerOpenTime[b] += now - since }
-      dataTier.breakerOpenSince[b] = nil
-    } else if dataTier.breakerOpenSince[b] == nil {
-      dataTier.breakerOpenSince[b] = now
+      if let since = resilience.breakerOpenSince[b] { resilience.breakerOpenTime[b] += now - since }
+      resilience.breakerOpenSince[b] = nil
+    } else if resilience.breakerOpenSince[b] == nil {
+      resilience.breakerOpenSince[b] = now
     }
-    let e = transition.runEvent(breaker: dataTier.breakers[b].spec.name)
+    let e = transition.runEvent(breaker: resilience.breakers[b].spec.name)
     note(e.kind, e.component, e.account)
   }
 
   mutating func releaseServerBreaker(_ t: Int, success: Bool) {
     let b = Int(dataTier.slots[t].serverBreaker)
-    guard b >= 0, b < dataTier.breakers.count else { return }
+    guard b >= 0, b < resilience.breakers.count else { return }
     dataTier.slots[t].serverBreaker = -1
     let d = now - dataTier.slots[t].serverBreakerStart
-    if let transition = dataTier.breakers[b].record(success: success, duration: d, now: now) {
+    if let transition = resilience.breakers[b].record(success: success, duration: d, now: now) {
       narrate(transition, breaker: b)
     }
   }
 
   /// A request failed with `cause`: breakers holding it record a failure; then, if the retry
   /// policy allows (attempts left, a retryable cause, the budget), the backoff delay.
-  mutating func tierRetryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
+  mutating func retryDelay(_ slot: Int32, _ cause: ErrorCause) -> Double? {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
     endDatabaseCalls(t, success: false)
-    guard let spec = dataTier.retry, cause == .unavailable || cause == .rejected else { return nil }
+    guard let spec = resilience.retry, cause == .unavailable || cause == .rejected else {
+      return nil
+    }
     let attempt = Int(requests[t].attempt)
     guard attempt + 1 < Swift.min(spec.attempts, Int(UInt8.max)) else { return nil }
-    if dataTier.budget != nil, dataTier.budget?.tryWithdraw(now: now) != true {
-      dataTier.retriesRefusedByBudget += 1
+    if resilience.budget != nil, resilience.budget?.tryWithdraw(now: now) != true {
+      resilience.retriesRefusedByBudget += 1
       return nil
     }
     let previous = dataTier.slots[t].backoffPrevious
     var backoff = Backoff(spec: spec, previous: previous > 0 ? previous : nil)
-    let delay = backoff.delay(retry: attempt + 1, uniform: dataTier.retryRng.nextDouble())
+    let delay = backoff.delay(retry: attempt + 1, uniform: resilience.retryRng.nextDouble())
     dataTier.slots[t].backoffPrevious = delay
-    dataTier.retries += 1
+    resilience.retries += 1
     return delay
   }
 
   /// The client gave up on a request: breakers holding it count a failure (as resilience4j
   /// does with a time limiter), so a half-open breaker never waits for it forever.
-  mutating func tierTimedOut(_ slot: Int32) {
+  mutating func requestTimedOut(_ slot: Int32) {
     let t = tierSlot(slot)
     releaseServerBreaker(t, success: false)
     endDatabaseCalls(t, success: false)
@@ -85,13 +82,13 @@ extension SimulationCore {
   // MARK: - Queue (asynchronous writes)
 
   mutating func enterQueueStage(_ slot: Int32, queue q: Int) -> StageOutcome {
-    guard q >= 0, q < dataTier.queues.count else { return .next(.done) }
+    guard q >= 0, q < queues.count else { return .next(.done) }
     let key = requests[Int(slot)].key
-    if dataTier.queues[q].queue.depth >= maxInFlight {
-      noteCapReached(dataTier.queues[q].name, "messages waiting")
+    if queues.all[q].queue.depth >= maxInFlight {
+      noteCapReached(queues.all[q].name, "messages waiting")
       return .fail(.rejected)
     }
-    switch dataTier.queues[q].queue.enqueue(id: key, now: now) {
+    switch queues.all[q].queue.enqueue(id: key, now: now) {
     case .rejected: return .fail(.rejected)
     case .accepted, .acceptedDropping: break
     }
@@ -100,13 +97,13 @@ extension SimulationCore {
   }
 
   mutating func startWorkers(_ q: Int) {
-    while let w = dataTier.queues[q].running.firstIndex(where: { $0 == nil }),
-      let job = dataTier.queues[q].queue.startNext(now: now)
+    while let w = queues.all[q].running.firstIndex(where: { $0 == nil }),
+      let job = queues.all[q].queue.startNext(now: now)
     {
-      dataTier.queues[q].running[w] = job
-      var rng = dataTier.queues[q].rng
-      let d = dataTier.queues[q].service.sample(&rng)
-      dataTier.queues[q].rng = rng
+      queues.all[q].running[w] = job
+      var rng = queues.all[q].rng
+      let d = queues.all[q].service.sample(&rng)
+      queues.all[q].rng = rng
       events.schedule(
         at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: q),
         b: UInt32(truncatingIfNeeded: w), c: DataTierState.Tag.queueDone.rawValue)
@@ -116,14 +113,14 @@ extension SimulationCore {
   /// A worker finished a message: the write takes effect (the cache entry is invalidated,
   /// replicas get it after their lag); the worker takes the next message.
   mutating func queueWorkerDone(queue q: Int, worker w: Int) {
-    guard q >= 0, q < dataTier.queues.count, w >= 0, w < dataTier.queues[q].running.count,
-      let job = dataTier.queues[q].running[w]
+    guard q >= 0, q < queues.count, w >= 0, w < queues.all[q].running.count,
+      let job = queues.all[q].running[w]
     else { return }
-    dataTier.queues[q].running[w] = nil
-    dataTier.queues[q].queue.finish(job, now: now)
+    queues.all[q].running[w] = nil
+    queues.all[q].queue.finish(job, now: now)
     let key = job.id
     let d = dataTier.pathDatabase
-    let shard = d >= 0 ? dataTier.databases[d].shards.shard(for: key) : 0
+    let shard = d >= 0 ? databases.all[d].shards.shard(for: key) : 0
     commitWrite(d, key: key, shard: shard)
     startWorkers(q)
   }

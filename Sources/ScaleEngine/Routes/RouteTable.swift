@@ -50,7 +50,8 @@ struct RouteTable {
   var samplers: [DistributionSampler] = []
   var defaultLatency: Int16 = -1
   var crossZoneLatency: Int16 = -1
-  /// Zone of each server (engine index), −1: none; grows with the servers.
+  /// Zone of each server (station index), −1: none (and for database stations); grows with
+  /// the station table.
   var serverZone: [Int16] = []
   var zoneIDs: [String: Int16] = [:]
 
@@ -181,8 +182,10 @@ struct RouteTable {
     serverZone = scenario.servers.map { zoneID($0.zone) }
   }
 
-  /// A server joined the run (autoscaling, `add server`).
-  mutating func addServer(zone: String?) {
+  /// A station joined the table after the scenario's servers (a database station at set-up,
+  /// a server added by autoscaling or `add server`): its zone, so `serverZone` stays indexed
+  /// by station.
+  mutating func addStation(zone: String?) {
     guard let zone else {
       serverZone.append(-1)
       return

@@ -63,10 +63,10 @@ extension SimulationCore {
       let i = Int(slot)
       guard requests[i].isRead else { return .next(nextStep(slot)) }
       let key = requests[i].key
-      let (_, hit) = dataTier.caches[index].lookup(key, now: now)
+      let (_, hit) = caches.all[index].lookup(key, now: now)
       if hit {
         requests[i].hop &+= skipOnHit ? 2 : 1
-        let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
+        let d = caches.hitLatency[index].sample(&caches.rng)
         events.schedule(
           at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
           c: DataTierState.Tag.routeResume.rawValue)
@@ -94,7 +94,7 @@ extension SimulationCore {
       let k = Int(routes.calls[c].cursor)
       routes.calls[c].cursor = Int32(truncatingIfNeeded: (k + 1) % count)
       let s = Int(routes.poolMembers[start + k])
-      guard s >= 0, s < servers.count, !servers[s].removed else { continue }
+      guard s >= 0, s < stations.count, !stations.all[s].removed else { continue }
       switch admit(server: s, slot: slot) {
       case .admitted: return .wait
       case .refused(let refusal): cause = refusal
@@ -149,14 +149,14 @@ extension SimulationCore {
     switch call.kind {
     case .cache:
       guard requests[i].isRead else { return (true, .unavailable) }
-      _ = dataTier.caches[index].lookup(requests[i].key, now: now)
-      let d = dataTier.cacheHitLatency[index].sample(&dataTier.cacheRng)
+      _ = caches.all[index].lookup(requests[i].key, now: now)
+      let d = caches.hitLatency[index].sample(&caches.rng)
       events.schedule(
         at: now + d, kind: .dataTier, a: slot, b: requests[i].generation,
         c: DataTierState.Tag.branchDone.rawValue)
       return nil
     case .database:
-      guard index >= 0, index < dataTier.databases.count else { return (true, .unavailable) }
+      guard index >= 0, index < databases.count else { return (true, .unavailable) }
       guard let cause = startDatabaseCall(slot, database: index, call: k) else { return nil }
       endDatabaseCall(callRecord(tierSlot(slot), k), success: false)
       return (false, cause)
@@ -246,7 +246,7 @@ extension SimulationCore {
     let s = Int(requests[Int(slot)].server)
     let keep = keepsConnection(slot)
     let next = nextStep(slot)
-    if keep, s >= 0, s < servers.count { holdConnection(slot, server: s) }
+    if keep, s >= 0, s < stations.count { holdConnection(slot, server: s) }
     return next
   }
 
@@ -270,9 +270,9 @@ extension SimulationCore {
       routes.heldEpoch.append(contentsOf: repeatElement(0, count: grow))
     }
     routes.held[at] = Int32(truncatingIfNeeded: s)
-    routes.heldEpoch[at] = servers[s].connectionEpoch
+    routes.heldEpoch[at] = stations.all[s].connectionEpoch
     requests[i].held = UInt8(k + 1)
-    servers[s].held += 1
+    stations.all[s].held += 1
     if !pools.isEmpty { poolHeld(server: s, slot: slot, record: at) }
   }
 
@@ -285,12 +285,12 @@ extension SimulationCore {
       let at = i * RouteTable.maxHeld + k
       guard at < routes.held.count else { break }
       let s = Int(routes.held[at])
-      guard s >= 0, s < servers.count, servers[s].connectionEpoch == routes.heldEpoch[at],
-        servers[s].held > 0
+      guard s >= 0, s < stations.count, stations.all[s].connectionEpoch == routes.heldEpoch[at],
+        stations.all[s].held > 0
       else { continue }
-      servers[s].held -= 1
+      stations.all[s].held -= 1
       if !pools.isEmpty { poolReleased(server: s, record: at) }
-      if servers[s].removed { servers[s].retireIfDrained(at: now) }
+      if stations.all[s].removed { stations.all[s].retireIfDrained(at: now) }
     }
     requests[i].held = 0
   }
@@ -310,7 +310,7 @@ extension SimulationCore {
     case 1: requests[i].isRead = false
     default: break
     }
-    if let sampler = routes.keySamplers[r] { requests[i].key = sampler.sample(&keyRng) }
+    if let sampler = routes.keySamplers[r] { requests[i].key = sampler.sample(&traffic.keyRng) }
     if measured { routes.offered[r] += 1 }
   }
 

@@ -12,16 +12,16 @@ extension SimulationCore {
   /// included); with `duration`, each comes back after it.
   mutating func failZone(_ name: String, for duration: Double?) {
     let (z, epoch) = zones.fail(name, now: now, for: duration)
-    for s in servers.indices where servers[s].spec.zone == name {
-      failServer(s, for: duration)
+    for s in stations.indices
+    where stations.all[s].role == .server && stations.all[s].spec.zone == name {
+      failStations([s], name: stations.all[s].name, for: duration)
     }
-    for c in dataTier.caches.indices where dataTier.caches[c].spec.zone == name {
+    for c in caches.indices where caches.all[c].spec.zone == name {
       failCache(c, for: duration)
     }
-    for d in dataTier.databases.indices where dataTier.databases[d].spec.zone == name {
+    for d in databases.indices where databases.all[d].spec.zone == name {
       failStations(
-        d, Array(dataTier.databases[d].stations.indices), name: dataTier.databases[d].spec.name,
-        for: duration)
+        databases.all[d].stationIndices, name: databases.all[d].spec.name, for: duration)
     }
     if let d = duration, d.isFinite, d >= 0 {
       events.schedule(
@@ -33,16 +33,19 @@ extension SimulationCore {
   /// Everything in the zone comes back, servers that joined it while it was dark included.
   mutating func recoverZone(_ name: String) {
     zones.recover(name)
-    for s in servers.indices where servers[s].spec.zone == name {
-      recoverServer(s, cause: nil)
+    for s in stations.indices
+    where stations.all[s].role == .server && stations.all[s].spec.zone == name {
+      let server = stations.all[s].name
+      recoverStations([s], name: server, RunEvent.Account(restating: "\(server) recovered"))
     }
-    for c in dataTier.caches.indices where dataTier.caches[c].spec.zone == name {
+    for c in caches.indices where caches.all[c].spec.zone == name {
       recoverCache(c, cause: nil)
     }
-    for d in dataTier.databases.indices where dataTier.databases[d].spec.zone == name {
+    for d in databases.indices where databases.all[d].spec.zone == name {
+      let database = databases.all[d].spec.name
       recoverStations(
-        d, Array(dataTier.databases[d].stations.indices), name: dataTier.databases[d].spec.name,
-        RunEvent.Account(restating: "\(dataTier.databases[d].spec.name) recovered"))
+        databases.all[d].stationIndices, name: database,
+        RunEvent.Account(restating: "\(database) recovered"))
     }
   }
 
@@ -52,8 +55,7 @@ extension SimulationCore {
   mutating func zoneEnded(zone z: Int, epoch: UInt32) {
     guard zones.end(zone: z, epoch: epoch) else { return }
     let name = zones.names[z]
-    for c in dataTier.caches.indices
-    where dataTier.caches[c].spec.zone == name && dataTier.caches[c].down {
+    for c in caches.indices where caches.all[c].spec.zone == name && caches.all[c].down {
       recoverCache(c, cause: "after its failure period")
     }
   }
@@ -61,16 +63,20 @@ extension SimulationCore {
   /// A server just joined the run: in a dark zone it starts down, and comes up when the zone
   /// does (a timed outage) or at `recover zone`.
   mutating func joinZone(server s: Int) {
-    guard let zone = servers[s].spec.zone, let left = zones.remaining(zone, now: now) else {
+    guard let zone = stations.all[s].spec.zone, let left = zones.remaining(zone, now: now) else {
       return
     }
-    let name = servers[s].spec.name
-    servers[s].epoch &+= 1
-    setUnavailable(s, true)
+    let name = stations.all[s].name
+    stations.all[s].epoch &+= 1
+    stations.all[s].setUnavailable(true, at: now)
     var account = RunEvent.Account(restating: "\(name) starts down", phrase: "zone \(zone) is dark")
     if left.isFinite {
-      events.schedule(
-        at: now + left, kind: .autoRecover, a: Int32(truncatingIfNeeded: s), b: servers[s].epoch)
+      scheduleOutage(
+        Outage(
+          name: name, stations: [s], epochs: [stations.all[s].epoch], event: .recover,
+          recovery: RunEvent.Account(
+            restating: "\(name) recovered", cause: "after its failure period"),
+          cores: nil), after: left)
       account.remark = "it comes up with the zone after \(Format.duration(left, .spoken))"
     } else {
       account.phrase = "zone \(zone) is dark until `recover zone \(zone)`"
@@ -82,8 +88,8 @@ extension SimulationCore {
   /// error as a miss and read the database), fills and invalidations are lost, and what the
   /// nodes held is gone (a restarted Redis without persistence comes back empty).
   mutating func failCache(_ c: Int, for duration: Double?) {
-    dataTier.caches[c].setDown(true)
-    let name = dataTier.caches[c].spec.name
+    caches.all[c].setDown(true)
+    let name = caches.all[c].spec.name
     var account = RunEvent.Account(
       restating: "\(name) fails",
       phrase: "its nodes are unreachable, lookups miss and go on to the database")
@@ -95,8 +101,8 @@ extension SimulationCore {
 
   /// `cause`: why, when not by the script (`after its failure period`).
   mutating func recoverCache(_ c: Int, cause: String?) {
-    dataTier.caches[c].setDown(false)
-    let name = dataTier.caches[c].spec.name
+    caches.all[c].setDown(false)
+    let name = caches.all[c].spec.name
     note(
       .recover, name,
       RunEvent.Account(

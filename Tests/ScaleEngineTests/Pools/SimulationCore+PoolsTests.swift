@@ -115,4 +115,41 @@ import Testing
     #expect(abs(pool.utilisation - 0.15) < 0.03)
     #expect(pool.busyCoreSeconds == members.reduce(0) { $0 + $1.busyCoreSeconds })
   }
+
+  /// Pools index by station: a database's stations sit in the station table between the
+  /// declared servers and those the autoscaler adds later, so a scaled-out member's index is
+  /// past them. The pool holds servers only, every one of them, and its row sums theirs.
+  @Test func poolMembersAreStationIndicesPastADatabase() throws {
+    var s = Scenario(
+      seed: 3, duration: 120, servers: Self.members("web", count: 2, cores: 1, service: 0.001),
+      databases: [
+        DatabaseSpec(
+          name: "orders", cores: 4, service: .exponential(mean: 0.002), replicas: 1, shards: 2)
+      ],
+      traffic: TrafficSpec(rate: 1700, readFraction: 1))
+    s.balancers = [BalancerSpec(name: "lb")]
+    s.autoscalers = [
+      AutoscalerSpec(
+        group: "web", mode: .threshold(low: 0.3, high: 0.7), minimum: 2, maximum: 4, interval: 10)
+    ]
+    var core = SimulationCore(scenario: s)
+    _ = core.run(until: s.duration, shouldStop: { false })
+    let pool = try #require(core.pools.names.firstIndex(of: "web"))
+    let members = core.pools.members[pool]
+    #expect(members.count > 2)
+    #expect(members.allSatisfy { core.stations.all[$0].role == .server })
+    let servers = core.stations.indices.filter { core.stations.all[$0].role == .server }
+    #expect(members == servers)
+    // The database's stations come before the scaled-out members and belong to no pool.
+    let database = core.databases.all[0].stationIndices
+    #expect(database.count == 4)
+    #expect(members.contains { $0 > database.max() ?? 0 })
+    #expect(database.allSatisfy { core.pools.pool(ofStation: $0) == -1 })
+
+    let r = Engine.run(s)
+    let rows = r.components.filter { $0.kind == .server }
+    let row = try #require(r.component("web"))
+    #expect(row.arrivals == rows.reduce(0) { $0 + $1.arrivals })
+    #expect(row.cores == rows.reduce(0) { $0 + $1.cores })
+  }
 }

@@ -122,5 +122,5 @@ import Testing
     ("web-3a", nil),
   ] as [(String, String?)])
 func poolPrefixOfDeclaredServers(name: String, pool: String?) {
-  #expect(poolPrefix(of: name) == pool)
+  #expect(StationNames.poolPrefix(of: name) == pool)
 }

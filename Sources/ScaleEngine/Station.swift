@@ -1,39 +1,48 @@
 import ScaleModel
 
-/// Counters of one component that are reported for the measured window (current minus the
-/// snapshot taken when the warm-up ends).
-struct StationCounters: Equatable {
-  var arrivals = 0
-  var completed = 0
-  var rejected = 0
-  var unavailable = 0
-  var timedOut = 0
-
-  static func - (lhs: StationCounters, rhs: StationCounters) -> StationCounters {
-    StationCounters(
-      arrivals: lhs.arrivals - rhs.arrivals, completed: lhs.completed - rhs.completed,
-      rejected: lhs.rejected - rhs.rejected, unavailable: lhs.unavailable - rhs.unavailable,
-      timedOut: lhs.timedOut - rhs.timedOut)
-  }
+/// What happens to a request after a station served it: the one place a station's kind
+/// changes the request path (`SimulationCore.serviceDone` switches on it).
+enum StationRole: UInt8 {
+  /// A server: the request goes on along its path (`stageAfterServer`).
+  case server
+  /// A database primary or replica: the read or write is answered (`databaseAnswered`).
+  case database
 }
 
-/// Areas under the time-averaged quantities of a station, snapshotted at warm-up end and at
-/// each interval boundary.
-struct StationAreas: Equatable {
-  var busy: Double = 0
-  var queue: Double = 0
-  var cores: Double = 0
-  var down: Double = 0
-}
-
-/// One server: an M/G/c/K station — `cores` workers, one FCFS queue, at most `maxConnections`
-/// requests present (in service plus waiting).
-struct ServerState {
+/// One queueing station: an M/G/c/K queue — `cores` workers, one FCFS queue, at most
+/// `maxConnections` requests present (in service plus waiting). Servers and database
+/// primaries and replicas are all stations (`StationTable`); `role` says what a finished
+/// request does next. The mechanics are in `StationMechanics.swift`, the figures in
+/// `StationStatistics`.
+struct Station {
+  let name: String
+  /// How it is reported (server, database, shard, replica).
+  let kind: ComponentKind
+  let role: StationRole
+  /// For a database station: its database (index into `DatabaseTable`) and its place there
+  /// (`DatabaseState.primary(ofShard:)`); −1 for a server.
+  let database: Int32
+  let local: Int32
   var spec: ServerSpec
   var cores: Int
   var maxConnections: Int
   var busy = 0
   var queue: SlotQueue
+  /// Services started so far: a service's token is the count when it started, and its
+  /// completion event carries the low 32 bits.
+  var nextToken: UInt64 = 0
+  /// `nextToken` when the station last dropped what it held: a completion of a service
+  /// started before that is stale (the request was dropped, maybe to come back as a new
+  /// service). Exact unless 2³² services start here during one service.
+  var droppedBefore: UInt64 = 0
+  /// A database station's requests in service, in start order (a scatter read is in service
+  /// at several stations at once, so the slot cannot say where; servers find theirs from the
+  /// slots).
+  var inService: [Int32] = []
+  /// Per entry of `inService`: the service's token (low 32 bits) and the request's
+  /// generation when it began (high 32 bits), so a completion finds its own service and
+  /// knows whether the slot still holds that request.
+  var inServiceTag: [UInt64] = []
   var service: DistributionSampler
   var rng: RandomStream
   var sigma: Double
@@ -41,7 +50,7 @@ struct ServerState {
   var hasContention: Bool
   /// Failed, or down for a scale-up: refuses everything.
   var unavailable = false
-  /// Bumped by every fail/recover/scale-up so a stale auto-recover does nothing.
+  /// Bumped by every fail/recover/scale-up so a stale recovery does nothing.
   var epoch: UInt32 = 0
   /// Removed from every balancer (draining or drained).
   var removed = false
@@ -50,24 +59,31 @@ struct ServerState {
   /// Removed and drained: it has left the run, its cores no longer count as provisioned.
   private(set) var retired = false
 
-  /// When it joined the run.
-  let createdAt: Double
-  var counters = StationCounters()
-  var busyTime: TimeAverage
-  var queueTime: TimeAverage
-  var coreTime: TimeAverage
-  var downTimeAverage: TimeAverage
-  var maxQueue = 0
-  var latency = LatencyRecorder()
+  /// Counters, time integrals, latency, and their warm-up and interval bases.
+  var stats: StationStatistics
   /// Connections held by routed requests it has served that wait for a tier behind it: they
   /// count against `maxConnections` (and for least-connections), not in utilisation.
   var held = 0
   /// Bumped when its held connections are lost (it failed), so a late release is ignored.
   var connectionEpoch: UInt32 = 0
 
+  /// A server.
   init(spec: ServerSpec, seed: UInt64, now: Double) {
+    self.init(
+      spec: spec, kind: .server, role: .server, database: -1, local: -1, seed: seed, now: now)
+  }
+
+  /// A station of `kind` and `role`; its service stream is `service:<name>`.
+  init(
+    spec: ServerSpec, kind: ComponentKind, role: StationRole, database: Int, local: Int,
+    seed: UInt64, now: Double
+  ) {
     self.spec = spec
-    createdAt = now
+    name = spec.name
+    self.kind = kind
+    self.role = role
+    self.database = Int32(truncatingIfNeeded: database)
+    self.local = Int32(truncatingIfNeeded: local)
     cores = Swift.max(1, spec.cores)
     maxConnections = Swift.max(0, spec.maxConnections)
     // Grown on demand: most servers of a large pool never queue anything.
@@ -77,10 +93,7 @@ struct ServerState {
     sigma = spec.contention?.sigma ?? 0
     kappa = spec.contention?.kappa ?? 0
     hasContention = spec.contention != nil
-    busyTime = TimeAverage(start: now)
-    queueTime = TimeAverage(start: now)
-    coreTime = TimeAverage(start: now, value: Double(Swift.max(1, spec.cores)))
-    downTimeAverage = TimeAverage(start: now)
+    stats = StationStatistics(start: now, cores: Swift.max(1, spec.cores))
   }
 
   var inSystem: Int { busy + queue.count + held }
@@ -91,7 +104,7 @@ struct ServerState {
   mutating func retireIfDrained(at now: Double) {
     guard removed, !retired, inSystem == 0 else { return }
     retired = true
-    coreTime.set(0, at: now)
+    stats.coreTime.set(0, at: now)
   }
 
   /// Cores provisioned from `now` (a scale-up of a retired server provisions none).
@@ -108,9 +121,16 @@ struct ServerState {
   /// (the server was over its new count), so the common case costs one comparison.
   mutating func syncProvisioned(at now: Double) {
     guard !retired else { return }
-    coreTime.set(Double(Swift.max(busy, cores)), at: now)
+    stats.coreTime.set(Double(Swift.max(busy, cores)), at: now)
   }
+
   var isDown: Bool { unavailable || markedDownCount > 0 }
+
+  /// Failed (or back): refuses everything while failed; down time counts while it is down.
+  mutating func setUnavailable(_ value: Bool, at now: Double) {
+    unavailable = value
+    stats.downTime.set(isDown ? 1 : 0, at: now)
+  }
 
   /// One service time, stretched by contention for `busy` cores busy.
   mutating func sampleServiceTime() -> Double {
@@ -124,14 +144,5 @@ struct ServerState {
     guard hasContention, k > 1 else { return 1 }
     let kk = Double(k)
     return Swift.max(1e-9, 1 + sigma * (kk - 1) + kappa * kk * (kk - 1))
-  }
-
-  mutating func areas(at now: Double) -> StationAreas {
-    busyTime.advance(to: now)
-    queueTime.advance(to: now)
-    coreTime.advance(to: now)
-    downTimeAverage.advance(to: now)
-    return StationAreas(
-      busy: busyTime.area, queue: queueTime.area, cores: coreTime.area, down: downTimeAverage.area)
   }
 }
