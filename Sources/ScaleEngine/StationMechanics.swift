@@ -46,6 +46,7 @@ extension Station {
 
   /// A core starts serving `slot` (whose request is of `generation`): its service time
   /// (stretched by contention) and the token its completion event carries.
+  @inline(__always)
   mutating func beginService(_ slot: Int32, generation: UInt32, at now: Double) -> (
     time: Double, token: UInt32
   ) {
@@ -64,6 +65,7 @@ extension Station {
   /// station dropped what it held since it started), so the completion is stale. Else the
   /// generation of the request it began for (a database station's; a server keeps none and
   /// answers 0: its request is still at it).
+  @inline(__always)
   mutating func leaveService(_ slot: Int32, token: UInt32) -> UInt32? {
     // The token's full value: the one below `nextToken` with these low 32 bits.
     let started = nextToken &- UInt64(UInt32(truncatingIfNeeded: nextToken) &- token)
