@@ -101,19 +101,26 @@ struct LatencyRecorder {
     high[k] &+= n
   }
 
-  /// The count at offset `k` of `pages`.
-  private func count(at k: Int) -> UInt64 {
-    let upper: UInt64 = high.isEmpty ? 0 : UInt64(high[k]) << 32
-    return upper | UInt64(pages[k])
-  }
-
   /// Every non-zero bucket in ascending order.
   private func forEachBucket(_ body: (_ index: Int, _ count: UInt64) -> Void) {
-    for page in directory.indices where directory[page] != 0 {
-      let start = Int(directory[page]) - 1
-      for offset in 0..<LatencyRecorder.pageSize {
-        let n = count(at: start + offset)
-        if n != 0 { body((page << LatencyRecorder.pageShift) + offset, n) }
+    let size = LatencyRecorder.pageSize
+    pages.withUnsafeBufferPointer { low in
+      high.withUnsafeBufferPointer { high in
+        for page in directory.indices where directory[page] != 0 {
+          let start = Int(directory[page]) - 1
+          guard start >= 0, start + size <= low.count else { continue }
+          let first = page << LatencyRecorder.pageShift
+          if high.isEmpty {
+            for offset in 0..<size where low[start + offset] != 0 {
+              body(first + offset, UInt64(low[start + offset]))
+            }
+          } else if start + size <= high.count {
+            for offset in 0..<size {
+              let n = UInt64(high[start + offset]) << 32 | UInt64(low[start + offset])
+              if n != 0 { body(first + offset, n) }
+            }
+          }
+        }
       }
     }
   }
@@ -177,7 +184,7 @@ struct LatencyRecorder {
   /// interval and records into the same buckets again).
   mutating func reset() {
     if count == 0 { return }
-    for i in pages.indices { pages[i] = 0 }
+    pages.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     high = []
     count = 0
     sum = 0
@@ -228,11 +235,12 @@ struct LatencyRecorder {
       Swift.min(
         Double(LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: i))) / 1e9, maximum)
     }
+    let targets = qs.map(target)
     var next = 0
     var cumulative: UInt64 = 0
     forEachBucket { i, n in
       cumulative += n
-      while next < qs.count, cumulative >= target(qs[next]) {
+      while next < targets.count, cumulative >= targets[next] {
         out.append(value(i))
         next += 1
       }
