@@ -126,12 +126,9 @@ extension SimulationCore {
   /// Call `c` ended: its breaker records the outcome (once).
   mutating func endDatabaseCall(_ c: Int, success: Bool) {
     let b = Int(dataTier.calls[c].breaker)
-    guard b >= 0, b < resilience.breakers.count else { return }
+    guard b >= 0 else { return }
     dataTier.calls[c].breaker = -1
-    let d = now - dataTier.calls[c].started
-    if let transition = resilience.breakers[b].record(success: success, duration: d, now: now) {
-      narrate(transition, breaker: b)
-    }
+    recordBreakerCall(b, started: dataTier.calls[c].started, success: success)
   }
 
   /// Every call of the request in slot `t` whose breaker has not recorded it yet records

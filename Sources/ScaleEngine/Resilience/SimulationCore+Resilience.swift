@@ -40,9 +40,17 @@ extension SimulationCore {
 
   mutating func releaseServerBreaker(_ t: Int, success: Bool) {
     let b = Int(dataTier.slots[t].serverBreaker)
-    guard b >= 0, b < resilience.breakers.count else { return }
+    guard b >= 0 else { return }
     dataTier.slots[t].serverBreaker = -1
-    let d = now - dataTier.slots[t].serverBreakerStart
+    recordBreakerCall(b, started: dataTier.slots[t].serverBreakerStart, success: success)
+  }
+
+  /// Breaker `b` records the outcome of a call that started at `start` (a request around the
+  /// servers, or a database call) and narrates any change of state.
+  @inline(__always)
+  mutating func recordBreakerCall(_ b: Int, started start: Double, success: Bool) {
+    guard b >= 0, b < resilience.breakers.count else { return }
+    let d = now - start
     if let transition = resilience.breakers[b].record(success: success, duration: d, now: now) {
       narrate(transition, breaker: b)
     }
