@@ -61,10 +61,9 @@ struct LatencyRecorder {
       let start = Int(directory[page])
       if start != 0 {
         let k = start - 1 + (i & (LatencyRecorder.pageSize - 1))
-        let (sum, wrapped) = pages[k].addingReportingOverflow(1)
-        pages[k] = sum
-        if !wrapped { return }
-        carry(1, at: k)
+        // Adding 1 wraps exactly when the result is 0: one increment and one test.
+        pages[k] &+= 1
+        if pages[k] == 0 { carry(1, at: k) }
         return
       }
     }
