@@ -122,6 +122,22 @@ import Testing
   #expect(merged.histogram().totalCount == 1 && merged.quantile(0.5) > 0.0029)
 }
 
+/// Merging page by page carries a 32-bit wrap into the upper half, and allocates pages the
+/// target lacks.
+@Test func mergingPagesCarriesAWrap() {
+  var a = LatencyRecorder()
+  a.record(0.001, count: Int(UInt32.max) - 1)
+  var b = LatencyRecorder()
+  b.record(0.001, count: 5)
+  b.record(0.5)
+  a.add(b)
+  #expect(a.count == Int(UInt32.max) + 5)
+  let h = a.histogram()
+  #expect(h.totalCount == UInt64(UInt32.max) + 5)
+  #expect(h.count(within: 999_000...1_001_000) == UInt64(UInt32.max) + 4)
+  #expect(a.quantile(0.9999999999) == 0.5)
+}
+
 /// An idle server's queue allocates nothing until something waits.
 @Test func anEmptyQueueAllocatesNothing() {
   var q = SlotQueue(capacity: 0)
