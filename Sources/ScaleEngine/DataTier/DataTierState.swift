@@ -39,6 +39,9 @@ struct DataTierState {
   /// Database calls in flight (`DatabaseCall`), `callStride` records per request slot.
   var calls: [DatabaseCall] = []
   var callStride = 1
+  /// Whether anything follows the servers: a queue, cache or database, routes, or a breaker
+  /// around the servers. When nothing does, a request is done when its server answers and
+  /// keeps no tier slot (the single-server and balancer models' fast path).
   var active = false
 
   /// Events the data tier schedules carry one of these in `c` (low 4 bits).

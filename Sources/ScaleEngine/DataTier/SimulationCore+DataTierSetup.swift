@@ -92,7 +92,7 @@ extension SimulationCore {
     if !resilience.limits.isEmpty || resilience.serverBreaker >= 0 || resilience.budget != nil {
       entryStage = .rateLimit
     }
-    dataTier.active = true
+    dataTier.active = dataPath || routesActive || resilience.serverBreaker >= 0
   }
 
   /// Where a request goes after its server. With no data tier, it is done; otherwise the
