@@ -263,11 +263,41 @@ struct LatencyRecorder {
     let targets = qs.map(target)
     var next = 0
     var cumulative: UInt64 = 0
-    forEachBucket { i, n in
-      cumulative += n
-      while next < targets.count, cumulative >= targets[next] {
-        out.append(value(i))
-        next += 1
+    // Page by page: a page whose whole count leaves the next target unreached is passed with
+    // one vectorisable sum; only the pages where a target is reached are walked bucket by
+    // bucket (a run's recorders span thousands of buckets, its quantiles five pages).
+    let size = LatencyRecorder.pageSize
+    pages.withUnsafeBufferPointer { low in
+      high.withUnsafeBufferPointer { high in
+        let wide = !high.isEmpty
+        for page in directory.indices where directory[page] != 0 && next < targets.count {
+          let start = Int(directory[page]) - 1
+          guard start >= 0, start + size <= low.count, !wide || start + size <= high.count
+          else { continue }
+          func count(_ k: Int) -> UInt64 {
+            wide ? UInt64(high[start + k]) << 32 | UInt64(low[start + k]) : UInt64(low[start + k])
+          }
+          var total: UInt64 = 0
+          if wide {
+            for k in 0..<size { total &+= count(k) }
+          } else {
+            for k in 0..<size { total &+= UInt64(low[start + k]) }
+          }
+          if cumulative &+ total < targets[next] {
+            cumulative &+= total
+            continue
+          }
+          let first = page << LatencyRecorder.pageShift
+          for k in 0..<size {
+            let n = count(k)
+            if n == 0 { continue }
+            cumulative &+= n
+            while next < targets.count, cumulative >= targets[next] {
+              out.append(value(first + k))
+              next += 1
+            }
+          }
+        }
       }
     }
     // Targets past the last bucket (none, as the last bucket holds the count): 0 as before.
