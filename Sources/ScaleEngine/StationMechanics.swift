@@ -13,7 +13,8 @@ extension Station {
     return inSystem >= maxConnections ? .rejected : nil
   }
 
-  /// Counts an arrival refused for `cause`.
+  /// Counts an arrival refused for `cause` (out of line: the hot path admits).
+  @inline(never)
   mutating func countRefused(_ cause: ErrorCause) {
     stats.counters.arrivals += 1
     if cause == .unavailable {
@@ -24,6 +25,7 @@ extension Station {
   }
 
   /// An arrival: why it is refused (counted), or nil when it is taken (counted).
+  @inline(__always)
   mutating func admitArrival() -> ErrorCause? {
     if let cause = refusal {
       countRefused(cause)
@@ -35,6 +37,7 @@ extension Station {
 
   /// An admitted request: true when a core is free (the caller starts its service now);
   /// otherwise it waits in the queue.
+  @inline(__always)
   mutating func takeCoreOrWait(_ slot: Int32, at now: Double) -> Bool {
     if busy < cores { return true }
     queue.append(slot)
@@ -80,6 +83,7 @@ extension Station {
   }
 
   /// A core finished a request that spent `sojourn` here.
+  @inline(__always)
   mutating func endService(at now: Double, sojourn: Double) {
     busy -= 1
     stats.busyTime.set(Double(busy), at: now)
@@ -89,6 +93,7 @@ extension Station {
   }
 
   /// The next waiting request, while a core is free.
+  @inline(__always)
   mutating func nextWaiting(at now: Double) -> Int32? {
     guard busy < cores, let next = queue.popFirst() else { return nil }
     stats.queueTime.set(Double(queue.count), at: now)

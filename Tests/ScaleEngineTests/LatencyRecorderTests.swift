@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScaleEngine
@@ -38,6 +39,34 @@ import Testing
       #expect(
         LatencyRecorder.value(at: i) == h.lowestEquivalentForValue(v), "value \(v) index \(i)")
     }
+  }
+
+  @Test func secondsRoundToTheNearestNanosecondTiesToEven() {
+    // `bucket(ofSeconds:)` rounds by adding 2⁵²; it must agree with `rounded` everywhere,
+    // ties included (2.5 ns → 2, 3.5 ns → 4), up to the clamp at `highestTrackable`.
+    func expected(_ s: Double) -> Int {
+      let ns = s * 1e9
+      return LatencyRecorder.index(
+        of: ns < Double(LatencyRecorder.highestTrackable)
+          ? UInt64(ns.rounded(.toNearestOrEven)) : LatencyRecorder.highestTrackable)
+    }
+    var seconds: [Double] = [
+      0, 1e-9, 9.999e3, 1e4, 1e5, Double(LatencyRecorder.highestTrackable) / 1e9,
+    ]
+    var ties = 0
+    for k in 0..<4000 {
+      let s = (Double(k) + 0.5) / 1e9
+      if (s * 1e9).rounded(.towardZero) != s * 1e9 { ties += 1 }
+      seconds.append(s)
+    }
+    #expect(ties > 1000)  // most of them are exact ties after the multiplication
+    var rng = RandomStream(seed: 9)
+    for _ in 0..<20_000 { seconds.append(rng.nextDouble() * pow(10, Double(rng.next() % 8) - 6)) }
+    for s in seconds {
+      #expect(LatencyRecorder.bucket(ofSeconds: s) == expected(s), "\(s) s")
+    }
+    #expect(LatencyRecorder.bucket(ofSeconds: 2.5e-9) == LatencyRecorder.index(of: 2))
+    #expect(LatencyRecorder.bucket(ofSeconds: 3.5e-9) == LatencyRecorder.index(of: 4))
   }
 
   @Test(arguments: [1, 2, 3])
