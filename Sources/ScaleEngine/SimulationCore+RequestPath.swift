@@ -277,6 +277,8 @@ extension SimulationCore {
       let b = Int(requests[i].balancer)
       if b >= 0 { balancers.all[b].counters.completed += 1 }
       if stations.all[s].removed { stations.all[s].retireIfDrained(at: now) }
+      // Nothing behind the servers: the answer is the request's end (no stage machine).
+      guard dataTier.active else { return finish(slot) }
       advance(slot, to: stageAfterServer(slot))
     case .database:
       databaseAnswered(slot, generation: generation, station: s)
