@@ -30,7 +30,7 @@ struct SimulationCore {
 
   // MARK: Requests in flight
 
-  var requests: [RequestSlot] = []
+  let requests = FlatTable<RequestSlot>(capacity: 1024)
   var freeSlots: [Int32] = []
   var activeRequests = 0
   /// Active requests whose client timeout fired (already counted as errors, still held).

@@ -3,7 +3,7 @@ import ScaleModel
 /// Where a request is on its path. The request path is one `switch` over this
 /// (`SimulationCore.advance`): client → rate limit → balancer → server → queue / cache /
 /// database → done. Stages not declared by the scenario pass the request on.
-public enum Stage: UInt8, Sendable {
+public enum Stage: UInt8, Sendable, BitwiseCopyable {
   case rateLimit
   case balancer
   case server
@@ -48,7 +48,7 @@ public enum StageOutcome: Sendable, Equatable {
 
 /// One request in flight. Slots are recycled through a free list; `generation` grows on every
 /// reuse, so an event naming (slot, generation) of a finished request is recognised as stale.
-struct RequestSlot {
+struct RequestSlot: BitwiseCopyable {
   /// When the client sent it (first attempt).
   var arrival: Double = 0
   /// When it entered its current station (server, cache, database, …).

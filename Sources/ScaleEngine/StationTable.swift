@@ -19,9 +19,10 @@ struct Outage {
 /// database shards hold these indices). It owns the stations' steps of the run: warm-up,
 /// interval, figures and snapshot. The hot path reads `stations.all[s]` directly: a
 /// subscript forwarding to the array cost a coroutine call per access (callgrind), and so
-/// do the other tables.
+/// do the other tables. `all` is a `FlatTable` (written in place, no copy-on-write check), so
+/// a `StationTable` passed by value shares its stations: the run has one, in its core.
 struct StationTable {
-  var all: [Station] = []
+  let all = FlatTable<Station>()
   /// Servers by name (database stations are named through their database).
   var serverByName: [String: Int] = [:]
   /// Servers ever added (removed ones included).

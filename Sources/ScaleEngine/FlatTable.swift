@@ -1,0 +1,63 @@
+/// A growable table, held by reference, that the hot path reads and writes in place: the
+/// request slots and the stations, touched several times on every event.
+///
+/// An array in a struct pays a uniqueness check (a call into the runtime) on every write
+/// through it, because the struct could have been copied; ten of them a request were 6% of
+/// the engine's instructions (docs/engine.md, "Performance"). This table is a class: one
+/// owner (the `SimulationCore` inside one `Simulation`, never copied), no copy-on-write, and
+/// an element is written through its address after a bounds check, which stays: an index out
+/// of range stops the program as an array's would.
+final class FlatTable<Element> {
+  private var base: UnsafeMutablePointer<Element>
+  private(set) var count = 0
+  private(set) var capacity: Int
+
+  init(capacity: Int = 16) {
+    self.capacity = Swift.max(1, capacity)
+    base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  var isEmpty: Bool { count == 0 }
+  var indices: Range<Int> { 0..<count }
+
+  subscript(i: Int) -> Element {
+    @inline(__always)
+    unsafeAddress {
+      precondition(i >= 0 && i < count, "FlatTable index out of range")
+      return UnsafePointer(base + i)
+    }
+    @inline(__always)
+    unsafeMutableAddress {
+      precondition(i >= 0 && i < count, "FlatTable index out of range")
+      return base + i
+    }
+  }
+
+  func append(_ element: Element) {
+    if count == capacity { grow(to: capacity * 2) }
+    (base + count).initialize(to: element)
+    count += 1
+  }
+
+  func reserveCapacity(_ n: Int) {
+    if n > capacity { grow(to: n) }
+  }
+
+  private func grow(to newCapacity: Int) {
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = newCapacity
+  }
+}
+
+extension FlatTable: RandomAccessCollection {
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+}
