@@ -38,6 +38,23 @@ final class FlatTable<Element> {
     }
   }
 
+  /// Runs `body` on element `i` in place: one bounds check and one address for several
+  /// writes (writes through the subscript reload the table's buffer after each one, as a
+  /// store to an element might have changed it).
+  @inline(__always)
+  func update<Result>(_ i: Int, _ body: (inout Element) throws -> Result) rethrows -> Result {
+    precondition(i >= 0 && i < count, "FlatTable index out of range")
+    return try body(&base[i])
+  }
+
+  /// Removes and returns the last element (a free list's pop), nil when empty.
+  @inline(__always)
+  func popLast() -> Element? {
+    guard count > 0 else { return nil }
+    count -= 1
+    return (base + count).move()
+  }
+
   func append(_ element: Element) {
     if count == capacity { grow(to: capacity * 2) }
     (base + count).initialize(to: element)

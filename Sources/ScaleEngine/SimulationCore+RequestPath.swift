@@ -23,14 +23,17 @@ extension SimulationCore {
     let slot = allocateSlot()
     let i = Int(slot)
     let measured = now >= warmup
-    requests[i].arrival = now
-    requests[i].entered = now
-    requests[i].measured = measured
-    requests[i].timedOut = false
-    requests[i].attempt = 0
-    requests[i].server = -1
-    requests[i].balancer = -1
-    requests[i].aux = 0
+    let now = self.now
+    requests.update(i) { r in
+      r.arrival = now
+      r.entered = now
+      r.measured = measured
+      r.timedOut = false
+      r.attempt = 0
+      r.server = -1
+      r.balancer = -1
+      r.aux = 0
+    }
     if traffic.needsKeys { requests[i].key = traffic.keySampler.sample(&traffic.keyRng) }
     if traffic.needsMix { requests[i].isRead = traffic.mixRng.nextDouble() < traffic.readFraction }
     if routesActive { assignRoute(slot, measured: measured) }

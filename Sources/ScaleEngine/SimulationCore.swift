@@ -31,7 +31,7 @@ struct SimulationCore {
   // MARK: Requests in flight
 
   let requests = FlatTable<RequestSlot>(capacity: 1024)
-  var freeSlots: [Int32] = []
+  let freeSlots = FlatTable<Int32>(capacity: 1024)
   var activeRequests = 0
   /// Active requests whose client timeout fired (already counted as errors, still held).
   var activeTimedOut = 0
@@ -287,14 +287,15 @@ struct SimulationCore {
   }
 
   mutating func freeSlot(_ slot: Int32) {
-    let i = Int(slot)
-    requests[i].active = false
-    if requests[i].timedOut {
-      requests[i].timedOut = false
-      activeTimedOut -= 1
+    let wasTimedOut = requests.update(Int(slot)) { r in
+      let timedOut = r.timedOut
+      r.active = false
+      r.timedOut = false
+      r.generation &+= 1
+      r.stage = .done
+      return timedOut
     }
-    requests[i].generation &+= 1
-    requests[i].stage = .done
+    if wasTimedOut { activeTimedOut -= 1 }
     if routesActive { releaseConnections(slot) }
     activeRequests -= 1
     freeSlots.append(slot)
