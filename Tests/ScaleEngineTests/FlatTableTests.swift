@@ -21,6 +21,21 @@ import Testing
     #expect(t[1].generation == 7 && t[1].stage == .server)
   }
 
+  @Test func popLastIsAStackAndUpdateWritesInPlace() {
+    let t = FlatTable<Int32>()
+    #expect(t.popLast() == nil)
+    for i in 0..<3 { t.append(Int32(i)) }
+    #expect(t.popLast() == 2)
+    t.append(7)
+    #expect(t.popLast() == 7)
+    #expect(t.popLast() == 1)
+    let doubled = t.update(0) { x -> Int32 in
+      x += 10
+      return x * 2
+    }
+    #expect(doubled == 20 && t[0] == 10 && t.count == 1)
+  }
+
   @Test func releasesWhatItHolds() {
     final class Probe {}
     weak var watched: Probe?
