@@ -128,10 +128,13 @@ struct LatencyRecorder {
     }
   }
 
+  /// The bucket of `value` (nanoseconds). Wrapping arithmetic: `bucket` is in 0...53 and
+  /// `subBucket` below 2048, so the index is below 56 << 10 and nothing can overflow.
+  @inline(__always)
   static func index(of value: UInt64) -> Int {
-    let bucket = leadingZeroCountBase - (value | subBucketMask).leadingZeroBitCount
-    let subBucket = Int(truncatingIfNeeded: value >> UInt64(bucket))
-    return ((bucket + 1) << subBucketHalfCountMagnitude) + subBucket - subBucketHalfCount
+    let bucket = leadingZeroCountBase &- (value | subBucketMask).leadingZeroBitCount
+    let subBucket = Int(truncatingIfNeeded: value &>> UInt64(bucket))
+    return ((bucket &+ 1) &<< subBucketHalfCountMagnitude) &+ subBucket &- subBucketHalfCount
   }
 
   static func value(at index: Int) -> UInt64 {
@@ -146,7 +149,8 @@ struct LatencyRecorder {
 
   /// Records a latency in seconds (negative or non-finite values count as 0).
   mutating func record(_ seconds: Double) {
-    let s = seconds.isFinite && seconds > 0 ? seconds : 0
+    // Two comparisons: NaN and −∞ fail the first, +∞ the second.
+    let s = seconds > 0 && seconds <= .greatestFiniteMagnitude ? seconds : 0
     count += 1
     sum += s
     if s > maximum { maximum = s }
