@@ -32,7 +32,7 @@ public struct CacheNodeCounters: Sendable, Equatable {
 ///   decay and sampling; expiry removes old keys here, so no decay is needed.
 /// - Random: a uniformly drawn resident key (the caller passes the draw).
 ///
-/// Storage is slot arrays plus one dictionary from key to slot, reserved up front (up to 4096
+/// Storage is slot arrays plus one map from key to slot (`KeySlotMap`), reserved up front (up to 4096
 /// entries) when the capacity is known and grown on demand, so steady-state operations
 /// allocate nothing.
 public struct CacheNode: Sendable {
@@ -42,7 +42,7 @@ public struct CacheNode: Sendable {
   public let eviction: Eviction
   public private(set) var counters = CacheNodeCounters()
 
-  private var index: [Int: Int] = [:]
+  private var index = KeySlotMap()
   // Per slot.
   private var slotKey: [Int] = []
   private var slotExpiry: [Double] = []
@@ -175,13 +175,13 @@ public struct CacheNode: Sendable {
   /// when nodes joined or left); not counted as evictions. Returns how many were removed.
   @discardableResult
   public mutating func drop(where predicate: (Int) -> Bool) -> Int {
-    let doomed = index.filter { predicate($0.key) }.map(\.value).sorted()
+    let doomed = index.sortedEntries().filter { predicate($0.key) }.map(\.slot).sorted()
     for s in doomed { remove(s) }
     return doomed.count
   }
 
   /// Resident keys, sorted.
-  public var residentKeys: [Int] { index.keys.sorted() }
+  public var residentKeys: [Int] { index.sortedEntries().map(\.key) }
 
   /// Empties the node (it left the cluster or restarted); counters are kept.
   public mutating func removeAll() {

@@ -11,7 +11,7 @@
 /// Calls must come in time order (writes at their commit time), as the engine's events do.
 public struct ReplicaSet: Sendable {
   public let replicas: Int
-  private var slotOf: [Int: Int] = [:]
+  private var slotOf = KeySlotMap()
   private var lastCommit: [Double] = []
   private var visibleAt: [Double] = []  // slot × replicas + replica
   /// Writes recorded on the primary.
