@@ -91,6 +91,8 @@ extension SimulationCore {
   }
 
   /// The call of the request in slot `t` still waiting on database `d` (nil: none).
+  // Inlined: a call would copy the whole core (1.9 KB) to pass it to a non-mutating method.
+  @inline(__always)
   func databaseCall(ofSlot t: Int, database d: Int) -> Int? {
     guard t >= 0, t < dataTier.slots.count else { return nil }
     let stride = dataTier.callStride

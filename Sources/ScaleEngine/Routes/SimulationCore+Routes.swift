@@ -252,6 +252,8 @@ extension SimulationCore {
 
   /// Whether the server that just served the routed request in `slot` keeps its connection:
   /// steps remain after the server's.
+  // Inlined: a call would copy the whole core (1.9 KB) to pass it to a non-mutating method.
+  @inline(__always)
   func keepsConnection(_ slot: Int32) -> Bool {
     let i = Int(slot)
     let r = Int(requests[i].route)
