@@ -11,7 +11,12 @@ struct BalancerState {
   var healthCheck: HealthCheckSpec?
   /// Server index of each backend position.
   var servers: [Int] = []
-  var weights: [Int] = []
+  var weights: [Int] = [] {
+    didSet { equalWeights = weights.allSatisfy { $0 == weights.first } }
+  }
+  /// Every backend has the same weight (the usual case): least-connections compares loads
+  /// alone (l·w < b·w ⟺ l < b).
+  private(set) var equalWeights = true
   /// nginx smooth weighted round robin state.
   var currentWeights: [Int] = []
   var markedDown: [Bool] = []
@@ -135,16 +140,35 @@ struct BalancerState {
     var bestPos = eligible[cursor]
     var bestLoad = load(servers[bestPos])
     var i = cursor + 1
-    for _ in 1..<Swift.max(1, n) {
-      if i == n { i = 0 }
-      let p = eligible[i]
-      let l = load(servers[p])
-      if l * weights[bestPos] < bestLoad * weights[p] {
-        bestIndex = i
-        bestPos = p
-        bestLoad = l
+    // An idle backend cannot be beaten (loads are not negative; ties keep the first), so the
+    // scan stops at the first one: below saturation that is usually within a few backends.
+    var left = n - 1
+    if equalWeights {
+      while left > 0 && bestLoad > 0 {
+        if i == n { i = 0 }
+        let p = eligible[i]
+        let l = load(servers[p])
+        if l < bestLoad {
+          bestIndex = i
+          bestPos = p
+          bestLoad = l
+        }
+        i += 1
+        left -= 1
       }
-      i += 1
+    } else {
+      while left > 0 && bestLoad > 0 {
+        if i == n { i = 0 }
+        let p = eligible[i]
+        let l = load(servers[p])
+        if l * weights[bestPos] < bestLoad * weights[p] {
+          bestIndex = i
+          bestPos = p
+          bestLoad = l
+        }
+        i += 1
+        left -= 1
+      }
     }
     cursor = bestIndex + 1
     return bestPos

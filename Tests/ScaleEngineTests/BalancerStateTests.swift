@@ -48,6 +48,37 @@ import Testing
     #expect(w.leastConnectionsPick { [6, 2][$0] } == 0)
   }
 
+  /// The scan stops at the first idle backend and compares loads alone when weights are
+  /// equal; both must pick exactly what a full weighted scan picks (first least load per
+  /// weight in rotation order from the cursor), including after a weight changes.
+  @Test(arguments: [false, true])
+  func leastConnectionsAgreesWithAFullScan(weighted: Bool) {
+    var rng = RandomStream(seed: weighted ? 7 : 8)
+    let n = 9
+    let weights = (0..<n).map { _ in weighted ? 1 + Int(rng.next() % 4) : 2 }
+    var b = Self.balancer(.leastConnections, weights: weights)
+    #expect(b.equalWeights == !weighted)
+    var reference = b
+    for round in 0..<2000 {
+      if round == 1000 { b.weights[3] = 5; reference.weights[3] = 5 }
+      let loads = (0..<n).map { _ in Int(rng.next() % 4) }
+      let got = b.leastConnectionsPick { loads[$0] }
+      // Reference: every eligible backend, in rotation order from the cursor.
+      let m = reference.eligible.count
+      if reference.cursor >= m { reference.cursor = 0 }
+      var best = reference.cursor
+      for k in 1..<m {
+        let i = (reference.cursor + k) % m
+        let p = reference.eligible[i]
+        let q = reference.eligible[best]
+        if loads[p] * reference.weights[q] < loads[q] * reference.weights[p] { best = i }
+      }
+      reference.cursor = best + 1
+      #expect(got == reference.eligible[best], "round \(round)")
+    }
+    #expect(!b.equalWeights)
+  }
+
   @Test func powerOfTwoPicksTheLessLoadedOfTwoDistinct() {
     var b = Self.balancer(.powerOfTwo, weights: [1, 1])
     let loads = [5, 2]
