@@ -1,55 +1,50 @@
 import ScaleModel
 
-/// Scripted and interactive events. Every applied action leaves a `RunEvent` with a sentence.
+/// Scripted and interactive events. Every applied action leaves a `RunEvent` with its fact.
 extension SimulationCore {
   mutating func apply(_ action: EventAction) {
     switch action {
     case .fail(let name, let duration):
       guard let list = stationsNamed(name) else {
-        unknown(name, action: "fail")
+        unknown(name, action: .fail)
         return
       }
       failStations(list, name: name, for: duration)
     case .recover(let name):
       guard let list = stationsNamed(name) else {
-        unknown(name, action: "recover")
+        unknown(name, action: .recover)
         return
       }
-      recoverStations(list, name: name, RunEvent.Account(restating: "\(name) recovered"))
+      recoverStations(list, name: name, .recovered(.init(afterFailurePeriod: false)))
     case .addServer(let spec, let balancerName):
       addServer(spec, toBalancer: balancerName)
     case .removeServer(let name):
       guard let s = stations.serverByName[name] else {
-        unknown(name, action: "remove")
+        unknown(name, action: .remove)
         return
       }
       removeServer(s)
     case .setRate(let rps):
       setRate(rps)
-      note(.rate, "traffic", "traffic set to \(formatRate(RateProfile.clean(rps)))")
+      note(RunEvent.trafficComponent, .trafficSet(rps: RateProfile.clean(rps)))
     case .ramp(let rps, let d):
       let from = traffic.profile.baseRate(at: now)
       ramp(to: rps, over: d)
       note(
-        .rate, "traffic",
-        "traffic ramps from \(formatRate(from)) to \(formatRate(RateProfile.clean(rps))) over \(Format.duration(d, .spoken))"
-      )
+        RunEvent.trafficComponent, .trafficRamps(from: from, to: RateProfile.clean(rps), over: d))
     case .spike(let rps, let d):
       spike(to: rps, for: d)
-      note(
-        .rate, "traffic",
-        "traffic spikes to \(formatRate(RateProfile.clean(rps))) for \(Format.duration(d, .spoken))"
-      )
+      note(RunEvent.trafficComponent, .trafficSpikes(to: RateProfile.clean(rps), seconds: d))
     case .scaleUp(let name, let cores, let ram, let storage, let downtime):
       if let s = stations.serverByName[name] {
         scaleUp(server: s, cores: cores, ramGB: ram, storageGB: storage, downtime: downtime)
       } else if let d = databases.index(named: name) {
         scaleUp(database: d, cores: cores, downtime: downtime)
       } else {
-        unknown(name, action: "scale up")
+        unknown(name, action: .scaleUp)
       }
     case .setCacheNodes(let cache, let nodes):
-      if !setCacheNodes(cache, nodes) { unknown(cache, action: "resize") }
+      if !setCacheNodes(cache, nodes) { unknown(cache, action: .resize) }
     case .setWeight(let balancerName, let serverName, let weight):
       setWeight(balancer: balancerName, server: serverName, weight: weight)
     case .failZone(let zone, let duration):
@@ -59,28 +54,24 @@ extension SimulationCore {
     }
   }
 
-  /// A backend's new weight: "lb: web-4 weight 1 → 5" (kind `weight`, component the balancer).
+  /// A backend's new weight (kind `weight`, component the balancer).
   mutating func setWeight(balancer balancerName: String, server serverName: String, weight: Int) {
     guard let b = balancers.byName[balancerName], b >= 0, b < balancers.count else {
-      unknown(balancerName, action: "set a weight on")
+      unknown(balancerName, action: .setWeight)
       return
     }
     guard let s = stations.serverByName[serverName],
       let old = balancers.all[b].setWeight(server: s, weight: weight)
     else {
-      note(
-        .ignored, balancerName,
-        "cannot set the weight of \(serverName): it is not behind \(balancerName)")
+      note(balancerName, .ignored(.notBehindBalancer(server: serverName)))
       return
     }
     let new = Swift.min(Swift.max(1, weight), BalancerState.maximumWeight)
-    note(
-      .weight, balancerName, "\(balancerName): \(serverName) weight \(old) → \(new)",
-      leadingName: balancerName)
+    note(balancerName, .weightChanged(server: serverName, from: old, to: new))
   }
 
-  mutating func unknown(_ name: String, action: String) {
-    note(.ignored, name, "cannot \(action) \(name): no such component")
+  mutating func unknown(_ name: String, action: RunEvent.Fact.Ignored.Action) {
+    note(name, .ignored(.noSuchComponent(action)))
   }
 
   // MARK: - Horizontal scaling
@@ -91,7 +82,7 @@ extension SimulationCore {
     -> Int
   {
     if let existing = stations.serverByName[spec.name] {
-      note(.ignored, spec.name, "cannot add \(spec.name): a component has that name")
+      note(spec.name, .ignored(.nameTaken))
       return existing
     }
     let s = appendServer(spec)
@@ -123,12 +114,8 @@ extension SimulationCore {
       }
     }
     if !quiet {
-      let to =
-        target >= 0 && balancers.all[target].reported ? " behind \(balancers.all[target].name)" : ""
-      note(
-        .addServer, spec.name,
-        "\(spec.name) added\(to) with \(stations.all[s].cores) core\(stations.all[s].cores == 1 ? "" : "s")",
-        leadingName: spec.name)
+      let behind = target >= 0 && balancers.all[target].reported ? balancers.all[target].name : nil
+      note(spec.name, .serverAdded(behind: behind, cores: stations.all[s].cores))
     }
     joinZone(server: s)
     return s
@@ -146,10 +133,7 @@ extension SimulationCore {
     if directServer == s { directServer = -1 }
     stations.all[s].retireIfDrained(at: now)
     if !quiet {
-      note(
-        .removeServer, stations.all[s].spec.name,
-        "\(stations.all[s].spec.name) removed: no new requests; the \(stations.all[s].inSystem) it holds finish",
-        leadingName: stations.all[s].spec.name)
+      note(stations.all[s].spec.name, .serverRemoved(held: stations.all[s].inSystem))
     }
   }
 }

@@ -103,14 +103,7 @@ extension SimulationCore {
   mutating func spikeEnded(epoch: UInt32) {
     guard epoch == traffic.spikeEpoch, traffic.profile.spikeRate != nil else { return }
     traffic.profile.spikeRate = nil
-    note(
-      .rate, "traffic",
-      "spike over: traffic back to \(formatRate(traffic.profile.baseRate(at: now)))")
+    note(RunEvent.trafficComponent, .spikeOver(rps: traffic.profile.baseRate(at: now)))
     rescheduleArrival()
   }
-}
-
-/// "2000 rps", "1.5 rps".
-func formatRate(_ rps: Double) -> String {
-  Format.upToThreeDecimals(rps) + " rps"
 }

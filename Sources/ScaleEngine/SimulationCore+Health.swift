@@ -58,11 +58,7 @@ extension SimulationCore {
         balancers.all[b].updateEligible(p)
         stations.all[s].markedDownCount -= 1
         stations.all[s].stats.downTime.set(stations.all[s].isDown ? 1 : 0, at: now)
-        note(
-          .markedUp, name,
-          RunEvent.Account(
-            restating: "\(name) marked up",
-            cause: "after \(rise) successful check\(rise == 1 ? "" : "s")"))
+        note(name, .markedUp(checks: rise))
       }
     } else {
       balancers.all[b].consecutiveOks[p] = 0
@@ -72,14 +68,8 @@ extension SimulationCore {
         balancers.all[b].updateEligible(p)
         stations.all[s].markedDownCount += 1
         stations.all[s].stats.downTime.set(1, at: now)
-        let why =
-          stations.all[s].unavailable
-          ? "" : " (answers slower than \(Format.duration(check.timeout, .spoken)))"
-        note(
-          .markedDown, name,
-          RunEvent.Account(
-            restating: "\(name) marked down",
-            cause: "after \(fall) failed check\(fall == 1 ? "" : "s")\(why)"))
+        let slowerThan = stations.all[s].unavailable ? nil : check.timeout
+        note(name, .markedDown(checks: fall, slowerThan: slowerThan))
       }
     }
     events.schedule(

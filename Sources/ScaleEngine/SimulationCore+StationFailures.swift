@@ -20,15 +20,15 @@ extension SimulationCore {
     return nil
   }
 
-  /// Fails `list` (named `name` in the narration): every request they hold fails. With
-  /// `duration`, they come back together after it (one `event` run event told by
-  /// `recovery`, by default `NAME recovered after its failure period`; with `cores` when
-  /// given). `quiet`: no `fail` event.
+  /// Fails `list` (named `name` in the run events): every request they hold fails. With
+  /// `duration`, they come back together after it (one run event of fact `recovery`, by
+  /// default recovered after its failure period; with `cores` when given). `quiet`: no
+  /// `fail` event.
   mutating func failStations(
     _ list: [Int], name: String, for duration: Double?, quiet: Bool = false,
-    recovery: RunEvent.Account? = nil, event: RunEvent.Kind = .recover, cores: Int? = nil
+    recovery: RunEvent.Fact = .recovered(.init(afterFailurePeriod: true)), cores: Int? = nil
   ) {
-    guard let first = list.first else { return }
+    guard !list.isEmpty else { return }
     var held = 0
     for s in list {
       stations.all[s].epoch &+= 1
@@ -36,23 +36,20 @@ extension SimulationCore {
       stations.all[s].setUnavailable(true, at: now)
     }
     for s in list { dropRequests(station: s) }
-    let server = stations.all[first].role == .server
-    var account = RunEvent.Account(
-      restating: "\(name) fails",
-      phrase: (server ? "it refuses every request" : "requests to it fail")
-        + (held > 0 ? " and the \(held) it held fail" : ""))
+    var recoversAfter: Double?
     if let d = duration, d.isFinite, d >= 0 {
       scheduleOutage(
         Outage(
-          name: name, stations: list, epochs: list.map { stations.all[$0].epoch }, event: event,
-          recovery: recovery
-            ?? RunEvent.Account(
-              restating: "\(name) recovered", cause: "after its failure period"),
-          cores: cores), after: d)
-      // Servers' durations are spoken (`2 min`), databases' in seconds (`120 s`), as before.
-      account.remark = "it recovers after \(Format.duration(d, server ? .spoken : .seconds))"
+          name: name, stations: list, epochs: list.map { stations.all[$0].epoch },
+          recovery: recovery, cores: cores), after: d)
+      recoversAfter = d
     }
-    if !quiet { note(.fail, name, account) }
+    if !quiet {
+      note(
+        name,
+        .stationFailed(
+          station: stationKind(list), held: held, recoversAfter: recoversAfter))
+    }
   }
 
   /// `outage` ends after `d` seconds (one `autoRecover` event carrying its index).
@@ -62,20 +59,27 @@ extension SimulationCore {
       at: now + d, kind: .autoRecover, a: Int32(truncatingIfNeeded: stations.outages.count - 1))
   }
 
-  /// `list` is back in service now: a run event of `kind` told by `account` (and, for a
-  /// recovery of a server that health checks marked down, when it gets traffic again).
-  mutating func recoverStations(
-    _ list: [Int], name: String, _ account: RunEvent.Account, kind: RunEvent.Kind = .recover
-  ) {
+  /// Whether `list` (non-empty) is a server or a database's stations.
+  func stationKind(_ list: [Int]) -> RunEvent.Fact.Station {
+    guard let first = list.first, stations.all[first].role != .server else { return .server }
+    return .database
+  }
+
+  /// `list` is back in service now: a run event of `fact` (for a recovery of a server that
+  /// health checks marked down, saying it waits for them).
+  mutating func recoverStations(_ list: [Int], name: String, _ fact: RunEvent.Fact) {
     for s in list {
       stations.all[s].epoch &+= 1
       stations.all[s].setUnavailable(false, at: now)
     }
-    var account = account
-    if kind == .recover && list.contains(where: { stations.all[$0].markedDownCount > 0 }) {
-      account.remark = "it gets traffic again once health checks mark it up"
+    var fact = fact
+    if case .recovered(var recovery) = fact,
+      list.contains(where: { stations.all[$0].markedDownCount > 0 })
+    {
+      recovery.awaitsHealthChecks = true
+      fact = .recovered(recovery)
     }
-    note(kind, name, account)
+    note(name, fact)
   }
 
   /// An outage's time is up: its stations that were not failed or recovered again since come
@@ -92,7 +96,7 @@ extension SimulationCore {
     if let cores = outage.cores {
       for s in back { setCores(s, cores) }
     }
-    recoverStations(back, name: outage.name, outage.recovery, kind: outage.event)
+    recoverStations(back, name: outage.name, outage.recovery)
   }
 
   /// New core count for station `s` from now; waiting requests start on new cores.
@@ -110,26 +114,21 @@ extension SimulationCore {
     let newCores = Swift.max(1, cores ?? stations.all[s].cores)
     if let ramGB { stations.all[s].spec.ramGB = ramGB }
     if let storageGB { stations.all[s].spec.storageGB = storageGB }
-    var what: [String] = []
-    if cores != nil { what.append("\(newCores) cores") }
-    if let ramGB { what.append(Format.upToThreeDecimals(ramGB) + " GB RAM") }
-    if let storageGB { what.append(Format.upToThreeDecimals(storageGB) + " GB storage") }
-    let target = what.isEmpty ? "the same size" : what.joined(separator: ", ")
+    var size = RunEvent.Fact.ScaleUp(
+      station: .server, cores: cores != nil ? newCores : nil, ramGB: ramGB,
+      storageGB: storageGB, downtime: nil)
     if downtime.isFinite && downtime > 0 {
       let held = stations.all[s].inSystem
       let back = Swift.max(1, Swift.min(newCores, Int(Int32.max)))
       failStations(
         [s], name: name, for: downtime, quiet: true,
-        recovery: RunEvent.Account("\(name) is back with \(back) cores", leadingName: name),
-        event: .scaleUpDone, cores: back)
-      note(
-        .scaleUp, name,
-        "\(name) scales up to \(target): down for \(Format.duration(downtime, .spoken))"
-          + (held > 0 ? ", the \(held) requests it held fail" : ""), leadingName: name)
+        recovery: .backAfterScaleUp(station: .server, cores: back), cores: back)
+      size.downtime = downtime
+      size.held = held
+      note(name, .scaledUp(size))
     } else {
       setCores(s, newCores)
-      note(
-        .scaleUp, name, "\(name) scales up to \(target) with no downtime", leadingName: name)
+      note(name, .scaledUp(size))
     }
   }
 
@@ -143,17 +142,13 @@ extension SimulationCore {
     databases.all[d].spec.cores = newCores
     if downtime.isFinite, downtime > 0 {
       note(
-        .scaleUp, name,
-        "\(name) scales up to \(newCores) cores: down for \(Format.duration(downtime, .seconds))",
-        leadingName: name)
+        name, .scaledUp(.init(station: .database, cores: newCores, downtime: downtime)))
       failStations(
         all, name: name, for: downtime, quiet: true,
-        recovery: RunEvent.Account(restating: "\(name) is back with \(newCores) cores"))
+        recovery: .backAfterScaleUp(station: .database, cores: newCores))
     } else {
       for s in all { startQueued(station: s) }
-      note(
-        .scaleUp, name, "\(name) scales up to \(newCores) cores with no downtime", leadingName: name
-      )
+      note(name, .scaledUp(.init(station: .database, cores: newCores, downtime: nil)))
     }
   }
 }

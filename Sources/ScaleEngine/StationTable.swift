@@ -7,9 +7,8 @@ struct Outage {
   var name: String
   var stations: [Int]
   var epochs: [UInt32]
-  /// The run event's kind and account when they come back.
-  var event: RunEvent.Kind
-  var recovery: RunEvent.Account
+  /// The run event's fact when they come back (`recovered`, `backAfterScaleUp`).
+  var recovery: RunEvent.Fact
   /// Cores they come back with (a scale-up with downtime), nil: unchanged.
   var cores: Int?
 }

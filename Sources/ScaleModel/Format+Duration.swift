@@ -8,9 +8,9 @@ extension Format {
     /// `850µs`, `12.3ms`, `1.25s`, `2m05s`, `1h02m05s`, `2d03h`: figures in reports, with
     /// `digits` significant digits below a minute.
     case compact(digits: Int)
-    /// `250 ms`, `30 s`, `2 min`: the engine's run-event sentences (up to three decimals).
+    /// `250 ms`, `30 s`, `2 min`: the run events' narration (up to three decimals).
     case spoken
-    /// `60 s`, `0.5 s`: a setting in seconds in the engine's sentences (breaker waits,
+    /// `60 s`, `0.5 s`: a setting in seconds in the run events' narration (breaker waits,
     /// slow-call durations, autoscaler warm-ups, database outages).
     case seconds
     /// `30 ms`, `5 s`: a default in the keyword docs (hover, completion).

@@ -1,23 +1,24 @@
-/// A thing that happened, for the timeline and `--explain`: what kind of thing, to which
-/// component, and the engine's account of it in parts (`account`), which the reports show
-/// whole (`detail`) or retell (`Explain`).
+/// A thing that happened, for the timeline and `--explain`: to which component, and what,
+/// as a typed fact (numbers, names and causes, no words). The engine produces events
+/// (Sources/ScaleEngine); the report layer narrates them (ScaleReport's
+/// `RunEventNarration`), so every report reads the same words from one place.
 public struct RunEvent: Sendable, Equatable, Hashable, Codable {
   public var time: Double
-  public var kind: Kind
   public var component: String
-  public var account: Account
-  /// The account as one phrase: `web-2 fails: it refuses every request`.
-  public var detail: String { account.text }
+  public var fact: Fact
+  /// The kind of event, as the reports print it; each fact has exactly one.
+  public var kind: Kind { fact.kind }
+  /// The component of the offered traffic's events (kind `rate`).
+  public static let trafficComponent = "traffic"
 
-  public init(time: Double, kind: Kind, component: String, account: Account) {
+  public init(time: Double, component: String, fact: Fact) {
     self.time = time
-    self.kind = kind
     self.component = component
-    self.account = account
+    self.fact = fact
   }
 
-  /// An event whose account is one plain phrase that does not restate it.
+  /// An event told in words by whoever made it (a test's fixture), never by the engine.
   public init(time: Double, kind: Kind, component: String, detail: String) {
-    self.init(time: time, kind: kind, component: component, account: Account(detail))
+    self.init(time: time, component: component, fact: .told(kind, detail))
   }
 }

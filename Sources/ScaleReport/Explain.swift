@@ -1,20 +1,10 @@
 import ScaleModel
 
 /// A plain-language narration of a run's events for learners (`--explain`): each event in
-/// time order becomes a sentence built from its kind and the engine's own account, and a
-/// failure followed by the balancer marking the server down is told as one story, with the
-/// time it took. It only restates what the events say.
+/// time order becomes a sentence built from its kind and what `RunEventNarration` retells
+/// of its fact, and a failure followed by the balancer marking the server down is told as
+/// one story, with the time it took. It only restates what the events say.
 public enum Explain {
-  /// `text` with a capital first letter and a final full stop (the engine's accounts are
-  /// phrases: `traffic ramps from 400 rps to 2400 rps over 20 s`), unless `keepsCase` (a
-  /// phrase that begins with a component's name keeps it as written: `lb: …`).
-  static func asSentence(_ text: String, keepsCase: Bool = false) -> String {
-    guard let first = text.first else { return text }
-    var result = keepsCase ? text : first.uppercased() + text.dropFirst()
-    if let last = result.last, !".!?".contains(last) { result += "." }
-    return result
-  }
-
   /// `12 rejected`, `3 timed out`, …: the non-zero causes of `e`.
   static func causes(_ e: ErrorCounts) -> [String] {
     var causes: [String] = []
@@ -67,24 +57,6 @@ public enum Explain {
     return "Around it, " + text + " (" + span + ")."
   }
 
-  /// What the engine's account adds to the sentence already told, so each event is told
-  /// once, as a sentence: an account that restates the event (`web-2 fails: it refuses every
-  /// request`, `web-2 marked down after 1 failed check`) gives only its phrase (`It refuses
-  /// every request.`) or else its cause (`This came after 1 failed check.`), with its remark;
-  /// other accounts are told whole. Nil when nothing is left to tell.
-  static func untold(_ account: RunEvent.Account, names: Set<String>) -> String? {
-    let tail = account.remark.map { "; " + $0 } ?? ""
-    guard account.restatement != nil else {
-      let whole = account.text
-      guard !whole.isEmpty else { return nil }
-      let keepsCase = account.leadingName.map(names.contains) ?? false
-      return asSentence(whole, keepsCase: keepsCase)
-    }
-    if let phrase = account.phrase { return asSentence(phrase + tail) }
-    if let cause = account.cause { return asSentence("This came " + cause + tail) }
-    return nil
-  }
-
   /// The narration, one paragraph per event, ending in a newline.
   public static func narrate(_ result: RunResult, width: Int = 100) -> String {
     let routes = result.routes.map {
@@ -123,7 +95,7 @@ public enum Explain {
       case .markedUp:
         sentence = at + "the balancer marked " + c + " up again and sends it traffic."
       case .scaleOut:
-        // The engine names the new server; its detail names the group and the decision.
+        // The event names the new server; its fact names the group and the decision.
         sentence = at + "the autoscaler added server " + c + "."
       case .scaleIn:
         sentence =
@@ -159,7 +131,7 @@ public enum Explain {
       case .warm:
         sentence = at + (c.isEmpty ? "" : c + ": ") + "warm."
       }
-      if let untold = untold(event.account, names: names) { sentence += " " + untold }
+      if let told = RunEventNarration.retelling(event, names: names) { sentence += " " + told }
       if let moved = movement(at: event.time, in: result.intervals) { sentence += " " + moved }
       paragraphs.append(Wrap.lines(sentence, width: width).joined(separator: "\n"))
     }

@@ -17,7 +17,9 @@ import Testing
   #expect(sim.core.activeRequests == 100)
   #expect(r.errors.rejected == r.offered - 100)
   #expect(r.events.filter { $0.kind == .capped }.count == 1)
-  #expect(r.events.first { $0.kind == .capped }?.detail.contains("more than 100") == true)
+  #expect(
+    r.events.first { $0.kind == .capped }?.fact
+      == .capReached(limit: 100, held: .requestsInFlight))
 }
 
 @Test func theDefaultCapIsTheDocumentedOne() {

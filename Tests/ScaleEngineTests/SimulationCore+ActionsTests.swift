@@ -32,9 +32,9 @@ import Testing
     #expect(close(Self.offered(r, from: 40, to: 45), 8000, within: 0.03))
     #expect(close(Self.offered(r, from: 45, to: 60), 4000, within: 0.03))
     #expect(
-      r.events.map(\.detail) == [
-        "traffic set to 2000 rps", "traffic ramps from 2000 rps to 4000 rps over 10 s",
-        "traffic spikes to 8000 rps for 5 s", "spike over: traffic back to 4000 rps",
+      r.events.map(\.fact) == [
+        .trafficSet(rps: 2000), .trafficRamps(from: 2000, to: 4000, over: 10),
+        .trafficSpikes(to: 8000, seconds: 5), .spikeOver(rps: 4000),
       ])
   }
 
@@ -78,7 +78,7 @@ import Testing
     #expect(web1.cores == 8)
     #expect(abs(web1.downTime - 5) < 1e-9)
     #expect(r.events.map(\.kind) == [.scaleUp, .scaleUpDone])
-    #expect(r.events.last?.detail == "web-1 is back with 8 cores")
+    #expect(r.events.last?.fact == .backAfterScaleUp(station: .server, cores: 8))
     #expect(r.errors.total == 0)  // failover to web-2 while it was down
   }
 
@@ -100,7 +100,8 @@ import Testing
     #expect(snap.time == 10)
     #expect(snap.components.first { $0.name == "web-1" }?.failed == true)
     #expect(snap.recentEvents.map(\.kind) == [.fail, .ignored])
-    #expect(snap.recentEvents.last?.detail == "cannot fail nope: no such component")
+    #expect(snap.recentEvents.last?.fact == .ignored(.noSuchComponent(.fail)))
+    #expect(snap.recentEvents.last?.component == "nope")
   }
 }
 

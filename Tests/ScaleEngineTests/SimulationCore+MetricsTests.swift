@@ -38,7 +38,8 @@ import Testing
     let web = try #require(r.component("web"))
     #expect(abs(web.utilisation - 10.0 / 30) < 0.002)
     #expect(web.cores == 2)
-    #expect(r.events.first?.detail == "web scales up to 2 cores with no downtime")
+    #expect(
+      r.events.first?.fact == .scaledUp(.init(station: .server, cores: 2, downtime: nil)))
   }
 
   /// A server that joins halfway: its L is over the whole measured window (zero before it

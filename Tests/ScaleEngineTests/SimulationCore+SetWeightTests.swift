@@ -45,7 +45,7 @@ import Testing
     #expect(abs(Double(after[4]) / afterSum - 0.2) < 0.001)
     #expect(abs(Double(after[0]) / afterSum - 0.2) < 0.001)
     let events = simulation.result().events.filter { $0.kind == .weight }
-    #expect(events.map(\.detail) == ["lb: canary weight 1 → 4"])
+    #expect(events.map(\.fact) == [.weightChanged(server: "canary", from: 1, to: 4)])
     #expect(events.map(\.component) == ["lb"])
     #expect(events.map(\.time) == [30])
   }
@@ -70,11 +70,11 @@ import Testing
     simulation.run(until: 1)
     simulation.apply(.setWeight(balancer: "nope", server: "canary", weight: 2))
     simulation.apply(.setWeight(balancer: "lb", server: "ghost", weight: 2))
-    let details = simulation.result().events.filter { $0.kind == .ignored }.map(\.detail)
+    let ignored = simulation.result().events.filter { $0.kind == .ignored }
+    #expect(ignored.map(\.component) == ["nope", "lb"])
     #expect(
-      details == [
-        "cannot set a weight on nope: no such component",
-        "cannot set the weight of ghost: it is not behind lb",
+      ignored.map(\.fact) == [
+        .ignored(.noSuchComponent(.setWeight)), .ignored(.notBehindBalancer(server: "ghost")),
       ])
   }
 }

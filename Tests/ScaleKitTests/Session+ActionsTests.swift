@@ -1,4 +1,5 @@
 import Foundation
+import ScaleReport
 import Testing
 
 @testable import ScaleKit

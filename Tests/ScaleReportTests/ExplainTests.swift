@@ -20,7 +20,7 @@ import Testing
   var result = RunResult(seed: 1, duration: 60, offered: 10, completed: 10)
   result.events = [
     RunEvent(time: 1, kind: .warm, component: "x", detail: ""),
-    RunEvent(time: 2, kind: .ignored, component: "y", detail: "cannot fail y: no such component"),
+    RunEvent(time: 2, component: "y", fact: .ignored(.noSuchComponent(.fail))),
   ]
   #expect(
     Explain.narrate(result)
@@ -29,20 +29,18 @@ import Testing
   )
 }
 
-/// Component names are identifiers: `web-2 marked down…` must not become `Web-2 marked…`.
+/// Component names are identifiers: `web-2 added…` must not become `Web-2 added…`.
 @Test func narrationKeepsComponentNamesAsWritten() {
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "web-2", kind: .server)]
   result.events = [
-    RunEvent(
-      time: 10, kind: .markedDown, component: "web-1",
-      account: RunEvent.Account("web-2 marked down", leadingName: "web-2")),
-    RunEvent(time: 20, kind: .rate, component: "traffic", detail: "traffic ramps up"),
+    RunEvent(time: 10, component: "web-2", fact: .serverAdded(behind: nil, cores: 1)),
+    RunEvent(time: 20, component: "traffic", fact: .trafficRamps(from: 1, to: 2, over: 10)),
   ]
   let text = Explain.narrate(result, width: 1000)
-  #expect(text.contains("web-2 marked down."))
+  #expect(text.contains("joined. web-2 added with 1 core."))
   #expect(!text.contains("Web-2"))
-  #expect(text.contains("Traffic ramps up."))
+  #expect(text.contains("Traffic ramps from 1 rps to 2 rps over 10 s."))
 }
 
 /// A scale-out event names the new server; its detail names the balancer, kept as written.
@@ -53,13 +51,17 @@ import Testing
   ]
   result.events = [
     RunEvent(
-      time: 60, kind: .scaleOut, component: "web-4",
-      account: RunEvent.Account(
-        "lb: utilisation 81.3% above 70%; 3 → 4 servers, adding web-4", leadingName: "lb")),
+      time: 60, component: "web-4",
+      fact: .scaledOut(
+        .init(
+          group: "lb", reason: .aboveHigh(utilisation: 0.8125, high: 0.7, atMaximum: false),
+          from: 3, to: 4))),
     RunEvent(
-      time: 100, kind: .scaleIn, component: "web-4",
-      account: RunEvent.Account(
-        "lb: utilisation 20.0% below 30%; 4 → 3 servers, removing web-4", leadingName: "lb")),
+      time: 100, component: "web-4",
+      fact: .scaledIn(
+        .init(
+          group: "lb", reason: .belowLow(utilisation: 0.2, low: 0.3, atMinimum: false), from: 4,
+          to: 3))),
   ]
   let text = Explain.narrate(result, width: 1000)
   #expect(
@@ -69,7 +71,7 @@ import Testing
   #expect(
     text.contains(
       "At 1:40, the autoscaler took server web-4 out: it gets no new requests and finishes"
-        + " those it holds. lb: utilisation 20.0% below 30%"))
+        + " those it holds. lb: utilisation 20% below 30%; 4 → 3 servers, removing web-4."))
 }
 
 /// A weight change (`at … set lb web-4 weight 5`) reads as a traffic shift.
@@ -77,9 +79,7 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "lb", kind: .balancer)]
   result.events = [
-    RunEvent(
-      time: 40, kind: .weight, component: "lb",
-      account: RunEvent.Account("lb: v2-1 weight 1 → 4", leadingName: "lb"))
+    RunEvent(time: 40, component: "lb", fact: .weightChanged(server: "v2-1", from: 1, to: 4))
   ]
   let text = Explain.narrate(result, width: 1000)
   #expect(
@@ -94,13 +94,9 @@ import Testing
   var result = RunResult(seed: 1, duration: 6)
   result.events = [
     RunEvent(
-      time: 2.5, kind: .fail, component: "web-2",
-      account: RunEvent.Account(
-        restating: "web-2 fails", phrase: "it refuses every request",
-        remark: "it recovers after 1 min")),
-    RunEvent(
-      time: 4.5, kind: .markedDown, component: "web-2",
-      account: RunEvent.Account(restating: "web-2 marked down", cause: "after 1 failed check")),
+      time: 2.5, component: "web-2",
+      fact: .stationFailed(station: .server, held: 0, recoversAfter: 60)),
+    RunEvent(time: 4.5, component: "web-2", fact: .markedDown(checks: 1, slowerThan: nil)),
   ]
   result.intervals = (0..<6).map { k in
     var i = IntervalStats(start: Double(k), end: Double(k + 1))
@@ -142,19 +138,21 @@ import Testing
   var result = RunResult(seed: 1, duration: 60)
   result.components = [ComponentStats(name: "orders", kind: .database)]
   result.events = [
+    RunEvent(time: 10, component: "orders", fact: .backAfterScaleUp(station: .database, cores: 4)),
     RunEvent(
-      time: 10, kind: .recover, component: "orders",
-      account: RunEvent.Account(restating: "orders is back with 4 cores")),
+      time: 20, component: "orders", fact: .recovered(.init(afterFailurePeriod: true))),
     RunEvent(
-      time: 20, kind: .recover, component: "orders",
-      account: RunEvent.Account(restating: "orders recovered", cause: "after its failure period")),
-    RunEvent(
-      time: 30, kind: .scaleIn, component: "web-3",
-      account: RunEvent.Account("web: 3 → 2 servers, removing web-3", leadingName: "web")),
+      time: 30, component: "web-3",
+      fact: .scaledIn(
+        .init(
+          group: "web", reason: .belowLow(utilisation: 0.1, low: 0.3, atMinimum: false), from: 3,
+          to: 2))),
   ]
   let text = Explain.narrate(result, width: 1000)
-  #expect(text.contains("At 0:10, orders recovered and answers again.\n"))
+  #expect(text.contains("At 0:10, orders finished scaling up.\n"))
   #expect(!text.contains("back with 4 cores"))
   #expect(text.contains("answers again. This came after its failure period.\n"))
-  #expect(text.contains("those it holds. Web: 3 → 2 servers, removing web-3.\n"))
+  #expect(
+    text.contains(
+      "those it holds. Web: utilisation 10% below 30%; 3 → 2 servers, removing web-3.\n"))
 }

@@ -148,9 +148,11 @@ enum Fixtures {
         detail: "3 health checks in a row failed (every 5s, fall 3)."),
       RunEvent(time: 330, kind: .recover, component: "web-2", detail: "The 30s failure ended."),
       RunEvent(
-        time: 330, kind: .scaleOut, component: "web-4",
-        account: RunEvent.Account(
-          "lb: utilisation 74% above 70%; 3 → 4 servers, adding web-4", leadingName: "lb")),
+        time: 330, component: "web-4",
+        fact: .scaledOut(
+          .init(
+            group: "lb", reason: .aboveHigh(utilisation: 0.74, high: 0.7, atMaximum: false),
+            from: 3, to: 4))),
       RunEvent(
         time: 340, kind: .markedUp, component: "web-2",
         detail: "2 health checks in a row passed (rise 2)."),

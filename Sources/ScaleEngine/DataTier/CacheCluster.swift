@@ -10,19 +10,12 @@ public struct CacheResize: Sendable, Equatable {
   /// left); the next read of such a key misses.
   public var droppedEntries: Int
 
-  /// "sessions: 3 → 4 nodes, 74.9% of keys remapped".
-  public func detail(cache name: String) -> String {
-    "\(name): \(from) → \(to) nodes, \(CacheCluster.percentOneDecimal(remapped)) of keys remapped"
-  }
+  /// The run event's fact (kind `nodes`).
+  public var fact: RunEvent.Fact { .cacheResized(from: from, to: to, remapped: remapped) }
 
-  /// The run event's account: `detail`, which begins with the cache's name.
-  public func account(cache name: String) -> RunEvent.Account {
-    RunEvent.Account(detail(cache: name), leadingName: name)
-  }
-
-  /// The run event for the timeline (kind `nodes`).
+  /// The run event for the timeline.
   public func runEvent(cache name: String, time: Double) -> RunEvent {
-    RunEvent(time: time, kind: .nodes, component: name, account: account(cache: name))
+    RunEvent(time: time, component: name, fact: fact)
   }
 }
 
@@ -140,14 +133,5 @@ public struct CacheCluster: Sendable {
     }
     result[0].healthy = !down
     return result
-  }
-
-  /// "74.9%" (one decimal, rounded half away from zero).
-  public static func percentOneDecimal(_ fraction: Double) -> String {
-    let tenths = (fraction * 1000).rounded()
-    guard tenths.isFinite, abs(tenths) < 1e15 else { return "?%" }
-    let t = Int(tenths)
-    let sign = t < 0 ? "-" : ""
-    return "\(sign)\(abs(t) / 10).\(abs(t) % 10)%"
   }
 }

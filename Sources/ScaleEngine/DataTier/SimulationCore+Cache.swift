@@ -60,10 +60,7 @@ extension SimulationCore {
       caches.all[c].fill(key, now: filled, draw: rng.next())
     }
     caches.all[c].resetCounters()
-    note(
-      .warm, spec.name,
-      "\(spec.name) starts warm with \(count) key\(count == 1 ? "" : "s")"
-        + (count < keySpace ? " (the most popular)" : ""), leadingName: spec.name)
+    note(spec.name, .startedWarm(keys: count, mostPopular: count < keySpace))
   }
 
   /// `at … set <cache> nodes N`: nodes join or leave; keys that moved miss next time.
@@ -71,7 +68,7 @@ extension SimulationCore {
     guard let c = caches.all.firstIndex(where: { $0.spec.name == name }) else { return false }
     let keySpace = scenario.traffic?.keys.count ?? Defaults.keyCount
     let resize = caches.all[c].setNodes(count, keySpace: keySpace)
-    note(.nodes, name, resize.account(cache: name))
+    note(name, resize.fact)
     return true
   }
 }

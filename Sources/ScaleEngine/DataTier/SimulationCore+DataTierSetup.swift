@@ -16,10 +16,10 @@ extension SimulationCore {
       }
       if db.capped {
         note(
-          .capped, spec.name,
-          "\(spec.name) is simulated with \(db.shards.shardCount) shard(s) of 1 primary and "
-            + "\(db.replicas) replica(s) (at most \(DatabaseState.maxShards) shards and "
-            + "\(DatabaseState.maxStations) stations)", leadingName: spec.name)
+          spec.name,
+          .databaseCapped(
+            shards: db.shards.shardCount, replicas: db.replicas,
+            maxShards: DatabaseState.maxShards, maxStations: DatabaseState.maxStations))
       }
       databases.append(db)
     }
@@ -58,10 +58,7 @@ extension SimulationCore {
         place = .servers
         if resilience.serverBreaker < 0 { resilience.serverBreaker = b }
       } else {
-        note(
-          .ignored, spec.name,
-          "\(spec.name) guards \(spec.target), which is not on the request path",
-          leadingName: spec.name)
+        note(spec.name, .ignored(.breakerOffPath(target: spec.target)))
       }
       resilience.append(CircuitBreaker(spec: spec), at: place)
     }

@@ -9,8 +9,8 @@ public struct AutoscaleDecision: Sendable, Equatable {
   public var desired: Int
   /// The mean utilisation of the ready servers that it decided on.
   public var utilisation: Double
-  /// A sentence saying why (for the run event or `--explain`).
-  public var reason: String
+  /// Why, as the numbers it decided on (the run event's words come from the report layer).
+  public var reason: AutoscaleReason
   /// Servers to add (positive) or remove (negative).
   public var change: Int { desired - current }
 }
@@ -72,13 +72,11 @@ public struct AutoscalerPolicy: Sendable {
       decision = hpa(now: now, u: utilisation, ready: ready, current: current, target: target)
     }
     if decision.change != 0, let last = lastChange, now - last < spec.cooldown {
-      decision.reason =
-        "in cooldown (\(Format.duration(spec.cooldown, .seconds)) after the change at "
-        + "\(Format.duration(last, .seconds)))"
+      decision.reason = .cooldown(cooldown: spec.cooldown, lastChange: last)
       decision.desired = current
     }
     if decision.change < 0, warming > 0 {
-      decision.reason = "scale-in waits while \(warming) new server(s) warm up"
+      decision.reason = .warmingUp(servers: warming)
       decision.desired = current
     }
     if ready == 0, decision.change < 0 {
@@ -96,29 +94,20 @@ public struct AutoscalerPolicy: Sendable {
   private func threshold(
     now: Double, u: Double, current: Int, low: Double, high: Double
   ) -> AutoscaleDecision {
-    let pct = CircuitBreaker.percent(u)
     var d = AutoscaleDecision(
-      current: current, desired: current, utilisation: u, reason: "utilisation \(pct) within band")
+      current: current, desired: current, utilisation: u, reason: .withinBand(utilisation: u))
     if current < minimum {
       d.desired = minimum
-      d.reason = "\(current) servers, below the minimum of \(minimum)"
+      d.reason = .belowMinimum(servers: current, minimum: minimum)
     } else if current > maximum {
       d.desired = maximum
-      d.reason = "\(current) servers, above the maximum of \(maximum)"
+      d.reason = .aboveMaximum(servers: current, maximum: maximum)
     } else if u > high {
-      if current < maximum {
-        d.desired = current + 1
-        d.reason = "utilisation \(pct) above \(CircuitBreaker.percent(high))"
-      } else {
-        d.reason = "utilisation \(pct) above \(CircuitBreaker.percent(high)), at the maximum"
-      }
+      if current < maximum { d.desired = current + 1 }
+      d.reason = .aboveHigh(utilisation: u, high: high, atMaximum: current >= maximum)
     } else if u < low {
-      if current > minimum {
-        d.desired = current - 1
-        d.reason = "utilisation \(pct) below \(CircuitBreaker.percent(low))"
-      } else {
-        d.reason = "utilisation \(pct) below \(CircuitBreaker.percent(low)), at the minimum"
-      }
+      if current > minimum { d.desired = current - 1 }
+      d.reason = .belowLow(utilisation: u, low: low, atMinimum: current <= minimum)
     }
     return d
   }
@@ -128,20 +117,17 @@ public struct AutoscalerPolicy: Sendable {
   private mutating func hpa(
     now: Double, u: Double, ready: Int, current: Int, target: Double
   ) -> AutoscaleDecision {
-    let pct = CircuitBreaker.percent(u)
     var raw = current
-    var why: String
-    if ready == 0 || !(target > 0) || !u.isFinite || u < 0 {
-      why = "no ready servers to measure"
-    } else {
+    var why = AutoscaleReason.TargetTracking(utilisation: nil, target: target)
+    if !(ready == 0 || !(target > 0) || !u.isFinite || u < 0) {
+      why.utilisation = u
       let ratio = u / target
       if abs(ratio - 1) <= Defaults.hpaTolerance {
-        why = "utilisation \(pct) within 10% of the \(CircuitBreaker.percent(target)) target"
+        why.withinTolerance = true
       } else {
         // ceil(ratio × ready), forgiving floating-point noise just above an integer.
         let x = Swift.max(0, ratio * Double(ready) - 1e-9)
         raw = x < 1e9 ? Int(x.rounded(.up)) : Int(1e9)
-        why = "utilisation \(pct) against a \(CircuitBreaker.percent(target)) target"
       }
     }
     // Stabilisation (stabilizeRecommendationWithBehaviors): up window 0, down window 300 s.
@@ -157,7 +143,7 @@ public struct AutoscalerPolicy: Sendable {
     if desired < raw { desired = raw }
     if desired > downRecommendation { desired = downRecommendation }
     if raw < current, desired > raw {
-      why += "; held at \(desired) by the 300 s scale-down stabilisation window"
+      why.heldAt = desired
     }
     // Scale-up rate limit over the last 15 s (calculateScaleUpLimitWithScalingRules).
     let periodCutoff = now - AutoscalerPolicy.scaleUpPeriod
@@ -167,9 +153,10 @@ public struct AutoscalerPolicy: Sendable {
     let upLimit = max(periodStart + AutoscalerPolicy.scaleUpPods, 2 * periodStart)
     if desired > current, desired > upLimit {
       desired = max(current, upLimit)
-      why += "; limited to \(desired) by the scale-up rate (+4 or +100% per 15 s)"
+      why.limitedTo = desired
     }
     desired = min(max(desired, minimum), maximum)
-    return AutoscaleDecision(current: current, desired: desired, utilisation: u, reason: why)
+    return AutoscaleDecision(
+      current: current, desired: desired, utilisation: u, reason: .tracking(why))
   }
 }

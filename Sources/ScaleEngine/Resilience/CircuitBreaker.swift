@@ -6,27 +6,20 @@ public enum BreakerState: String, Sendable, Equatable, Hashable {
   case open
   case halfOpen = "half-open"
 
-  /// The kind of run event entering this state leaves.
-  public var runEventKind: RunEvent.Kind {
-    switch self {
-    case .closed: return .breakerClosed
-    case .open: return .breakerOpen
-    case .halfOpen: return .breakerHalfOpen
-    }
-  }
 }
 
-/// A state change of a circuit breaker, with a sentence saying why.
+/// A state change of a circuit breaker, with the numbers that caused it.
 public struct BreakerTransition: Sendable, Equatable {
   public var time: Double
   public var from: BreakerState
   public var to: BreakerState
-  public var detail: String
+  /// Why, as the run event's fact (kind `breaker-open`, `breaker-half-open` or
+  /// `breaker-closed`).
+  public var fact: RunEvent.Fact
 
-  /// The run event for the timeline: kind `breaker-open`, `breaker-half-open` or
-  /// `breaker-closed`.
+  /// The run event for the timeline.
   public func runEvent(breaker name: String) -> RunEvent {
-    RunEvent(time: time, kind: to.runEventKind, component: name, detail: detail)
+    RunEvent(time: time, component: name, fact: fact)
   }
 }
 
@@ -117,10 +110,10 @@ public struct CircuitBreaker: Sendable {
       return enterOpen(now: now, reason: reason(failureRate, slowRate, trial: false))
     case .halfOpen:
       if above { return enterOpen(now: now, reason: reason(failureRate, slowRate, trial: true)) }
-      let detail =
-        "\(failures) of \(ringCount) trial calls failed (\(CircuitBreaker.percent(failureRate)) < "
-        + "\(CircuitBreaker.percent(spec.failureRateThreshold))); calls flow again"
-      return change(to: .closed, now: now, detail: detail, window: spec.window)
+      let fact = RunEvent.Fact.breakerClosed(
+        failed: failures, calls: ringCount, failureRate: failureRate,
+        threshold: spec.failureRateThreshold)
+      return change(to: .closed, now: now, fact: fact, window: spec.window)
     case .open:
       return nil
     }
@@ -128,25 +121,24 @@ public struct CircuitBreaker: Sendable {
 
   // MARK: - Transitions
 
-  private mutating func enterOpen(now: Double, reason: String) -> BreakerTransition {
+  private mutating func enterOpen(now: Double, reason: RunEvent.Fact.BreakerTrip)
+    -> BreakerTransition
+  {
     openedAt = now
-    let detail = reason + "; refusing calls for " + Format.duration(spec.waitInOpen, .seconds)
-    return change(to: .open, now: now, detail: detail, window: spec.window)
+    return change(to: .open, now: now, fact: .breakerOpened(reason), window: spec.window)
   }
 
   private mutating func enterHalfOpen(now: Double) -> BreakerTransition {
     let n = CircuitBreaker.clampCount(spec.halfOpenCalls)
     trialPermitsLeft = n
-    let detail =
-      Format.duration(spec.waitInOpen, .seconds) + " passed since it opened; letting \(n) trial "
-      + (n == 1 ? "call" : "calls") + " through"
-    return change(to: .halfOpen, now: now, detail: detail, window: n)
+    let fact = RunEvent.Fact.breakerHalfOpened(waited: spec.waitInOpen, trialCalls: n)
+    return change(to: .halfOpen, now: now, fact: fact, window: n)
   }
 
   private mutating func change(
-    to newState: BreakerState, now: Double, detail: String, window: Int
+    to newState: BreakerState, now: Double, fact: RunEvent.Fact, window: Int
   ) -> BreakerTransition {
-    let t = BreakerTransition(time: now, from: state, to: newState, detail: detail)
+    let t = BreakerTransition(time: now, from: state, to: newState, fact: fact)
     state = newState
     let w = CircuitBreaker.clampCount(window)
     ring = [UInt8](repeating: 0, count: w)
@@ -160,17 +152,19 @@ public struct CircuitBreaker: Sendable {
     return t
   }
 
-  private func reason(_ failureRate: Double, _ slowRate: Double, trial: Bool) -> String {
-    let calls = trial ? "\(ringCount) trial calls" : "the last \(ringCount) calls"
+  /// Why it opens: the failure rate when it reached its threshold, else the slow-call rate.
+  private func reason(_ failureRate: Double, _ slowRate: Double, trial: Bool)
+    -> RunEvent.Fact.BreakerTrip
+  {
     if failureRate >= spec.failureRateThreshold {
-      return
-        "\(CircuitBreaker.percent(failureRate)) of \(calls) failed (threshold "
-        + "\(CircuitBreaker.percent(spec.failureRateThreshold)))"
+      return RunEvent.Fact.BreakerTrip(
+        measure: .failures, rate: failureRate, threshold: spec.failureRateThreshold,
+        calls: ringCount, trial: trial, wait: spec.waitInOpen)
     }
-    return
-      "\(CircuitBreaker.percent(slowRate)) of \(calls) took longer than "
-      + "\(Format.duration(spec.slowCallDuration, .seconds)) (threshold "
-      + "\(CircuitBreaker.percent(spec.slowCallRateThreshold)))"
+    return RunEvent.Fact.BreakerTrip(
+      measure: .slowCalls(slowerThan: spec.slowCallDuration), rate: slowRate,
+      threshold: spec.slowCallRateThreshold, calls: ringCount, trial: trial,
+      wait: spec.waitInOpen)
   }
 
   private mutating func push(failed: Bool, slow: Bool) {
@@ -189,13 +183,5 @@ public struct CircuitBreaker: Sendable {
   }
 
   static func clampCount(_ n: Int) -> Int { min(max(1, n), maxWindow) }
-
-  /// "60%", "12.5%".
-  static func percent(_ fraction: Double) -> String {
-    let p = (fraction * 1000).rounded() / 10
-    guard p.isFinite else { return "?" }
-    if p == p.rounded(), abs(p) < 1e15 { return "\(Int(p))%" }
-    return "\(p)%"
-  }
 
 }

@@ -4,7 +4,7 @@ import ScaleModel
 /// (`AutoscalerPolicy`). Scale-out adds a copy of the group's first server named
 /// `<pool>-<n>` that joins the balancer after `warmup`; scale-in drains the newest. Each
 /// added or drained server gets its own `scale-out`/`scale-in` event naming it as the
-/// component; the detail names the group (balancer or pool) and the decision.
+/// component; the fact names the group (balancer or pool) and the decision.
 extension SimulationCore {
   mutating func setUpAutoscalers() {
     for (i, spec) in scenario.autoscalers.enumerated() {
@@ -38,8 +38,7 @@ extension SimulationCore {
         balancer = balancers.all[entryBalancer].reported ? balancers.all[entryBalancer].name : nil
       }
       guard let first = members.first else {
-        note(
-          .ignored, spec.group, "autoscaler for \(spec.group): no such pool, balancer or server")
+        note(spec.group, .ignored(.noAutoscaleGroup))
         continue
       }
       var state = AutoscalerState(
@@ -68,8 +67,7 @@ extension SimulationCore {
     let current = autoscalers[a].members.count
     guard current < minimum else { return }
     let group = autoscalers[a].policy.spec.group
-    var behind = ""
-    if let b = autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+    let behind = autoscalers[a].balancer.flatMap { $0 == group ? nil : $0 }
     for k in 0..<(minimum - current) {
       var n = autoscalers[a].nextNumber
       let pool = autoscalers[a].pool
@@ -78,10 +76,12 @@ extension SimulationCore {
       let name = "\(pool)-\(n)"
       join(a, name: name)
       note(
-        .scaleOut, name,
-        "\(group): \(current) servers, below the minimum of \(minimum); \(current) → \(minimum) "
-          + "servers at the start, adding \(name) (\(k + 1) of \(minimum - current))\(behind)",
-        leadingName: group)
+        name,
+        .scaledOut(
+          RunEvent.Fact.AutoscaleStep(
+            group: group, reason: .belowMinimum(servers: current, minimum: minimum),
+            from: current, to: minimum, position: k + 1, count: minimum - current,
+            behind: behind, atStart: true)))
     }
   }
 
@@ -118,19 +118,16 @@ extension SimulationCore {
       var added: [String] = []
       for _ in 0..<decision.change { added.append(scaleOut(a)) }
       let warm = autoscalers[a].policy.spec.warmup
-      let when =
-        warm.isFinite && warm > 0
-        ? " (serving after a \(Format.duration(warm, .seconds)) warm-up)" : ""
       // One event per new server, named by it (the timeline's component column says which
-      // server appeared); the detail says which group grew, why, and the whole step.
-      let step =
-        "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, adding "
+      // server appeared); the fact says which group grew, why, and the whole step.
+      var step = RunEvent.Fact.AutoscaleStep(
+        group: group, reason: decision.reason, from: decision.current, to: decision.desired,
+        count: added.count, warmup: warm.isFinite && warm > 0 ? warm : nil)
       // The balancer it joins, when the group is named otherwise (a pool `web` behind `lb`).
-      var behind = ""
-      if let b = autoscalers[a].balancer, b != group { behind = " behind \(b)" }
+      step.behind = autoscalers[a].balancer.flatMap { $0 == group ? nil : $0 }
       for (k, name) in added.enumerated() {
-        let which = added.count > 1 ? "\(name) (\(k + 1) of \(added.count))" : name
-        note(.scaleOut, name, step + which + behind + when, leadingName: group)
+        step.position = k + 1
+        note(name, .scaledOut(step))
       }
     } else if decision.change < 0 {
       var removed: [String] = []
@@ -138,13 +135,12 @@ extension SimulationCore {
         if let name = scaleIn(a) { removed.append(name) }
       }
       // As for scale-out: one event per drained server, named by it.
-      let step =
-        "\(group): \(decision.reason); \(decision.current) → \(decision.desired) servers, removing "
+      var step = RunEvent.Fact.AutoscaleStep(
+        group: group, reason: decision.reason, from: decision.current, to: decision.desired,
+        count: removed.count)
       for (k, name) in removed.enumerated() {
-        note(
-          .scaleIn, name,
-          step + (removed.count > 1 ? "\(name) (\(k + 1) of \(removed.count))" : name),
-          leadingName: group)
+        step.position = k + 1
+        note(name, .scaledIn(step))
       }
     }
     let interval = checkInterval(
@@ -194,7 +190,7 @@ extension SimulationCore {
     else { return }
     let name = autoscalers[a].warming.remove(at: i).name
     join(a, name: name)
-    note(.ready, name, "\(name) finished warming up and takes traffic", leadingName: name)
+    note(name, .warmedUp)
   }
 
   /// Drains the newest server of autoscaler `a`'s group. Returns its name.

@@ -19,23 +19,22 @@ extension SimulationCore {
     return .next(routesActive ? .route : .balancer)
   }
 
-  /// Asks breaker `b` for a call now; narrates a state change; counts the call.
+  /// Asks breaker `b` for a call now; notes a state change; counts the call.
   mutating func acquireBreaker(_ b: Int) -> Bool {
     let p = resilience.breakers[b].tryAcquire(now: now)
     resilience.breakerCalls[b] += 1
-    if let transition = p.transition { narrate(transition, breaker: b) }
+    if let transition = p.transition { noteTransition(transition, breaker: b) }
     return p.permitted
   }
 
-  mutating func narrate(_ transition: BreakerTransition, breaker b: Int) {
+  mutating func noteTransition(_ transition: BreakerTransition, breaker b: Int) {
     if transition.to == .closed {
       if let since = resilience.breakerOpenSince[b] { resilience.breakerOpenTime[b] += now - since }
       resilience.breakerOpenSince[b] = nil
     } else if resilience.breakerOpenSince[b] == nil {
       resilience.breakerOpenSince[b] = now
     }
-    let e = transition.runEvent(breaker: resilience.breakers[b].spec.name)
-    note(e.kind, e.component, e.account)
+    note(resilience.breakers[b].spec.name, transition.fact)
   }
 
   mutating func releaseServerBreaker(_ t: Int, success: Bool) {
@@ -46,13 +45,13 @@ extension SimulationCore {
   }
 
   /// Breaker `b` records the outcome of a call that started at `start` (a request around the
-  /// servers, or a database call) and narrates any change of state.
+  /// servers, or a database call) and notes any change of state.
   @inline(__always)
   mutating func recordBreakerCall(_ b: Int, started start: Double, success: Bool) {
     guard b >= 0, b < resilience.breakers.count else { return }
     let d = now - start
     if let transition = resilience.breakers[b].record(success: success, duration: d, now: now) {
-      narrate(transition, breaker: b)
+      noteTransition(transition, breaker: b)
     }
   }
 
@@ -93,7 +92,7 @@ extension SimulationCore {
     guard q >= 0, q < queues.count else { return .next(.done) }
     let key = requests[Int(slot)].key
     if queues.all[q].queue.depth >= maxInFlight {
-      noteCapReached(queues.all[q].name, "messages waiting")
+      noteCapReached(queues.all[q].name, .messagesWaiting)
       return .fail(.rejected)
     }
     switch queues.all[q].queue.enqueue(id: key, now: now) {

@@ -36,16 +36,16 @@ extension SimulationCore {
     for s in stations.indices
     where stations.all[s].role == .server && stations.all[s].spec.zone == name {
       let server = stations.all[s].name
-      recoverStations([s], name: server, RunEvent.Account(restating: "\(server) recovered"))
+      recoverStations([s], name: server, .recovered(.init(afterFailurePeriod: false)))
     }
     for c in caches.indices where caches.all[c].spec.zone == name {
-      recoverCache(c, cause: nil)
+      recoverCache(c, afterFailurePeriod: false)
     }
     for d in databases.indices where databases.all[d].spec.zone == name {
       let database = databases.all[d].spec.name
       recoverStations(
         databases.all[d].stationIndices, name: database,
-        RunEvent.Account(restating: "\(database) recovered"))
+        .recovered(.init(afterFailurePeriod: false)))
     }
   }
 
@@ -56,7 +56,7 @@ extension SimulationCore {
     guard zones.end(zone: z, epoch: epoch) else { return }
     let name = zones.names[z]
     for c in caches.indices where caches.all[c].spec.zone == name && caches.all[c].down {
-      recoverCache(c, cause: "after its failure period")
+      recoverCache(c, afterFailurePeriod: true)
     }
   }
 
@@ -69,19 +69,13 @@ extension SimulationCore {
     let name = stations.all[s].name
     stations.all[s].epoch &+= 1
     stations.all[s].setUnavailable(true, at: now)
-    var account = RunEvent.Account(restating: "\(name) starts down", phrase: "zone \(zone) is dark")
     if left.isFinite {
       scheduleOutage(
         Outage(
-          name: name, stations: [s], epochs: [stations.all[s].epoch], event: .recover,
-          recovery: RunEvent.Account(
-            restating: "\(name) recovered", cause: "after its failure period"),
-          cores: nil), after: left)
-      account.remark = "it comes up with the zone after \(Format.duration(left, .spoken))"
-    } else {
-      account.phrase = "zone \(zone) is dark until `recover zone \(zone)`"
+          name: name, stations: [s], epochs: [stations.all[s].epoch],
+          recovery: .recovered(.init(afterFailurePeriod: true)), cores: nil), after: left)
     }
-    note(.fail, name, account)
+    note(name, .startedInDarkZone(zone: zone, comesUpAfter: left.isFinite ? left : nil))
   }
 
   /// A cache's nodes become unreachable: lookups miss (cache-aside clients treat a connection
@@ -90,22 +84,13 @@ extension SimulationCore {
   mutating func failCache(_ c: Int, for duration: Double?) {
     caches.all[c].setDown(true)
     let name = caches.all[c].spec.name
-    var account = RunEvent.Account(
-      restating: "\(name) fails",
-      phrase: "its nodes are unreachable, lookups miss and go on to the database")
-    if let d = duration, d.isFinite, d >= 0 {
-      account.remark = "it recovers after \(Format.duration(d, .spoken))"
-    }
-    note(.fail, name, account)
+    let recoversAfter = duration.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+    note(name, .cacheFailed(recoversAfter: recoversAfter))
   }
 
-  /// `cause`: why, when not by the script (`after its failure period`).
-  mutating func recoverCache(_ c: Int, cause: String?) {
+  /// `afterFailurePeriod`: its timed outage ran out (else the script recovered it).
+  mutating func recoverCache(_ c: Int, afterFailurePeriod: Bool) {
     caches.all[c].setDown(false)
-    let name = caches.all[c].spec.name
-    note(
-      .recover, name,
-      RunEvent.Account(
-        restating: "\(name) recovered", cause: cause, phrase: "its nodes come back empty"))
+    note(caches.all[c].spec.name, .cacheRecovered(afterFailurePeriod: afterFailurePeriod))
   }
 }

@@ -37,13 +37,11 @@ import Testing
     #expect(stats.map(\.healthy) == [true, true, true, false, false])
   }
 
-  @Test func detailSentence() {
+  @Test func resizeEvent() {
     let r = CacheResize(from: 3, to: 4, remapped: 0.7494, droppedEntries: 0)
-    #expect(r.detail(cache: "sessions") == "sessions: 3 → 4 nodes, 74.9% of keys remapped")
     let e = r.runEvent(cache: "sessions", time: 180)
     #expect(e.kind == .nodes && e.component == "sessions" && e.time == 180)
-    #expect(CacheCluster.percentOneDecimal(1) == "100.0%")
-    #expect(CacheCluster.percentOneDecimal(0.0004) == "0.0%")
+    #expect(e.fact == .cacheResized(from: 3, to: 4, remapped: 0.7494))
   }
 
   @Test func statsSumNodes() {

@@ -51,9 +51,8 @@ import Testing
     let expected = KeyRouter.remapFraction(from: 3, to: 4, hashing: .modulo, keys: 1000)
     let event = r.events.first { $0.kind == .nodes }
     #expect(event?.time == 30)
-    #expect(
-      event?.detail
-        == "sessions: 3 → 4 nodes, \(CacheCluster.percentOneDecimal(expected)) of keys remapped")
+    #expect(event?.component == "sessions")
+    #expect(event?.fact == .cacheResized(from: 3, to: 4, remapped: expected))
     #expect(abs(expected - 0.75) < 0.05)
     // Misses: 1000 cold keys, then the remapped ones once more.
     let misses = r.component("sessions")?.misses ?? 0

@@ -120,16 +120,17 @@ import Testing
           action: .scaleUp(component: "orders", cores: 16, ramGB: nil, storageGB: nil, downtime: 2)),
       ])
     let r = Engine.run(scenario)
-    let events = r.events.map {
-      "\($0.kind.rawValue) \($0.component) \(Int($0.time)): \($0.detail)"
+    #expect(r.events.map(\.component) == ["orders", "orders", "orders", "orders"])
+    #expect(r.events.map { Int($0.time) } == [5, 10, 20, 22])
+    guard r.events.count == 4 else { return }
+    if case .stationFailed(.database, _, .some(5)) = r.events[0].fact {
+    } else {
+      Issue.record("first: \(r.events[0].fact)")
     }
-    #expect(events.count == 4)
-    #expect(events.first?.hasPrefix("fail orders 5: orders fails: requests to it fail") == true)
-    #expect(
-      events.dropFirst().first == "recover orders 10: orders recovered after its failure period")
-    #expect(
-      events.dropFirst(2).first == "scale-up orders 20: orders scales up to 16 cores: down for 2 s")
-    #expect(events.last == "recover orders 22: orders is back with 16 cores")
+    #expect(r.events[1].fact == .recovered(.init(afterFailurePeriod: true)))
+    #expect(r.events[2].fact == .scaledUp(.init(station: .database, cores: 16, downtime: 2)))
+    #expect(r.events[3].fact == .backAfterScaleUp(station: .database, cores: 16))
+    #expect(r.events.map(\.kind) == [.fail, .recover, .scaleUp, .scaleUpDone])
     #expect(r.component("orders/shard-1")?.cores == 16)
     // Down 5 s + 2 s of 30: about 700 of 3000 requests fail.
     #expect(abs(Double(r.errors.unavailable) - 700) < 100)

@@ -30,6 +30,6 @@ import Testing
     let r = Engine.run(Self.scenario(warm: true, capacity: 100))
     let c = try #require(r.component("c"))
     #expect(c.hits > 0)
-    #expect(r.events.contains { $0.kind == .warm && $0.detail.contains("100 keys") })
+    #expect(r.events.contains { $0.fact == .startedWarm(keys: 100, mostPopular: true) })
   }
 }

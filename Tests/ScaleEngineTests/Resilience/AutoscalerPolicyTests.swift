@@ -26,10 +26,10 @@ import Testing
     var p = AutoscalerPolicy(spec: AutoscalerSpec(group: "web", minimum: 1, maximum: 10))
     let a = p.decide(now: 0, utilisation: 0.8, ready: 2, warming: 0)
     #expect(a.change == 1)
-    #expect(a.reason == "utilisation 80% above 70%")
+    #expect(a.reason == .aboveHigh(utilisation: 0.8, high: 0.7, atMaximum: false))
     let b = p.decide(now: 30, utilisation: 0.1, ready: 2, warming: 1)
     #expect(b.change == 0)
-    #expect(b.reason == "scale-in waits while 1 new server(s) warm up")
+    #expect(b.reason == .warmingUp(servers: 1))
     do {
       let ok = p.decide(now: 60, utilisation: 0.1, ready: 3, warming: 0).change == -1
       #expect(ok)

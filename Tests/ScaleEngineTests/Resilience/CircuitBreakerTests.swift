@@ -36,7 +36,9 @@ import Testing
     let opened = b.record(success: false, duration: 0.01, now: 3)  // 2 of 4 failed
     #expect(opened?.to == .open)
     #expect(
-      opened?.detail == "50% of the last 4 calls failed (threshold 50%); refusing calls for 10 s")
+      opened?.fact
+        == .breakerOpened(
+          .init(measure: .failures, rate: 0.5, threshold: 0.5, calls: 4, trial: false, wait: 10)))
     states.append(b.state)
     do {
       let ok = b.tryAcquire(now: 13).permitted == false  // not strictly after 3 + 10
@@ -75,7 +77,7 @@ import Testing
     }
     let closed = b.record(success: true, duration: 0.01, now: 25)
     #expect(closed?.to == .closed)
-    #expect(closed?.detail == "0 of 2 trial calls failed (0% < 50%); calls flow again")
+    #expect(closed?.fact == .breakerClosed(failed: 0, calls: 2, failureRate: 0, threshold: 0.5))
     states.append(b.state)
     #expect(states == [.open, .halfOpen, .open, .closed])
     #expect(b.transitions.map(\.to) == [.open, .halfOpen, .open, .halfOpen, .closed])
@@ -118,9 +120,11 @@ import Testing
     let t = b.record(success: true, duration: 1.5, now: 2)
     #expect(t?.to == .open)
     #expect(
-      t?.detail
-        == "100% of the last 2 calls took longer than 1 s (threshold 100%); refusing calls for 10 s"
-    )
+      t?.fact
+        == .breakerOpened(
+          .init(
+            measure: .slowCalls(slowerThan: 1), rate: 1, threshold: 1, calls: 2, trial: false,
+            wait: 10)))
   }
 
   /// Outcomes arriving while open are ignored; resilience4j defaults.

@@ -30,11 +30,28 @@ import Testing
     }
     #expect(scaling.map(\.kind) == [.scaleOut, .scaleIn])
     #expect(scaling.map(\.time) == [90, 180])
-    // The event names the server that appeared or went; the detail names the group.
+    // The event names the server that appeared or went; the fact names the group.
     #expect(scaling.map(\.component) == ["web-3", "web-3"])
-    #expect(scaling.first?.detail.hasPrefix("web: ") == true)
-    #expect(scaling.first?.detail.hasSuffix("2 → 3 servers, adding web-3 behind lb") == true)
-    #expect(scaling.last?.detail.hasSuffix("3 → 2 servers, removing web-3") == true)
+    guard case .scaledOut(let out) = scaling.first?.fact,
+      case .scaledIn(let back) = scaling.last?.fact
+    else {
+      Issue.record("expected a scale-out and a scale-in fact")
+      return
+    }
+    #expect([out.group, back.group] == ["web", "web"])
+    #expect([out.from, out.to, back.from, back.to] == [2, 3, 3, 2])
+    #expect(out.behind == "lb" && back.behind == nil)
+    #expect([out.count, back.count] == [1, 1])
+    if case .aboveHigh(_, let high, false) = out.reason {
+      #expect(high == 0.7)
+    } else {
+      Issue.record("scale-out for \(out.reason)")
+    }
+    if case .belowLow(_, let low, false) = back.reason {
+      #expect(low == 0.3)
+    } else {
+      Issue.record("scale-in for \(back.reason)")
+    }
     #expect(r.component("web-3")?.completed ?? 0 > 0)
     #expect(r.errors.total == 0)
   }
@@ -66,10 +83,14 @@ import Testing
       traffic: TrafficSpec(rate: 180))
     let r = Engine.run(scenario)
     let out = r.events.filter { $0.kind == .scaleOut }
-    // One event per new server, each naming it; the detail tells the whole step.
+    // One event per new server, each naming it; the fact tells the whole step.
     #expect(out.map(\.component) == ["web-3", "web-4"])
     #expect(out.map(\.time) == [30, 30])
-    #expect(out.first?.detail.hasSuffix("2 → 4 servers, adding web-3 (1 of 2) behind lb") == true)
-    #expect(out.last?.detail.hasSuffix("2 → 4 servers, adding web-4 (2 of 2) behind lb") == true)
+    let steps = out.compactMap { e -> RunEvent.Fact.AutoscaleStep? in
+      if case .scaledOut(let step) = e.fact { return step }
+      return nil
+    }
+    #expect(steps.map(\.position) == [1, 2])
+    #expect(steps.allSatisfy { $0.from == 2 && $0.to == 4 && $0.count == 2 && $0.behind == "lb" })
   }
 }

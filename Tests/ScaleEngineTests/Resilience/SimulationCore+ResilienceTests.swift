@@ -32,8 +32,12 @@ import Testing
       #expect(times[1] > times[0] + 5 && times[1] < times[0] + 5.2)
       #expect(times[4] > 30 && times[4] < 36)
     }
-    #expect(
-      breaker.first?.detail.hasPrefix("50% of the last 10 calls failed (threshold 50%)") == true)
+    if case .breakerOpened(let trip) = breaker.first?.fact {
+      #expect(trip.measure == .failures && trip.calls == 10 && !trip.trial)
+      #expect(trip.rate == 0.5 && trip.threshold == 0.5)
+    } else {
+      Issue.record("the first breaker event is no opening: \(String(describing: breaker.first))")
+    }
     let stats = r.component("guard")
     #expect(stats?.kind == .breaker)
     #expect((stats?.errors.breakerOpen ?? 0) == r.errors.breakerOpen)

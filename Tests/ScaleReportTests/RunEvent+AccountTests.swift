@@ -1,4 +1,5 @@
 import ScaleModel
+import ScaleReport
 import Testing
 
 /// An account's parts join into the sentence the reports print.
@@ -20,7 +21,7 @@ import Testing
   }
 
   @Test func aPlainPhraseIsTheWholeDetail() {
-    let event = RunEvent(time: 1, kind: .rate, component: "traffic", detail: "traffic set to 5 rps")
+    let event = RunEvent(time: 1, component: "traffic", fact: .trafficSet(rps: 5))
     #expect(event.detail == "traffic set to 5 rps")
     #expect(event.account.restatement == nil)
     #expect(RunEvent.Account("").text.isEmpty)

@@ -1,9 +1,12 @@
+import ScaleModel
+
 extension RunEvent {
-  /// The engine's account of an event, in parts, so a narrator can retell it without
-  /// reading the sentence back: what restates the event, why it happened, what happened,
-  /// and a remark. `text` joins them: `web-2 fails: it refuses every request; it recovers
-  /// after 30 s`, `web-2 marked down after 3 failed checks`, `traffic set to 2000 rps`.
-  public struct Account: Sendable, Equatable, Hashable, Codable {
+  /// An event told in words, in parts (`RunEventNarration` makes it from the event's fact),
+  /// so `--explain` can retell it without reading the sentence back: what restates the
+  /// event, why it happened, what happened, and a remark. `text` joins them: `web-2 fails:
+  /// it refuses every request; it recovers after 30 s`, `web-2 marked down after 3 failed
+  /// checks`, `traffic set to 2000 rps`.
+  public struct Account: Sendable, Equatable, Hashable {
     /// The words that restate the event, led by its component (`web-2 fails`,
     /// `web-2 marked down`); nil when the account does not restate it.
     public var restatement: String?
