@@ -17,7 +17,7 @@ extension SimulationCore {
       // The engine's memory cap: the request is offered and rejected at once.
       client.offer(measured: now >= warmup)
       client.fail(measured: now >= warmup, .rejected)
-      noteCapReached("", "requests in flight")
+      noteCapReached("", .requestsInFlight)
       return
     }
     let slot = allocateSlot()

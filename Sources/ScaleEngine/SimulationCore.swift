@@ -263,14 +263,6 @@ struct SimulationCore {
     note(component, .capReached(limit: maxInFlight, held: held))
   }
 
-  /// The request path's call (SimulationCore+RequestPath.swift, the whole run's requests in
-  /// flight) still names what it holds in words, which are not read: the fact is
-  /// `.requestsInFlight`. It goes when that call passes `.requestsInFlight` (the hot path is
-  /// being optimised elsewhere, so it was left as it is).
-  mutating func noteCapReached(_ component: String, _ requestsInFlight: String) {
-    noteCapReached(component, .requestsInFlight)
-  }
-
   mutating func allocateSlot() -> Int32 {
     activeRequests += 1
     if let slot = freeSlots.popLast() {
