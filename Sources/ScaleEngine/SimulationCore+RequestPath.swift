@@ -280,6 +280,8 @@ extension SimulationCore {
       advance(slot, to: stageAfterServer(slot))
     case .database:
       databaseAnswered(slot, generation: generation, station: s)
+    case .queue:
+      queueWorkerDone(message: slot, station: s)
     }
   }
 
@@ -312,6 +314,8 @@ extension SimulationCore {
     case .database:
       let d = Int(stations.all[s].database)
       for slot in held { databaseDropped(slot, database: d) }
+    case .queue:
+      queueWorkersDropped(station: s)
     }
   }
 }
