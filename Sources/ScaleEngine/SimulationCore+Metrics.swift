@@ -17,7 +17,6 @@ extension SimulationCore {
     balancers.warmupEnded()
     databases.warmupEnded(stations: stations)
     caches.warmupEnded()
-    queues.warmupEnded(at: now)
     resilience.warmupEnded(at: now)
     pools.warmupEnded(at: now)
   }
@@ -27,7 +26,6 @@ extension SimulationCore {
     stations.intervalClosed(at: now)
     databases.intervalClosed(stations: stations)
     caches.intervalClosed()
-    queues.intervalClosed(at: now)
     let next = now + client.intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
@@ -40,7 +38,6 @@ extension SimulationCore {
     balancers.interval(into: &stats, figures: figures, stations: stations)
     databases.interval(into: &stats, stations: stations)
     caches.interval(into: &stats)
-    queues.interval(into: &stats, at: now, length: dt)
     return stats
   }
 
@@ -80,7 +77,10 @@ extension SimulationCore {
         extraQuantiles: extraQuantiles)
     }
     for q in queues.indices {
-      components.append(queues.componentStats(q, at: now, warmupDone: warmupDone))
+      components.append(
+        queues.componentStats(
+          q, stations: &stations, at: now, window: measuredSpan, warmupDone: warmupDone,
+          extraQuantiles: extraQuantiles))
     }
     components += resilience.componentStats(at: now, warmupDone: warmupDone)
     r.components = components

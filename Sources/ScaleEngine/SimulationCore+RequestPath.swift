@@ -285,6 +285,8 @@ extension SimulationCore {
       advance(slot, to: stageAfterServer(slot))
     case .database:
       databaseAnswered(slot, generation: generation, station: s)
+    case .queue:
+      queueWorkerDone(message: slot, station: s)
     }
   }
 
@@ -317,6 +319,8 @@ extension SimulationCore {
     case .database:
       let d = Int(stations.all[s].database)
       for slot in held { databaseDropped(slot, database: d) }
+    case .queue:
+      queueWorkersDropped(station: s)
     }
   }
 }

@@ -56,7 +56,7 @@ struct SimulationCore {
 
   // MARK: Components, one table per kind
 
-  /// Servers and database stations (`StationTable`).
+  /// Servers, database stations and queues' workers (`StationTable`).
   var stations = StationTable()
   var balancers = BalancerTable()
   /// Balancer positions one request has tried during failover (scratch storage reused by

@@ -78,7 +78,7 @@ extension SimulationCore {
     for d in databases.indices {
       for s in databases.all[d].stationIndices { components.append(stations.snapshot(s, at: now)) }
     }
-    components += queues.snapshots()
+    for q in queues.all { components.append(stations.snapshot(q.station, at: now)) }
     components += resilience.snapshots()
     return SimulationSnapshot(
       time: now, duration: duration,

@@ -7,12 +7,18 @@ enum StationRole: UInt8 {
   case server
   /// A database primary or replica: the read or write is answered (`databaseAnswered`).
   case database
+  /// A queue's workers: the message's write takes effect (`queueWorkerDone`).
+  case queue
+
+  /// The label of its service-time stream (`RandomStream` purpose) before the station's name:
+  /// a queue's workers draw from the queue's stream.
+  var streamLabel: String { self == .queue ? "queue:" : "service:" }
 }
 
 /// One queueing station: an M/G/c/K queue — `cores` workers, one FCFS queue, at most
-/// `maxConnections` requests present (in service plus waiting). Servers and database
-/// primaries and replicas are all stations (`StationTable`); `role` says what a finished
-/// request does next. The mechanics are in `StationMechanics.swift`, the figures in
+/// `maxConnections` requests present (in service plus waiting). Servers, database
+/// primaries and replicas, and a queue's workers are all stations (`StationTable`); `role`
+/// says what a finished request does next. The mechanics are in `StationMechanics.swift`, the figures in
 /// `StationStatistics`.
 struct Station {
   let name: String
@@ -20,7 +26,8 @@ struct Station {
   let kind: ComponentKind
   let role: StationRole
   /// For a database station: its database (index into `DatabaseTable`) and its place there
-  /// (`DatabaseState.primary(ofShard:)`); −1 for a server.
+  /// (`DatabaseState.primary(ofShard:)`); for a queue's workers: −1 and the queue (index into
+  /// `QueueTable`); −1 for a server.
   let database: Int32
   let local: Int32
   var spec: ServerSpec
@@ -73,7 +80,8 @@ struct Station {
       spec: spec, kind: .server, role: .server, database: -1, local: -1, seed: seed, now: now)
   }
 
-  /// A station of `kind` and `role`; its service stream is `service:<name>`.
+  /// A station of `kind` and `role`; its service stream is `service:<name>` (a queue's
+  /// workers: `queue:<name>`).
   init(
     spec: ServerSpec, kind: ComponentKind, role: StationRole, database: Int, local: Int,
     seed: UInt64, now: Double
@@ -89,7 +97,7 @@ struct Station {
     // Grown on demand: most servers of a large pool never queue anything.
     queue = SlotQueue(capacity: 0)
     service = DistributionSampler(spec.service)
-    rng = RandomStream(seed: seed, purpose: "service:" + spec.name)
+    rng = RandomStream(seed: seed, purpose: role.streamLabel + spec.name)
     sigma = spec.contention?.sigma ?? 0
     kappa = spec.contention?.kappa ?? 0
     hasContention = spec.contention != nil

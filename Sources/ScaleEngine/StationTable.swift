@@ -13,10 +13,10 @@ struct Outage {
   var cores: Int?
 }
 
-/// Every queueing station of the run — servers and database primaries and replicas — in one
-/// flat table, indexed by `Int` (balancer backends, autoscaler groups, route pools and
-/// database shards hold these indices). It owns the stations' steps of the run: warm-up,
-/// interval, figures and snapshot. The hot path reads `stations.all[s]` directly: a
+/// Every queueing station of the run — servers, database primaries and replicas, queues'
+/// workers — in one flat table, indexed by `Int` (balancer backends, autoscaler groups, route
+/// pools, database shards and queues hold these indices). It owns the stations' steps of the
+/// run: warm-up, interval, figures and snapshot. The hot path reads `stations.all[s]` directly: a
 /// subscript forwarding to the array cost a coroutine call per access (callgrind), and so
 /// do the other tables. `all` is a `FlatTable` (written in place, no copy-on-write check), so
 /// a `StationTable` passed by value shares its stations: the run has one, in its core.

@@ -49,7 +49,7 @@ public enum StatusText {
   /// A component's busy share between `start` and `snapshot`: busy core-seconds over
   /// provisioned core-seconds in between, the same figure `scale run` reports (exact for a
   /// server added or resized during the session; 0…1). A component absent at `start` counts
-  /// from zero; one without core-seconds (a queue) keeps its cumulative share.
+  /// from zero; one without core-seconds (a cache, a breaker) keeps its cumulative share.
   static func utilisation(
     _ component: ComponentSnapshot, in snapshot: SimulationSnapshot,
     since start: SimulationSnapshot?

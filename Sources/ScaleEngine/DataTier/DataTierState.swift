@@ -48,8 +48,6 @@ struct DataTierState {
   enum Tag: Int32 {
     /// A cache hit's latency elapsed (`a` slot, `b` generation).
     case cacheHit = 1
-    /// A queue worker finished (`a` queue, `b` worker).
-    case queueDone = 3
     /// An autoscaler check (`a` autoscaler).
     case autoscale = 4
     /// A scaled-out server's warm-up ended (`a` autoscaler).

@@ -2,8 +2,8 @@ import ScaleModel
 
 /// Building the data tier's state from the scenario, and the request's route after its server.
 extension SimulationCore {
-  /// Called once at the end of `init`: builds caches, databases (their stations join the
-  /// station table), queues, breakers, rate limits, the retry policy and autoscalers; sets
+  /// Called once at the end of `init`: builds caches, databases and queues (their stations
+  /// join the station table), breakers, rate limits, the retry policy and autoscalers; sets
   /// `traffic.needsKeys` / `traffic.needsMix` / `entryStage`.
   mutating func setUpDataTier() {
     for spec in scenario.caches { caches.append(spec) }
@@ -24,14 +24,9 @@ extension SimulationCore {
       databases.append(db)
     }
     for spec in scenario.queues {
-      let workers = Swift.min(Swift.max(1, spec.workers), 100_000)
-      queues.all.append(
-        QueueState(
-          queue: WorkQueue(
-            workers: workers, maxDepth: spec.maxDepth, overflow: spec.overflow, now: now),
-          service: DistributionSampler(spec.service),
-          rng: RandomStream(seed: seed, purpose: "queue:" + spec.name), name: spec.name,
-          running: [QueuedJob?](repeating: nil, count: workers)))
+      let s = appendStation(
+        WorkQueue.workers(of: spec, queue: queues.count, seed: seed, now: now), zone: nil)
+      queues.all.append(WorkQueue(spec: spec, station: s))
     }
     let path = scenario.topology
     dataTier.pathQueue = path.pathQueue ?? -1
@@ -121,7 +116,6 @@ extension SimulationCore {
     guard let tag = DataTierState.Tag(rawValue: event.c & 0xF) else { return }
     switch tag {
     case .cacheHit: cacheHitDone(slot: event.a, generation: event.b)
-    case .queueDone: queueWorkerDone(queue: Int(event.a), worker: Int(event.b))
     case .autoscale: autoscaleCheck(Int(event.a))
     case .warmedUp: warmedUp(Int(event.a))
     case .routeResume: routeResumed(slot: event.a, generation: event.b)

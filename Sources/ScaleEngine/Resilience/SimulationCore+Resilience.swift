@@ -88,47 +88,49 @@ extension SimulationCore {
 
   // MARK: - Queue (asynchronous writes)
 
+  /// A message for queue `q`: the client's request is done once it is queued (or fails when
+  /// the queue refuses it). Its workers are station `WorkQueue.station`.
   mutating func enterQueueStage(_ slot: Int32, queue q: Int) -> StageOutcome {
     guard q >= 0, q < queues.count else { return .next(.done) }
-    let key = requests[Int(slot)].key
-    if queues.all[q].queue.depth >= maxInFlight {
+    let s = queues.all[q].station
+    if stations.all[s].queue.count >= maxInFlight {
       noteCapReached(queues.all[q].name, .messagesWaiting)
       return .fail(.rejected)
     }
-    switch queues.all[q].queue.enqueue(id: key, now: now) {
-    case .rejected: return .fail(.rejected)
-    case .accepted, .acceptedDropping: break
+    switch queues.all[q].offer(key: requests[Int(slot)].key, at: now, to: &stations.all[s]) {
+    case .refused(let cause): return .fail(cause)
+    case .waiting: break
+    case .start(let m): startWorker(station: s, message: m)
     }
-    startWorkers(q)
     return .next(.done)
   }
 
-  mutating func startWorkers(_ q: Int) {
-    while let w = queues.all[q].running.firstIndex(where: { $0 == nil }),
-      let job = queues.all[q].queue.startNext(now: now)
-    {
-      queues.all[q].running[w] = job
-      var rng = queues.all[q].rng
-      let d = queues.all[q].service.sample(&rng)
-      queues.all[q].rng = rng
-      events.schedule(
-        at: now + d, kind: .dataTier, a: Int32(truncatingIfNeeded: q),
-        b: UInt32(truncatingIfNeeded: w), c: DataTierState.Tag.queueDone.rawValue)
-    }
+  /// A worker of station `s` starts message `m`: its completion is a `serviceDone` event
+  /// (`a` = the message's number; a message has no request generation).
+  mutating func startWorker(station s: Int, message m: Int32) {
+    let (t, token) = stations.all[s].beginService(m, generation: 0, at: now)
+    events.schedule(
+      at: now + t, kind: .serviceDone, a: m, b: token, c: Int32(truncatingIfNeeded: s))
   }
 
-  /// A worker finished a message: the write takes effect (the cache entry is invalidated,
-  /// replicas get it after their lag); the worker takes the next message.
-  mutating func queueWorkerDone(queue q: Int, worker w: Int) {
-    guard q >= 0, q < queues.count, w >= 0, w < queues.all[q].running.count,
-      let job = queues.all[q].running[w]
+  /// A worker of station `s` finished message `m` (`serviceDone`, role `.queue`): the write
+  /// takes effect (the cache entry is invalidated, replicas get it after their lag); free
+  /// workers take the next messages.
+  mutating func queueWorkerDone(message m: Int32, station s: Int) {
+    let q = Int(stations.all[s].local)
+    guard q >= 0, q < queues.count,
+      let message = queues.all[q].finish(m, at: now, workers: &stations.all[s])
     else { return }
-    queues.all[q].running[w] = nil
-    queues.all[q].queue.finish(job, now: now)
-    let key = job.id
     let d = dataTier.pathDatabase
-    let shard = d >= 0 ? databases.all[d].shards.shard(for: key) : 0
-    commitWrite(d, key: key, shard: shard)
-    startWorkers(q)
+    let shard = d >= 0 ? databases.all[d].shards.shard(for: message.key) : 0
+    commitWrite(d, key: message.key, shard: shard)
+    while let next = stations.all[s].nextWaiting(at: now) { startWorker(station: s, message: next) }
+  }
+
+  /// Station `s`, a queue's workers, dropped what it held (no statement fails a queue today):
+  /// its messages are lost.
+  mutating func queueWorkersDropped(station s: Int) {
+    let q = Int(stations.all[s].local)
+    if q >= 0, q < queues.count { queues.all[q].dropAll() }
   }
 }

@@ -1,175 +1,121 @@
-import Collections
-import Histogram
 import ScaleModel
 
-/// A message waiting in or taken from a `WorkQueue`.
-public struct QueuedJob: Sendable, Equatable {
-  public var id: Int
-  public var enqueuedAt: Double
-  public init(id: Int, enqueuedAt: Double) {
-    self.id = id
-    self.enqueuedAt = enqueuedAt
-  }
+/// A message at a queue, waiting or in service: the key its write commits when a worker is
+/// done with it, and when it was enqueued.
+struct QueuedMessage: Equatable {
+  var key: Int
+  var enqueuedAt: Double
 }
 
-/// What happened to a message offered to a `WorkQueue`.
-public enum QueueAdmission: Sendable, Equatable {
-  /// Accepted (call `startNext` to hand it to a free worker).
-  case accepted
-  /// Refused: the queue was full and overflow is `reject`.
-  case rejected
-  /// Accepted after dropping the oldest waiting message (overflow `drop-oldest`).
-  case acceptedDropping(QueuedJob)
+/// What became of a message offered to a `WorkQueue`.
+enum QueueOffer: Equatable {
+  /// Refused for this cause: the queue was full and its overflow is `reject` (or nothing
+  /// waited to be dropped); counted by the workers' station.
+  case refused(ErrorCause)
+  /// Accepted: it waits for a worker (when the queue was full and its overflow is
+  /// `drop-oldest`, after the oldest waiting message was dropped).
+  case waiting
+  /// Accepted by a free worker: message `m`'s service starts now.
+  case start(Int32)
 }
 
-/// A FIFO message queue served by `workers` workers (asynchronous processing; the station
-/// behind `async` writes). The engine drives it with its events:
-/// `enqueue` when a message arrives, `startNext` while it returns a job (schedule that job's
-/// service), `finish` when a worker's job is done (then `startNext` again).
+/// A message queue (asynchronous processing; the station behind `async` writes): the layer
+/// that is the queue's own over its workers, which are one `Station` of role `.queue` in the
+/// station table — `workers` cores, one FCFS queue, and the station's mechanics and figures
+/// (arrivals, completions, busy and waiting integrals, max depth seen, latency, the time
+/// series). What the queue adds:
 ///
-/// `maxDepth` bounds the messages *waiting* (not in service): a message that a free worker
-/// takes at once never counts against it. Measures the time-averaged and maximum depth,
-/// time-averaged busy workers, and the time from enqueue to done.
-public struct WorkQueue: Sendable {
-  public let workers: Int
-  public let maxDepth: Int?
-  public let overflow: QueueOverflow
-  private var waiting: Deque<QueuedJob> = []
-  public private(set) var busy = 0
+/// - the bound on messages *waiting* (`max-depth`): the station's connection limit is
+///   workers + max-depth, so a message a free worker takes at once never counts against it.
+///   When full, `reject` refuses the new message (the station counts it rejected) and
+///   `drop-oldest` drops the oldest waiting one (counted rejected too) and takes the new one;
+/// - the messages: a message is no request slot (its client was answered when it was
+///   queued), so the number the station's FIFO and completion events carry indexes
+///   `messages`; its enqueue time makes the station's latency the time from enqueue to done.
+///
+/// The engine's steps: `offer` when a message arrives (start its service on `.start`),
+/// `finish` when a worker is done with one (then the station's `nextWaiting`).
+struct WorkQueue {
+  let name: String
+  /// Its workers' station (index into the station table).
+  let station: Int
+  let overflow: QueueOverflow
+  /// Messages by number; `free` lists the numbers not in use.
+  private(set) var messages: [QueuedMessage] = []
+  private var free: [Int32] = []
 
-  public private(set) var accepted = 0
-  public private(set) var rejected = 0
-  public private(set) var dropped = 0
-  public private(set) var completed = 0
-  public private(set) var maxDepthSeen = 0
-  private var statsStart: Double
-  private var lastChange: Double
-  private var depthArea = 0.0
-  private var busyArea = 0.0
-  private var latencyMicros: Histogram<UInt64>
-  private var latencySum = 0.0
-  private var latencyMax = 0.0
+  /// Most workers a queue is simulated with.
+  static let maxWorkers = 100_000
 
-  /// Largest latency recorded exactly in the histogram (400 days, in microseconds).
-  static let highestMicros: UInt64 = 400 * 86_400 * 1_000_000
-
-  public init(
-    workers: Int, maxDepth: Int? = nil, overflow: QueueOverflow = .reject, now: Double = 0
-  ) {
-    self.workers = max(1, workers)
-    self.maxDepth = maxDepth.map { max(0, $0) }
-    self.overflow = overflow
-    statsStart = now
-    lastChange = now
-    latencyMicros = Histogram<UInt64>(highestTrackableValue: WorkQueue.highestMicros)
+  init(spec: QueueSpec, station: Int) {
+    name = spec.name
+    self.station = station
+    overflow = spec.overflow
   }
 
-  public init(spec: QueueSpec, now: Double = 0) {
-    self.init(workers: spec.workers, maxDepth: spec.maxDepth, overflow: spec.overflow, now: now)
-  }
-
-  /// Messages waiting (not in service).
-  public var depth: Int { waiting.count }
-
-  /// A message `id` arrives at `now`.
-  public mutating func enqueue(id: Int, now: Double) -> QueueAdmission {
-    advance(to: now)
-    let free = workers - busy
-    var result = QueueAdmission.accepted
-    if let limit = maxDepth, waiting.count - free >= limit {
-      switch overflow {
-      case .reject:
-        rejected += 1
-        return .rejected
-      case .dropOldest:
-        guard let oldest = waiting.popFirst() else {
-          rejected += 1
-          return .rejected
-        }
-        dropped += 1
-        result = .acceptedDropping(oldest)
-      }
+  /// The station serving queue `q` (`spec`): `spec.workers` cores (1 … `maxWorkers`), at
+  /// most workers + max-depth messages present (none without max-depth), its service times
+  /// drawn from the stream `queue:<name>`.
+  static func workers(of spec: QueueSpec, queue q: Int, seed: UInt64, now: Double) -> Station {
+    let workers = Swift.min(Swift.max(1, spec.workers), maxWorkers)
+    var limit = Int.max
+    if let depth = spec.maxDepth {
+      let (sum, overflow) = workers.addingReportingOverflow(Swift.max(0, depth))
+      limit = overflow ? Int.max : sum
     }
-    accepted += 1
-    waiting.append(QueuedJob(id: id, enqueuedAt: now))
-    maxDepthSeen = max(maxDepthSeen, max(0, waiting.count - free))
-    return result
+    let server = ServerSpec(
+      name: spec.name, cores: workers, service: spec.service, maxConnections: limit)
+    return Station(
+      spec: server, kind: .queue, role: .queue, database: -1, local: q, seed: seed, now: now)
   }
 
-  /// Hands the oldest waiting message to a free worker, if there are both.
-  public mutating func startNext(now: Double) -> QueuedJob? {
-    advance(to: now)
-    guard busy < workers, let job = waiting.popFirst() else { return nil }
-    busy += 1
-    return job
+  /// A message with `key` arrives at `now` at `workers` (this queue's station).
+  mutating func offer(key: Int, at now: Double, to workers: inout Station) -> QueueOffer {
+    if let cause = workers.refusal {
+      guard cause == .rejected, overflow == .dropOldest, let oldest = workers.queue.popFirst()
+      else {
+        workers.countRefused(cause)
+        return .refused(cause)
+      }
+      release(oldest)
+      workers.stats.counters.rejected += 1
+    }
+    workers.stats.counters.arrivals += 1
+    let m = store(QueuedMessage(key: key, enqueuedAt: now))
+    return workers.takeCoreOrWait(m, at: now) ? .start(m) : .waiting
   }
 
-  /// A worker finished `job` at `now`: the worker is free and the time from enqueue to done
-  /// is recorded.
-  public mutating func finish(_ job: QueuedJob, now: Double) {
-    advance(to: now)
-    busy = max(0, busy - 1)
-    completed += 1
-    let latency = max(0, now - job.enqueuedAt)
-    latencySum += latency
-    latencyMax = max(latencyMax, latency)
-    let micros = (latency * 1e6).rounded()
-    let clamped =
-      micros < Double(WorkQueue.highestMicros) ? UInt64(micros) : WorkQueue.highestMicros
-    _ = latencyMicros.record(clamped)
+  /// A worker of `workers` is done with message `m` at `now`: the worker is free and the
+  /// time from enqueue to done is the station's latency. The message, nil if `m` is none.
+  mutating func finish(_ m: Int32, at now: Double, workers: inout Station) -> QueuedMessage? {
+    guard let message = release(m) else { return nil }
+    workers.endService(at: now, sojourn: now - message.enqueuedAt)
+    return message
   }
 
-  /// Time-averaged waiting messages from the statistics start to `now`.
-  public func meanDepth(upTo now: Double) -> Double {
-    let span = now - statsStart
-    guard span > 0 else { return Double(waiting.count) }
-    return (depthArea + Double(waiting.count) * max(0, now - lastChange)) / span
+  /// The station dropped every message it held (waiting and in service): all are lost.
+  mutating func dropAll() {
+    messages.removeAll(keepingCapacity: true)
+    free.removeAll(keepingCapacity: true)
   }
 
-  /// Waiting-message-seconds and busy-worker-seconds from the statistics start to `now` (the
-  /// time series differences them per interval).
-  public func areas(upTo now: Double) -> (depth: Double, busy: Double) {
-    let since = max(0, now - lastChange)
-    return (depthArea + Double(waiting.count) * since, busyArea + Double(busy) * since)
+  private mutating func store(_ message: QueuedMessage) -> Int32 {
+    if let m = free.popLast() {
+      messages[Int(m)] = message
+      return m
+    }
+    messages.append(message)
+    return Int32(truncatingIfNeeded: messages.count - 1)
   }
 
-  /// Time-averaged share of workers busy from the statistics start to `now`.
-  public func utilisation(upTo now: Double) -> Double {
-    let span = now - statsStart
-    guard span > 0 else { return Double(busy) / Double(workers) }
-    return (busyArea + Double(busy) * max(0, now - lastChange)) / span / Double(workers)
-  }
-
-  /// Enqueue-to-done times of completed messages, in seconds.
-  public var latency: LatencySummary {
-    guard completed > 0 else { return LatencySummary() }
-    func q(_ p: Double) -> Double { Double(latencyMicros.valueAtPercentile(p)) / 1e6 }
-    return LatencySummary(
-      count: completed, mean: latencySum / Double(completed), p50: q(50), p90: q(90),
-      p95: q(95), p99: q(99), p999: q(99.9), max: latencyMax)
-  }
-
-  /// Starts the statistics afresh at `now` (end of warm-up); messages stay.
-  public mutating func resetStatistics(now: Double) {
-    advance(to: now)
-    statsStart = now
-    depthArea = 0
-    busyArea = 0
-    accepted = 0
-    rejected = 0
-    dropped = 0
-    completed = 0
-    maxDepthSeen = waiting.count
-    latencyMicros.reset()
-    latencySum = 0
-    latencyMax = 0
-  }
-
-  private mutating func advance(to now: Double) {
-    let dt = now - lastChange
-    guard dt > 0 else { return }
-    depthArea += Double(waiting.count) * dt
-    busyArea += Double(busy) * dt
-    lastChange = now
+  /// Frees number `m` (a freed number's enqueue time is NaN): its message, nil if none.
+  @discardableResult
+  private mutating func release(_ m: Int32) -> QueuedMessage? {
+    let i = Int(m)
+    guard i >= 0, i < messages.count, !messages[i].enqueuedAt.isNaN else { return nil }
+    let message = messages[i]
+    messages[i].enqueuedAt = .nan
+    free.append(m)
+    return message
   }
 }

@@ -102,4 +102,81 @@ import Testing
     #expect(close(q?.meanQueueLength ?? 0, 0.5, within: 0.08))
     #expect(r.latency.max == 0)
   }
+
+  /// The queue's workers are a station: M/M/4 at λ = 150, μ = 50 per worker (ρ = 0.75)
+  /// matches Erlang C — Wq = C(4, 3)/(4μ − λ), W = Wq + 1/μ, Lq = λWq — and Little's law
+  /// L = λW holds on the queue's row (L: waiting + in service, W: enqueue to done).
+  @Test(.tags(.slow)) func queueWorkersMatchErlangCAndLittlesLaw() {
+    let (workers, lambda, mu) = (4, 150.0, 50.0)
+    let scenario = Scenario(
+      seed: 5, duration: 1010, warmup: 10,
+      queues: [QueueSpec(name: "jobs", workers: workers, service: .exponential(mean: 1 / mu))],
+      traffic: TrafficSpec(rate: lambda, readFraction: 0, asyncFraction: 1))
+    let r = Engine.run(scenario)
+    guard let q = r.component("jobs") else {
+      Issue.record("no row for the queue")
+      return
+    }
+    let wq = QueueingFormulas.mmcWait(servers: workers, lambda: lambda, mu: mu)
+    #expect(q.completed > 140_000)
+    #expect(q.cores == workers)
+    #expect(close(q.latency.mean, wq + 1 / mu, within: 0.03), "W \(q.latency.mean)")
+    #expect(close(q.meanQueueLength, lambda * wq, within: 0.08), "Lq \(q.meanQueueLength)")
+    #expect(close(q.utilisation, lambda / mu / Double(workers), within: 0.02))
+    let throughput = Double(q.completed) / r.measuredDuration
+    #expect(
+      close(q.meanInSystem, throughput * q.latency.mean, within: 0.01),
+      "L \(q.meanInSystem) vs λW \(throughput * q.latency.mean)")
+    #expect(q.writes == q.completed)
+    // The time series has the queue's utilisation and depth, as the station table's.
+    #expect(r.intervals.allSatisfy { $0.utilisation["jobs"] != nil })
+    #expect(r.intervals.allSatisfy { $0.queueLength["jobs"] != nil })
+  }
+
+  /// One worker at 100 per second gets 150 messages per second, at most 10 waiting: `reject`
+  /// refuses the excess (the client sees the errors), `drop-oldest` takes every message and
+  /// drops waiting ones instead (the client sees none); either way the queue counts them as
+  /// rejected and never holds more than 10 waiting.
+  @Test(arguments: [QueueOverflow.reject, .dropOldest])
+  func queueOverflowInARun(overflow: QueueOverflow) {
+    let scenario = Scenario(
+      seed: 8, duration: 60,
+      queues: [
+        QueueSpec(
+          name: "jobs", workers: 1, service: .exponential(mean: 0.01), maxDepth: 10,
+          overflow: overflow)
+      ],
+      traffic: TrafficSpec(rate: 150, readFraction: 0, asyncFraction: 1))
+    let r = Engine.run(scenario)
+    guard let q = r.component("jobs") else {
+      Issue.record("no row for the queue")
+      return
+    }
+    #expect(q.maxQueueLength == 10)
+    #expect(q.errors.rejected > 2000)
+    let present = q.arrivals - q.completed - q.errors.rejected
+    #expect(present >= 0 && present <= 11)
+    #expect(q.arrivals == r.offered)
+    switch overflow {
+    case .reject: #expect(r.errors.rejected == q.errors.rejected)
+    case .dropOldest: #expect(r.errors.total == 0)
+    }
+  }
+
+  /// Messages waiting are capped like requests in flight: beyond the cap the queue refuses
+  /// them, and the run says so once.
+  @Test func queuedMessagesAreCappedWithANote() {
+    let scenario = Scenario(
+      seed: 3, duration: 2,
+      queues: [QueueSpec(name: "jobs", workers: 1, service: .constant(100))],
+      traffic: TrafficSpec(rate: 500, readFraction: 0, asyncFraction: 1))
+    let sim = Simulation(scenario: scenario)
+    sim.core.maxInFlight = 100
+    sim.runToEnd()
+    let r = sim.result()
+    #expect(r.component("jobs")?.maxQueueLength == 100)
+    #expect(r.errors.rejected == r.offered - 101)
+    let capped = r.events.filter { $0.kind == .capped }
+    #expect(capped.count == 1 && capped.first?.component == "jobs")
+  }
 }
