@@ -251,10 +251,17 @@ extension SimulationCore {
 
   /// Station `s` starts serving `slot`: its completion is scheduled with the service's token.
   mutating func startService(station s: Int, slot: Int32) {
-    let (t, token) = stations.all[s].beginService(
-      slot, generation: requests[Int(slot)].generation, at: now)
+    startService(station: s, item: slot, generation: requests[Int(slot)].generation)
+  }
+
+  /// Station `s` starts serving `item` — a request slot of `generation`, or a queue's
+  /// message number (generation 0: a message is no request) — and schedules its completion
+  /// (`serviceDone`: `a` the item, `b` the service's token, `c` the station).
+  @inline(__always)
+  mutating func startService(station s: Int, item: Int32, generation: UInt32) {
+    let (t, token) = stations.all[s].beginService(item, generation: generation, at: now)
     events.schedule(
-      at: now + t, kind: .serviceDone, a: slot, b: token, c: Int32(truncatingIfNeeded: s))
+      at: now + t, kind: .serviceDone, a: item, b: token, c: Int32(truncatingIfNeeded: s))
   }
 
   /// A service ended. Stale when that service is no longer at the station (it failed and

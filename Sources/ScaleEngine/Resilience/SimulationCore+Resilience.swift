@@ -105,12 +105,9 @@ extension SimulationCore {
     return .next(.done)
   }
 
-  /// A worker of station `s` starts message `m`: its completion is a `serviceDone` event
-  /// (`a` = the message's number; a message has no request generation).
+  /// A worker of station `s` starts message `m` (a message has no request generation).
   mutating func startWorker(station s: Int, message m: Int32) {
-    let (t, token) = stations.all[s].beginService(m, generation: 0, at: now)
-    events.schedule(
-      at: now + t, kind: .serviceDone, a: m, b: token, c: Int32(truncatingIfNeeded: s))
+    startService(station: s, item: m, generation: 0)
   }
 
   /// A worker of station `s` finished message `m` (`serviceDone`, role `.queue`): the write
