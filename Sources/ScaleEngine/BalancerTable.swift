@@ -4,7 +4,7 @@ import ScaleModel
 /// included, not reported), with their steps: warm-up, interval (each pool's figures from
 /// its servers'), figures and snapshot.
 struct BalancerTable {
-  var all: [BalancerState] = []
+  let all = FlatTable<BalancerState>()
   var byName: [String: Int] = [:]
 
   var count: Int { all.count }

@@ -3,7 +3,7 @@ import ScaleModel
 /// The caches of the run and their steps: warm-up (counters restart), interval (hit rate),
 /// figures and snapshot.
 struct CacheTable {
-  var all: [CacheCluster] = []
+  let all = FlatTable<CacheCluster>()
   /// Per cache: the hit latency.
   var hitLatency: [DistributionSampler] = []
   /// Hit latencies and random evictions' draws (`cache`).

@@ -79,7 +79,7 @@ struct DatabaseState {
 /// The databases of the run, with their steps: warm-up, interval (stale reads) and figures
 /// (a sharded database's own row and its stations'). Their stations live in the station table.
 struct DatabaseTable {
-  var all: [DatabaseState] = []
+  let all = FlatTable<DatabaseState>()
   /// Per database, at the start of the current interval: stale reads and reads (the stale
   /// counters restart at the warm-up's end, so the bases shift then).
   var intervalStaleReads: [Int] = []
