@@ -13,6 +13,7 @@ import ScaleModel
 extension SimulationCore {
   mutating func endWarmup() {
     warmupDone = true
+    if !pools.isEmpty { poolIntervalsBeforeWarmupReset() }
     stations.warmupEnded(at: now)
     balancers.warmupEnded()
     databases.warmupEnded(stations: stations)
@@ -28,6 +29,7 @@ extension SimulationCore {
     databases.intervalClosed(stations: stations)
     caches.intervalClosed()
     queues.intervalClosed(at: now)
+    if !pools.isEmpty { poolIntervalsClosed() }
     let next = now + client.intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
@@ -38,6 +40,7 @@ extension SimulationCore {
     let dt = now - client.intervalStart
     let figures = stations.interval(into: &stats, at: now, length: dt)
     balancers.interval(into: &stats, figures: figures, stations: stations)
+    if !pools.isEmpty { poolIntervals(into: &stats, figures: figures) }
     databases.interval(into: &stats, stations: stations)
     caches.interval(into: &stats)
     queues.interval(into: &stats, at: now, length: dt)
