@@ -4,7 +4,8 @@
 ///
 /// A server added during the run (`at 5min add server web-4 [pool P] [to B]`,
 /// docs/language.md) joins its own `pool` when it names one; otherwise, when every server of
-/// the balancer it joins belongs to one pool, that pool; otherwise none. The balancer it joins
+/// the balancer it joins belongs to one pool, that pool — unless its name numbers it in
+/// another (`v2-1`); otherwise none. The balancer it joins
 /// is `B`, else the entry balancer, else (no balancer) the servers the client calls, which the
 /// engine then balances round-robin. Built once per scenario: a script may add thousands of
 /// servers to a pool of 100 000.
@@ -43,10 +44,13 @@ public struct PoolJoining: Sendable {
   }
 
   /// The pool a server with `spec` joins when added to `balancer` (nil: the entry balancer).
+  /// A server numbered as a member of another pool (`v2-1` beside pool `web`, a new version
+  /// rolled out) joins none: its name says it is not one of them.
   public func pool(joinedBy spec: ServerSpec, balancer: String?) -> String? {
     if let own = spec.pool { return own }
-    guard let balancer else { return entry }
-    return byBalancer[balancer] ?? nil
+    guard let pool = balancer.map({ byBalancer[$0] ?? nil }) ?? entry else { return nil }
+    if let prefix = StationNames.poolPrefix(of: spec.name), prefix != pool { return nil }
+    return pool
   }
 }
 
