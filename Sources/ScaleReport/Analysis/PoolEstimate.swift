@@ -44,7 +44,10 @@ extension Analysis {
           "one shared queue over its \(members.count) servers' \(cores) cores: a lower bound "
             + "on the time in it when each server queues its own requests (the server rows)")
       }
-      if !alike { notes.append("its servers differ: their capacity together, the first's shape") }
+      if !alike {
+        notes.append(
+          "its servers differ in cores or service: one station with their capacity together")
+      }
       return station(
         name: pool.name, kind: .pool, role: "pool", lambda: lambda, servers: cores,
         meanService: capacity > 0 ? Double(cores) / capacity : .infinity,
