@@ -354,7 +354,7 @@ public enum StatementSchema {
         if case .choice(let choices) = attribute.kind { words.formUnion(choices) }
       }
     }
-    for attribute in scaleUpAttributes + setAttributes + backendAttributes {
+    for attribute in scaleUpAttributes + setAttributes + backendAttributes + addServerAttributes {
       words.insert(attribute.name)
     }
     words.formUnion(distributionWords)
