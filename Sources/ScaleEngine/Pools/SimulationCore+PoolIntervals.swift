@@ -20,10 +20,10 @@ extension SimulationCore {
         busy += figures[s].busy
         cores += figures[s].cores
         queue += figures[s].queue
-        let c = stations.all[s].stats.counters
-        errors.rejected += c.rejected
-        errors.timedOut += c.timedOut
-        errors.unavailable += c.unavailable
+        // Field by field: reading `counters` whole copied the station (a memmove per member).
+        errors.rejected += stations.all[s].stats.counters.rejected
+        errors.timedOut += stations.all[s].stats.counters.timedOut
+        errors.unavailable += stations.all[s].stats.counters.unavailable
       }
       let name = pools.names[p]
       stats.utilisation[name] = cores > 0 ? busy / cores : 0
@@ -61,7 +61,7 @@ extension SimulationCore {
   func poolRecorder(_ p: Int) -> LatencyRecorder {
     if routesActive { return pools.latency[p] }
     var merged = LatencyRecorder()
-    for s in pools.members[p] where s < stations.count {
+    for s in pools.members[p] where s < stations.count && stations.all[s].stats.latency.count > 0 {
       merged.add(stations.all[s].stats.latency)
     }
     return merged
