@@ -16,7 +16,9 @@ extension SimulationCore {
         return
       }
       recoverStations(list, name: name, .recovered(.init(afterFailurePeriod: false)))
-    case .addServer(let spec, let balancerName):
+    case .addServer(var spec, let balancerName):
+      // Checked scripts name the pool already; an event built in code joins by the same rule.
+      spec.pool = poolJoining.pool(joinedBy: spec, balancer: balancerName)
       addServer(spec, toBalancer: balancerName)
     case .removeServer(let name):
       guard let s = stations.serverByName[name] else {

@@ -13,6 +13,7 @@ import ScaleModel
 extension SimulationCore {
   mutating func endWarmup() {
     warmupDone = true
+    if !pools.isEmpty { poolIntervalsBeforeWarmupReset() }
     stations.warmupEnded(at: now)
     balancers.warmupEnded()
     databases.warmupEnded(stations: stations)
@@ -26,6 +27,7 @@ extension SimulationCore {
     stations.intervalClosed(at: now)
     databases.intervalClosed(stations: stations)
     caches.intervalClosed()
+    if !pools.isEmpty { poolIntervalsClosed() }
     let next = now + client.intervalLength
     if next < duration { events.schedule(at: next, kind: .intervalTick) }
   }
@@ -36,6 +38,7 @@ extension SimulationCore {
     let dt = now - client.intervalStart
     let figures = stations.interval(into: &stats, at: now, length: dt)
     balancers.interval(into: &stats, figures: figures, stations: stations)
+    if !pools.isEmpty { poolIntervals(into: &stats, figures: figures) }
     databases.interval(into: &stats, stations: stations)
     caches.interval(into: &stats)
     return stats

@@ -78,6 +78,8 @@ struct SimulationCore {
   var zones = ZoneOutages()
   /// Pools of servers and their figures (Pools/).
   var pools = PoolTable()
+  /// The pool a server added during the run joins (ScaleModel/PoolJoining.swift).
+  let poolJoining: PoolJoining
 
   init(scenario: Scenario) {
     self.scenario = scenario
@@ -92,13 +94,14 @@ struct SimulationCore {
     routes = RouteTable(seed: seed)
     requests.reserveCapacity(1024)
     failoverTried.reserveCapacity(Defaults.failoverTries)
+    // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
+    // entry balancer and the servers it serves, or the servers the client talks to directly.
+    let path = scenario.topology
+    poolJoining = PoolJoining(scenario, topology: path)
 
     for spec in scenario.servers where stations.serverByName[spec.name] == nil {
       appendServer(spec)
     }
-    // Who talks to whom comes from the scenario's topology (ScaleModel/Topology.swift): the
-    // entry balancer and the servers it serves, or the servers the client talks to directly.
-    let path = scenario.topology
     for spec in scenario.balancers where balancers.byName[spec.name] == nil {
       var b = BalancerState(
         name: spec.name, strategy: spec.strategy, failover: spec.failover,

@@ -229,7 +229,8 @@ extension CheckSession {
     return reader.readDuration(name: word, allowsZero: false, example: example)
   }
 
-  /// `add server NAME [server attributes] [to BALANCER]`.
+  /// `add server NAME [server attributes] [pool POOL] [to BALANCER]`: without `pool`, the
+  /// server joins a pool by `PoolJoining`'s rule, written into the event when lowering.
   mutating func readAddServer(
     actionWord: Word, _ reader: inout WordReader, references: inout [Reference]
   ) -> EventAction? {
@@ -249,16 +250,18 @@ extension CheckSession {
       return nil
     }
     reader.advance()
-    let specs =
-      StatementSchema.serverAttributes.filter { $0.name != "count" }
-      + [AttributeSpec(name: "to", kind: .reference, example: "to lb")]
     var attributes = Attributes()
-    reader.readAttributes(specs, into: &attributes)
+    reader.readAttributes(StatementSchema.addServerAttributes, into: &attributes)
     let balancer = attributes.reference("to")
     if let balancer {
       references.append(Reference(ref: balancer, kinds: [.balancer], role: "add a server to"))
     }
-    guard let server = makeServer(name: name, attributes, reader: &reader) else { return nil }
+    let pool = attributes.reference("pool")
+    if let pool {
+      references.append(Reference(ref: pool, kinds: [.pool], role: "join"))
+    }
+    guard var server = makeServer(name: name, attributes, reader: &reader) else { return nil }
+    server.pool = pool?.name
     guard declare(name, kind: .server, at: word.range) else { return nil }
     addedServers[name] = word.range
     return .addServer(server, balancer: balancer?.name)

@@ -229,6 +229,9 @@ public enum KeywordDocs {
       summary: "The backends (servers or pools), separated by commas.", defaultValue: "every server"
     ),
     "no-failover": KeywordDoc(summary: "Do not retry a refused request on another backend."),
+    "pool": KeywordDoc(
+      summary: "The pool a server added during the run joins (`add server web-4 pool web`).",
+      defaultValue: "the one pool every server of its balancer belongs to, if any"),
     "every": KeywordDoc(summary: "How often it runs.", defaultValue: time(Defaults.healthInterval)),
     "autoscale every": KeywordDoc(
       summary: "How often the autoscaler decides.", defaultValue: time(Defaults.autoscaleInterval)),

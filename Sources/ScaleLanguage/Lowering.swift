@@ -41,8 +41,10 @@ extension CheckSession {
     let routeList = resolveRoutes()
     let linkList = resolveLinks()
     warnNetworkWithoutRoutes()
+    joinPools(balancers: balancerList, routes: routeList)
     let runLength = resolveDuration()
-    let poolMembers = Dictionary(
+    // A pool's members when each event happens: a server added earlier joined it.
+    var poolMembers = Dictionary(
       pools.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
     var timeline: [TimedEvent] = []
     for (_, decl) in events.enumerated()
@@ -64,6 +66,9 @@ extension CheckSession {
         break
       }
       timeline += expand(decl, zones: zoneMembers, pools: poolMembers)
+      if case .addServer(let spec, _) = decl.event.action, let pool = spec.pool {
+        poolMembers[pool]?.append(spec.name)
+      }
     }
     var scenario = Scenario(
       seed: seedOverride ?? seed?.value ?? Defaults.seed, duration: runLength,

@@ -45,7 +45,6 @@ public enum StatementCompletion {
       return []
     }
     let count = tokens.count
-    let serverAttributes = vocabulary.attributes[StatementKeyword.server.rawValue, default: []]
     switch action {
     case .fail, .recover:
       // `fail web-2 for 30s`, `fail zone a for 1min`.
@@ -66,8 +65,8 @@ public enum StatementCompletion {
     case .add:
       if count == 1 { return ["server"] }
       if count == 2 { return [] }  // the new server's name
-      if tokens.last == "to" { return vocabulary.componentNames }
-      return unused(serverAttributes + ["to"], in: tokens)
+      if tokens.last == "to" || tokens.last == "pool" { return vocabulary.componentNames }
+      return unused(StatementSchema.addServerAttributes.map(\.name), in: tokens)
     case .ramp, .spike: return ["traffic", "to", "over", "for", "rps"]
     case .traffic: return ["rps"]
     }

@@ -125,6 +125,14 @@ public enum StatementSchema {
     zoneAttribute,
   ]
 
+  /// `at … add server NAME …`: a server's attributes but `count`, the pool it joins (by
+  /// default the one every server of its balancer belongs to, `PoolJoining`) and its balancer.
+  static let addServerAttributes: [AttributeSpec] =
+    serverAttributes.filter { $0.name != "count" } + [
+      AttributeSpec(name: "pool", kind: .reference, example: "pool web"),
+      AttributeSpec(name: "to", kind: .reference, example: "to lb"),
+    ]
+
   /// `zone a` on servers, caches and databases.
   static let zoneAttribute = AttributeSpec(name: "zone", kind: .label, example: "zone a")
 
@@ -346,7 +354,7 @@ public enum StatementSchema {
         if case .choice(let choices) = attribute.kind { words.formUnion(choices) }
       }
     }
-    for attribute in scaleUpAttributes + setAttributes + backendAttributes {
+    for attribute in scaleUpAttributes + setAttributes + backendAttributes + addServerAttributes {
       words.insert(attribute.name)
     }
     words.formUnion(distributionWords)

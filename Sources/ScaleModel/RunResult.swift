@@ -134,8 +134,8 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   /// Requests in flight at the end of the interval (warm-up ones included, like the counts).
   public var inFlight: Int = 0
   public var latency: LatencySummary = LatencySummary()
-  /// Per station (server, pool, database station, message queue): utilisation and mean
-  /// number waiting over the interval.
+  /// Per station (server, balancer's or declared pool, database station, message queue):
+  /// utilisation and mean number waiting over the interval.
   public var utilisation: [String: Double] = [:]
   public var queueLength: [String: Double] = [:]
   /// Servers in service at the end of the interval (autoscaling).
@@ -149,6 +149,9 @@ public struct IntervalStats: Sendable, Equatable, Hashable, Codable {
   /// Per database with replicas: share of its reads in the interval that were stale (0 with
   /// no reads).
   public var staleReads: [String: Double] = [:]
+  /// Per pool (`server web count 3`): its answers, errors and time in it (its utilisation and
+  /// queue are in `utilisation` and `queueLength`); empty when the script has no pool.
+  public var pools: [String: PoolInterval] = [:]
   public init(start: Double, end: Double) {
     self.start = start
     self.end = end

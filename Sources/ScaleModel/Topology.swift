@@ -138,7 +138,32 @@ public struct Topology: Sendable, Equatable, Hashable {
   /// scenario has no routes. The engine walks these; the edges above are drawn from them.
   public private(set) var plans: [[Step]] = []
 
+  /// A pool of servers (`server web count 3`) and its members (server indices, the first of
+  /// each name, in declaration order): the servers whose `pool` names it.
+  public struct Pool: Sendable, Equatable, Hashable {
+    public var name: String
+    public var members: [Int]
+    public init(name: String, members: [Int]) {
+      self.name = name
+      self.members = members
+    }
+  }
+
+  /// The pools, in declaration order of their first member: the one membership relation that
+  /// routes (a step naming a pool), `analyze` (a pool's row) and the reports read.
+  public private(set) var pools: [Pool] = []
+
   public init(_ scenario: Scenario) {
+    var poolIndex: [String: Int] = [:]
+    for s in Topology.uniqueServers(scenario) {
+      guard let name = scenario.servers[s].pool else { continue }
+      if let p = poolIndex[name] {
+        pools[p].members.append(s)
+      } else {
+        poolIndex[name] = pools.count
+        pools.append(Pool(name: name, members: [s]))
+      }
+    }
     nodes.append(.client)
     for kind in NodeKind.allCases where kind != .client {
       for i in 0..<Topology.count(of: kind, in: scenario) { nodes.append(Node(kind, i)) }
@@ -215,12 +240,9 @@ public struct Topology: Sendable, Equatable, Hashable {
   /// by a database step → that database (misses), and the caller → the database for writes.
   mutating func buildRoutes(_ scenario: Scenario, entry: Node) {
     var serverIndex: [String: Int] = [:]
-    var pools: [String: [Int]] = [:]
-    for s in Topology.uniqueServers(scenario) {
-      let spec = scenario.servers[s]
-      serverIndex[spec.name] = s
-      if let pool = spec.pool { pools[pool, default: []].append(s) }
-    }
+    for s in Topology.uniqueServers(scenario) { serverIndex[scenario.servers[s].name] = s }
+    let pools = Dictionary(
+      self.pools.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
     func firstIndex<T>(_ list: [T], _ name: String, _ key: (T) -> String) -> Int? {
       list.firstIndex { key($0) == name }
     }

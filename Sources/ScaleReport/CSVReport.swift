@@ -10,8 +10,10 @@ public enum CSVReport {
   /// each component with a series `<name> utilisation` and `<name> queue` (declaration
   /// order, then any other names sorted), the interval's errors by cause
   /// (`rejected,timed_out,unavailable,breaker_open`), `<cache> hit rate` per cache and
-  /// `<database> stale reads` (share of reads) per database with replicas. A value missing in
-  /// an interval is an empty field.
+  /// `<database> stale reads` (share of reads) per database with replicas, and per pool
+  /// `<pool> throughput` (answers per second), `<pool> p50`, `<pool> p90`, `<pool> p99` (time
+  /// in the pool) and `<pool> errors` (its utilisation and queue are among the components'). A
+  /// value missing in an interval is an empty field.
   public static func timeSeries(_ result: RunResult) -> String {
     let names = TextReport.seriesNames(result, \.utilisation)
     let queueNames = Set(TextReport.seriesNames(result, \.queueLength))
@@ -31,6 +33,10 @@ public enum CSVReport {
     let databases = TextReport.seriesNames(result, \.staleReads)
     header += ["rejected", "timed_out", "unavailable", "breaker_open"]
     header += caches.map { $0 + " hit rate" } + databases.map { $0 + " stale reads" }
+    let pools = TextReport.poolSeriesNames(result)
+    for name in pools {
+      header += ["throughput", "p50", "p90", "p99", "errors"].map { name + " " + $0 }
+    }
     var rows = [header]
     for i in result.intervals {
       var row = [
@@ -48,6 +54,17 @@ public enum CSVReport {
       }
       row += caches.map { i.hitRate[$0].map(number) ?? "" }
       row += databases.map { i.staleReads[$0].map(number) ?? "" }
+      let span = i.end - i.start
+      for name in pools {
+        guard let p = i.pools[name] else {
+          row += Array(repeating: "", count: 5)
+          continue
+        }
+        let quantiles = p.latency.count > 0 ? [p.latency.p50, p.latency.p90, p.latency.p99] : []
+        row.append(span > 0 ? number(Double(p.completed) / span) : "")
+        row += quantiles.isEmpty ? ["", "", ""] : quantiles.map(number)
+        row.append(String(p.errors.total))
+      }
       rows.append(row)
     }
     return table(rows)

@@ -80,18 +80,25 @@ struct DrawnGraph {
     // drawn after the declared servers, where the engine puts them: beside the last serving
     // server (behind the entry balancer, unless an event named another; the result does not
     // say which), calling what the serving servers call.
+    // Each says the pool it joined (`PoolJoining`), as its figures count in that pool's.
     let addedNames = DrawnGraph.addedServers(scenario, result: result)
+    let addedPools = addedNames.isEmpty ? nil : AddedServerPools(scenario)
+    func addAdded() -> [Int] {
+      addedNames.map { name in
+        add(
+          "server", name,
+          ["added during the run"] + (addedPools?.pool(of: name).map { ["pool " + $0] } ?? []))
+      }
+    }
     var added: [Int] = []
     var index: [Topology.Node: Int] = [:]
     for node in topology.nodes {
-      if added.isEmpty, node.kind.isAfter(.server) {
-        added = addedNames.map { add("server", $0, ["added during the run"]) }
-      }
+      if added.isEmpty, node.kind.isAfter(.server) { added = addAdded() }
       index[node] = add(
         node.kind.rawValue, Topology.name(of: node, in: scenario), details(node),
         unreached: !reached.contains(node))
     }
-    if added.isEmpty { added = addedNames.map { add("server", $0, ["added during the run"]) } }
+    if added.isEmpty { added = addAdded() }
     let lastServing = topology.servingServers.last.map { Topology.Node(.server, $0) }
     for edge in topology.edges {
       guard let from = index[edge.from], let to = index[edge.to] else { continue }

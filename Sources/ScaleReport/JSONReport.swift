@@ -97,7 +97,7 @@ public enum JSONReport {
   }
 
   static func interval(_ i: IntervalStats) -> JSONValue {
-    .object([
+    var fields: [(String, JSONValue)] = [
       ("start", .double(i.start)), ("end", .double(i.end)), ("offered", .int(i.offered)),
       ("completed", .int(i.completed)), ("errors", .int(i.errors)),
       ("inFlight", .int(i.inFlight)),
@@ -109,6 +109,29 @@ public enum JSONReport {
         "poolServers",
         .object(i.poolServers.keys.sorted().map { ($0, .int(i.poolServers[$0] ?? 0)) })
       ),
+    ]
+    // Additive: only a script with a pool has the key, last, so a report of a script without
+    // one is byte for byte what it was.
+    if !i.pools.isEmpty {
+      let span = i.end - i.start
+      fields.append(
+        (
+          "pools",
+          .object(
+            i.pools.keys.sorted().compactMap { name in
+              i.pools[name].map { (name, pool($0, span: span)) }
+            })
+        ))
+    }
+    return .object(fields)
+  }
+
+  /// A pool's point of the time series; `span`: the interval's length.
+  static func pool(_ p: PoolInterval, span: Double) -> JSONValue {
+    .object([
+      ("completed", .int(p.completed)),
+      ("throughput", .double(span > 0 ? Double(p.completed) / span : 0)),
+      ("errors", errors(p.errors)), ("latency", latency(p.latency)),
     ])
   }
 

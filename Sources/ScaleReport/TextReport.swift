@@ -415,6 +415,17 @@ public enum TextReport {
     return declared + extra
   }
 
+  /// The pools with a point in the time series (`IntervalStats.pools`): declaration order,
+  /// then any others sorted.
+  static func poolSeriesNames(_ result: RunResult) -> [String] {
+    var present = Set<String>()
+    for i in result.intervals { present.formUnion(i.pools.keys) }
+    let declared = result.components.filter { $0.kind == .pool }.map(\.name).filter {
+      present.contains($0)
+    }
+    return declared + present.subtracting(declared).sorted()
+  }
+
   static func overTime(
     _ result: RunResult, scenario: Scenario, width: Int, color: Bool
   ) -> [String] {
@@ -487,6 +498,15 @@ public enum TextReport {
             "mean " + Format.percent1(mean) + " · peak " + Format.percent1(series.max() ?? 0),
             indent: 4))
       }
+    }
+    let pools = poolSeriesNames(result)
+    if !pools.isEmpty { lines.append(row("time in pool", "p99, 0 … each row's peak", "")) }
+    for name in pools {
+      let series = intervals.map { $0.pools[name]?.latency.p99 ?? 0 }
+      lines.append(
+        row(
+          name, Chart.sparkline(series, width: chartWidth, merge: .maximum),
+          "peak " + Format.duration(series.max() ?? 0), indent: 4))
     }
     let caches = seriesNames(result, \.hitRate)
     if !caches.isEmpty { lines.append(row("hit rate", "hits / lookups, 0 … each row's peak", "")) }

@@ -47,3 +47,25 @@ import Testing
   #expect(failed == ["web-1", "web-2", "web-3", "api-1", "api-2"])
   #expect(!session.isStale)
 }
+
+/// `add server` typed now joins the pool of its balancer's servers, in the live simulation's
+/// pool row; `pool NAME` names another.
+@Test func aServerAddedNowJoinsItsBalancersPool() throws {
+  let session = Session()
+  _ = session.submit("server web count 2")
+  _ = session.submit("server api count 1")
+  _ = session.submit("balancer lb to web")
+  _ = session.submit("traffic 100 rps for 1min")
+  _ = try #require(session.step(seconds: 5))
+
+  let added = session.submit("add server web-3 cpu 2")
+  #expect(added.accepted, "\(added.diagnostics)")
+  #expect(added.note == "applied at 5s: add server web-3 cpu 2")
+  let explicit = session.submit("add server spare pool api")
+  #expect(explicit.accepted, "\(explicit.diagnostics)")
+  _ = try #require(session.step(seconds: 5))
+  let pools = session.snapshot()?.components.filter { $0.kind == .pool } ?? []
+  #expect(pools.first { $0.name == "web" }?.cores == 4)
+  #expect(pools.first { $0.name == "api" }?.cores == 2)
+  #expect(!session.isStale)
+}

@@ -41,3 +41,19 @@ import Testing
     #expect(KeywordDocs.value(action) != nil, "`\(action)` has no entry")
   }
 }
+
+/// `add server NAME …` completes the attributes `add server` reads (not `count`), a pool's
+/// name after `pool`, and documents `pool`.
+@Test func addServerCompletesPoolAndItsAttributes() {
+  let vocabulary = CompletionVocabulary.language(componentNames: ["web", "lb"])
+  let words = StatementCompletion.candidates(
+    previous: ["at", "5s", "add", "server", "web-4"], word: "", afterComma: false,
+    insideBlock: false, vocabulary: vocabulary)
+  #expect(words.contains("pool") && words.contains("to") && words.contains("cpu"))
+  #expect(!words.contains("count"))
+  #expect(
+    StatementCompletion.candidates(
+      previous: ["at", "5s", "add", "server", "web-4", "pool"], word: "w", afterComma: false,
+      insideBlock: false, vocabulary: vocabulary) == ["web"])
+  #expect(KeywordDocs.attribute("pool", of: "at") != nil)
+}

@@ -24,7 +24,7 @@ private func find(_ estimates: [ComponentEstimate], _ name: String) -> Component
   let estimates = Analysis.estimate(Fixtures.shopScenario, cacheHitRate: 0.85)
   #expect(
     estimates.map(\.name) == [
-      "edge", "web-1", "web-2", "web-3", "jobs", "orders", "orders replica",
+      "edge", "web-1", "web-2", "web-3", "web", "jobs", "orders", "orders replica",
     ])
   #expect(find(estimates, "web-1")?.arrivalRate == 500)
   #expect(find(estimates, "web-3")?.arrivalRate == 1000)

@@ -127,3 +127,23 @@ import Testing
   #expect(
     dot.contains(#""shard:db/shard-1" -> "replica:db/shard-1/replica-1" [label="replication"];"#))
 }
+
+/// A server a run added says the pool it joined (`PoolJoining`: here the one pool of the
+/// entry balancer's servers), in every drawing.
+@Test func anAddedServerSaysThePoolItJoined() {
+  let s = Scenario(
+    seed: 1, duration: 5,
+    servers: (1...2).map { ServerSpec(name: "web-\($0)", pool: "web") },
+    balancers: [BalancerSpec(name: "lb")], traffic: TrafficSpec(rate: 50),
+    events: [TimedEvent(time: 1, action: .addServer(ServerSpec(name: "web-3"), balancer: nil))])
+  var result = RunResult(seed: 1, duration: 5)
+  result.components = ["web-1", "web-2", "web-3"].map { ComponentStats(name: $0, kind: .server) }
+  let text = GraphReport.text(s, result: result)
+  #expect(text.contains("server web-3 · added during the run · pool web"))
+  #expect(GraphReport.dot(s, result: result).contains("pool web"))
+  // Without a pool to join, none is named.
+  var loner = s
+  loner.servers.append(ServerSpec(name: "api"))
+  #expect(
+    GraphReport.text(loner, result: result).contains("server web-3 · added during the run · util"))
+}

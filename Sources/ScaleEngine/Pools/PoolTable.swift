@@ -34,6 +34,11 @@ struct PoolTable {
   var warmupHeldArea: [Double] = []
   /// Per held connection, in `RouteTable.held`'s layout: when the request entered the pool.
   var heldSince: [Double] = []
+  /// Per pool, for the time series (`SimulationCore+PoolIntervals`): the time in it per
+  /// interval, and its members' errors at the interval's start and at the last reading.
+  var intervalLatency: [IntervalLatency] = []
+  var intervalErrors: [ErrorCounts] = []
+  var lastErrors: [ErrorCounts] = []
 
   var isEmpty: Bool { names.isEmpty }
 
@@ -53,6 +58,9 @@ struct PoolTable {
         heldTime.append(TimeAverage(start: now))
         warmupAnswered.append(0)
         warmupHeldArea.append(0)
+        intervalLatency.append(IntervalLatency())
+        intervalErrors.append(ErrorCounts())
+        lastErrors.append(ErrorCounts())
       }
     }
     let p = spec.pool.flatMap { index[$0] } ?? -1

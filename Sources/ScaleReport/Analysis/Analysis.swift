@@ -56,7 +56,8 @@ public enum Analysis {
     }
 
     let feeds = BackendFeed.feeds(scenario)
-    for (server, rate) in serverRates(scenario, lambda: lambda) {
+    let rates = serverRates(scenario, lambda: lambda)
+    for (server, rate) in rates {
       let mean = UniversalScalability.effectiveMeanService(
         server.service.mean, cores: server.cores, contention: server.contention)
       estimates.append(
@@ -66,6 +67,9 @@ public enum Analysis {
     }
 
     let path = scenario.topology
+    estimates += pools(
+      scenario, topology: path, rates: rates.map(\.1), reached: Set(path.servingServers),
+      arrivalSCV: arrivalSCV)
     let reads = lambda * clampShare(traffic.readFraction)
     let allWrites = lambda * (1 - clampShare(traffic.readFraction))
     let asyncShare = path.pathQueue == nil ? 0 : clampShare(traffic.asyncFraction)

@@ -129,7 +129,7 @@ public enum AnalysisReport {
         .init(e.p99Response.map(time) ?? dash),
       ]
       if let result {
-        if let sim = simulated(e, in: result), e.isStation {
+        if let sim = simulated(e, in: result), e.kind != .rateLimit {
           let pairs: [(String, Double?, Double?, (Double) -> String)] = [
             ("utilisation", e.utilisation, sim.utilisation, Format.percent1),
             ("mean time", e.meanResponse, sim.meanTime, { Format.duration($0) }),

@@ -4,7 +4,7 @@ import ScaleModel
 public struct ComponentEstimate: Sendable, Equatable {
   /// The component's name (a simulated `ComponentStats` of the same name is compared).
   public var name: String
-  /// Server, queue, database, replica or rate limit.
+  /// Server, pool, queue, database, replica or rate limit.
   public var kind: ComponentKind
   /// What the row stands for when not the whole component (`per shard`, `each`), else "".
   public var role: String
@@ -62,6 +62,7 @@ public struct ComponentEstimate: Sendable, Equatable {
   /// ρ ≥ 1: the queue grows without bound (until a connection limit rejects).
   public var saturated: Bool { (utilisation ?? 0) >= 1 }
 
-  /// A queueing station (not a rate limit), eligible to be the bottleneck.
-  public var isStation: Bool { kind != .rateLimit }
+  /// A queueing station (not a rate limit, nor a pool: its servers are the stations),
+  /// eligible to be the bottleneck.
+  public var isStation: Bool { kind != .rateLimit && kind != .pool }
 }

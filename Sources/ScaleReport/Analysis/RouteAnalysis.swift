@@ -131,6 +131,8 @@ struct RoutedNetwork {
       serverRow[s] = row
       stations.append(row)
     }
+    stations += Analysis.pools(
+      scenario, topology: topology, rates: serverRate, reached: reached, arrivalSCV: arrivalSCV)
     for (q, queue) in scenario.queues.enumerated() {
       stations.append(
         Analysis.station(

@@ -200,6 +200,37 @@ public enum HTMLReport {
 
     figures.append(utilisation(result, marks: marks))
 
+    let shownPools = TextReport.poolSeriesNames(result).prefix(maxLines)
+    if !shownPools.isEmpty {
+      var time = chart(
+        "chart-pool-latency", "Time in each pool (p50, p99)", Axis("latency", .metric(.seconds)),
+        shownPools.flatMap { name in
+          [
+            series(name + " p50") { i in
+              i.pools[name].flatMap { $0.completed > 0 ? $0.latency.p50 : nil }
+            },
+            series(name + " p99") { i in
+              i.pools[name].flatMap { $0.completed > 0 ? $0.latency.p99 : nil }
+            },
+          ]
+        })
+      time.bounds = bounds(
+        {
+          if case .latency = $0 { return true }
+          return $0 == .meanLatency
+        }, component: Set(shownPools))
+      figures.append(
+        time.figure(note: "From a request's admission at a member to the pool's answer."))
+      var answered = chart(
+        "chart-pool-throughput", "Pool throughput",
+        Axis("requests per second", .metric(.requestsPerSecond)),
+        shownPools.map { name in
+          series(name) { i in i.pools[name].flatMap { perSecond($0.completed, i) } }
+        })
+      answered.bounds = bounds({ $0 == .throughput }, component: Set(shownPools))
+      figures.append(answered.figure(note: "Requests each pool answered per second."))
+    }
+
     let caches = TextReport.seriesNames(result, \.hitRate)
     if !caches.isEmpty {
       var c = chart(
@@ -266,8 +297,9 @@ public enum HTMLReport {
       map.markers = marks
       return map.figure(note: "Busy share of each station's cores (a pool: of its servers').")
     }
-    // Stations only: pools (balancers) summarise their servers.
-    let pools = Set(result.components.filter { $0.kind == .balancer }.map(\.name))
+    // Stations only: balancers and pools summarise their servers.
+    let pools = Set(
+      result.components.filter { $0.kind == .balancer || $0.kind == .pool }.map(\.name))
     let stations = names.filter { !pools.contains($0) }
     let bands = Palette.utilisationBands
     var rows = bands.indices.reversed().map {
