@@ -215,6 +215,39 @@ struct LatencyRecorder {
     for k in wrapped { carry(1, at: k) }
   }
 
+  /// The count of bucket `i` (0 when its page was never touched).
+  func bucketCount(at i: Int) -> UInt64 {
+    let page = i >> LatencyRecorder.pageShift
+    guard i >= 0, page < directory.count, directory[page] != 0 else { return 0 }
+    let k = Int(directory[page]) - 1 + (i & (LatencyRecorder.pageSize - 1))
+    guard k >= 0, k < pages.count else { return 0 }
+    let upper = k < high.count ? UInt64(high[k]) << 32 : 0
+    return upper | UInt64(pages[k])
+  }
+
+  /// Bucket by bucket, this recorder's counts minus those of `earlier`, a copy of it taken
+  /// before (no count of it is larger): the values recorded since. `count` is their number;
+  /// the sum is 0 and `maximum` is `maximum` (what quantiles are clamped to).
+  func counts(since earlier: LatencyRecorder?, maximum: Double) -> LatencyRecorder {
+    var out = LatencyRecorder()
+    forEachBucket { i, n in
+      let before = earlier?.bucketCount(at: i) ?? 0
+      guard n > before else { return }
+      out.add(n - before, at: i)
+      out.count += Int(truncatingIfNeeded: n - before)
+    }
+    out.maximum = maximum
+    return out
+  }
+
+  /// The highest value of the highest bucket holding a value, in nanoseconds (HdrHistogram's
+  /// `max`); 0 when empty.
+  var highestBucketTop: UInt64 {
+    var top = -1
+    forEachBucket { i, _ in top = i }
+    return top < 0 ? 0 : LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: top))
+  }
+
   /// Forgets every value; the pages stay allocated (an interval's recorder is reset every
   /// interval and records into the same buckets again).
   mutating func reset() {

@@ -1,4 +1,5 @@
 import Foundation
+import ScaleModel
 import Testing
 
 @testable import ScaleEngine
@@ -176,4 +177,34 @@ import Testing
   #expect(q.buffer.isEmpty)
   for i in 0..<40 { q.append(Int32(i)) }
   #expect(q.drain() == (0..<40).map { Int32($0) })
+}
+
+/// The interval series' difference of a growing recorder: bucket for bucket what was recorded
+/// since the copy, its count, its quantiles and top bucket as a `Histogram` of those values
+/// gives them.
+@Test func countsSinceAnEarlierCopyAreTheValuesRecordedSince() {
+  var rng = RandomStream(seed: 4)
+  var sampler = DistributionSampler(.lognormal(mean: 0.01, stddev: 0.02))
+  var r = LatencyRecorder()
+  for _ in 0..<20_000 { r.record(sampler.sample(&rng)) }
+  let earlier = r
+  var since = LatencyRecorder()
+  for _ in 0..<30_000 {
+    let x = sampler.sample(&rng) * 3
+    r.record(x)
+    since.record(x)
+  }
+  let d = r.counts(since: earlier, maximum: r.maximum)
+  #expect(d.count == 30_000)
+  for i in stride(from: 0, to: LatencyRecorder.length, by: 7) {
+    #expect(d.bucketCount(at: i) == since.bucketCount(at: i), "bucket \(i)")
+  }
+  let h = since.histogram()
+  let qs = LatencySummary.standardQuantiles
+  let expected = qs.map { min(Double(h.valueAtPercentile($0 * 100)) / 1e9, r.maximum) }
+  #expect(d.quantiles(qs) == expected)
+  #expect(d.highestBucketTop == h.max)
+  #expect(LatencyRecorder().highestBucketTop == 0)
+  #expect(r.counts(since: r, maximum: 1).count == 0)
+  #expect(r.counts(since: nil, maximum: 1).count == r.count)
 }
