@@ -25,15 +25,16 @@ final class FlatTable<Element> {
   var isEmpty: Bool { count == 0 }
   var indices: Range<Int> { 0..<count }
 
+  // One unsigned comparison checks both bounds: a negative index is a huge unsigned one.
   subscript(i: Int) -> Element {
     @inline(__always)
     unsafeAddress {
-      precondition(i >= 0 && i < count, "FlatTable index out of range")
+      precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "FlatTable index out of range")
       return UnsafePointer(base + i)
     }
     @inline(__always)
     unsafeMutableAddress {
-      precondition(i >= 0 && i < count, "FlatTable index out of range")
+      precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "FlatTable index out of range")
       return base + i
     }
   }
@@ -43,7 +44,7 @@ final class FlatTable<Element> {
   /// store to an element might have changed it).
   @inline(__always)
   func update<Result>(_ i: Int, _ body: (inout Element) throws -> Result) rethrows -> Result {
-    precondition(i >= 0 && i < count, "FlatTable index out of range")
+    precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "FlatTable index out of range")
     return try body(&base[i])
   }
 

@@ -187,6 +187,12 @@ struct LatencyRecorder {
   /// Adds another recorder's values.
   mutating func add(_ other: LatencyRecorder) {
     guard other.count > 0 else { return }
+    if count == 0 && sum == 0 && maximum == 0 {
+      // Into an empty recorder (a merge's first): take the other's pages as they are (shared
+      // until either records again), not page by page.
+      self = other
+      return
+    }
     count += other.count
     sum += other.sum
     maximum = Swift.max(maximum, other.maximum)
@@ -230,22 +236,76 @@ struct LatencyRecorder {
   /// the sum is 0 and `maximum` is `maximum` (what quantiles are clamped to).
   func counts(since earlier: LatencyRecorder?, maximum: Double) -> LatencyRecorder {
     var out = LatencyRecorder()
-    forEachBucket { i, n in
-      let before = earlier?.bucketCount(at: i) ?? 0
-      guard n > before else { return }
-      out.add(n - before, at: i)
-      out.count += Int(truncatingIfNeeded: n - before)
-    }
     out.maximum = maximum
+    guard high.isEmpty, earlier?.high.isEmpty ?? true else {
+      // Counts past 32 bits (10¹⁰ values in a bucket): bucket by bucket.
+      forEachBucket { i, n in
+        let before = earlier?.bucketCount(at: i) ?? 0
+        guard n > before else { return }
+        out.add(n - before, at: i)
+        out.count += Int(truncatingIfNeeded: n - before)
+      }
+      return out
+    }
+    // Page by page: 64 subtractions in a loop (the time series takes one per pool and
+    // interval, over recorders of thousands of buckets).
+    let size = LatencyRecorder.pageSize
+    var total = 0
+    for page in directory.indices where directory[page] != 0 {
+      let from = Int(directory[page]) - 1
+      guard from >= 0, from + size <= pages.count else { continue }
+      var before = -1
+      if let earlier, page < earlier.directory.count, earlier.directory[page] != 0 {
+        before = Int(earlier.directory[page]) - 1
+        if before + size > earlier.pages.count { before = -1 }
+      }
+      var changed: UInt64 = 0
+      pages.withUnsafeBufferPointer { now in
+        if before >= 0 {
+          earlier?.pages.withUnsafeBufferPointer { then in
+            for k in 0..<size where now[from + k] > then[before + k] {
+              changed &+= UInt64(now[from + k] &- then[before + k])
+            }
+          }
+        } else {
+          for k in 0..<size { changed &+= UInt64(now[from + k]) }
+        }
+      }
+      guard changed > 0 else { continue }
+      total &+= Int(truncatingIfNeeded: changed)
+      let to = out.pageStart(page)
+      pages.withUnsafeBufferPointer { now in
+        out.pages.withUnsafeMutableBufferPointer { target in
+          if before >= 0 {
+            earlier?.pages.withUnsafeBufferPointer { then in
+              for k in 0..<size where now[from + k] > then[before + k] {
+                target[to + k] = now[from + k] &- then[before + k]
+              }
+            }
+          } else {
+            for k in 0..<size { target[to + k] = now[from + k] }
+          }
+        }
+      }
+    }
+    out.count = total
     return out
   }
 
   /// The highest value of the highest bucket holding a value, in nanoseconds (HdrHistogram's
-  /// `max`); 0 when empty.
+  /// `max`); 0 when empty. Pages are searched from the top.
   var highestBucketTop: UInt64 {
-    var top = -1
-    forEachBucket { i, _ in top = i }
-    return top < 0 ? 0 : LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: top))
+    let size = LatencyRecorder.pageSize
+    for page in directory.indices.reversed() where directory[page] != 0 {
+      let start = Int(directory[page]) - 1
+      guard start >= 0, start + size <= pages.count else { continue }
+      for k in (0..<size).reversed()
+      where pages[start + k] != 0 || (start + k < high.count && high[start + k] != 0) {
+        let top = (page << LatencyRecorder.pageShift) + k
+        return LatencyRecorder.highestEquivalent(LatencyRecorder.value(at: top))
+      }
+    }
+    return 0
   }
 
   /// Forgets every value; the pages stay allocated (an interval's recorder is reset every

@@ -208,3 +208,19 @@ import Testing
   #expect(r.counts(since: r, maximum: 1).count == 0)
   #expect(r.counts(since: nil, maximum: 1).count == r.count)
 }
+
+/// A merge into an empty recorder takes the other's pages as they are; the two stay
+/// independent values afterwards.
+@Test func mergingIntoAnEmptyRecorderKeepsBothIndependent() {
+  var source = LatencyRecorder()
+  for i in 1...100 { source.record(Double(i) * 1e-3) }
+  var merged = LatencyRecorder()
+  merged.add(source)
+  #expect(merged.count == 100 && merged.quantiles([0.5]) == source.quantiles([0.5]))
+  for _ in 0..<100 { merged.record(0.5) }
+  source.record(1e-6)
+  #expect(merged.count == 200 && source.count == 101)
+  #expect(source.bucketCount(at: LatencyRecorder.bucket(ofSeconds: 0.5)) == 0)
+  #expect(merged.bucketCount(at: LatencyRecorder.bucket(ofSeconds: 1e-6)) == 0)
+  #expect(merged.highestBucketTop >= 500_000_000 && source.highestBucketTop < 200_000_000)
+}
