@@ -17,6 +17,15 @@ extension SimulationCore {
   }
 
   mutating func nextPoissonArrival(after start: Double) -> Double {
+    // A constant rate and no spike (most scripts): the envelope is the rate itself, for
+    // ever, and every candidate is accepted — the loop below in one step, same draws.
+    if traffic.profile.spikeRate == nil, case .constant(let rate) = traffic.profile.base,
+      rate > 0
+    {
+      if start >= duration { return .infinity }
+      let t = start - log(traffic.arrivalRng.nextOpenDouble()) / rate
+      return t >= duration ? .infinity : t
+    }
     var t = start
     // Each pass either returns or moves t forward; the pass count bounds pathological profiles.
     for _ in 0..<1_000_000 {
