@@ -12,7 +12,7 @@ extension BalancerState {
     var old: Int?
     for p in servers.indices where servers[p] == server && p < weights.count {
       if old == nil { old = weights[p] }
-      weights[p] = clamped
+      assignWeight(clamped, at: p)
     }
     return old
   }

@@ -11,9 +11,8 @@ struct BalancerState {
   var healthCheck: HealthCheckSpec?
   /// Server index of each backend position.
   var servers: [Int] = []
-  var weights: [Int] = [] {
-    didSet { equalWeights = weights.allSatisfy { $0 == weights.first } }
-  }
+  /// Set through `addBackend` and `setWeight`, which keep `equalWeights`.
+  private(set) var weights: [Int] = []
   /// Every backend has the same weight (the usual case): least-connections compares loads
   /// alone (l·w < b·w ⟺ l < b).
   private(set) var equalWeights = true
@@ -48,6 +47,13 @@ struct BalancerState {
 
   var count: Int { servers.count }
 
+  /// Backend position `p` gets weight `w` (already clamped); `equalWeights` follows.
+  mutating func assignWeight(_ w: Int, at p: Int) {
+    guard p >= 0, p < weights.count else { return }
+    weights[p] = w
+    equalWeights = weights.allSatisfy { $0 == w }
+  }
+
   /// Weights are clamped to 1…1 000 000 (nginx requires ≥ 1; the bound keeps the smooth WRR
   /// sums far from overflow).
   static let maximumWeight = 1_000_000
@@ -56,7 +62,9 @@ struct BalancerState {
   @discardableResult
   mutating func addBackend(server: Int, weight: Int) -> Int {
     servers.append(server)
-    weights.append(Swift.min(Swift.max(1, weight), BalancerState.maximumWeight))
+    let w = Swift.min(Swift.max(1, weight), BalancerState.maximumWeight)
+    if let first = weights.first, first != w { equalWeights = false }
+    weights.append(w)
     currentWeights.append(0)
     markedDown.append(false)
     draining.append(false)

@@ -37,6 +37,15 @@ struct LatencyRecorder {
   static let pageSize = 1 << pageShift
   /// Page number → 1 + the page's offset in `pages` (0: not allocated).
   private var directory: [Int32] = []
+  /// The lowest page allocated (`Int.max`: none); the directory ends at the highest. Walks
+  /// over the counts (merges, quantiles, differences) start here, so a recorder of a few
+  /// values costs a few pages to walk, not the directory's hundreds of empty entries below
+  /// them (100 000 pool members are merged every interval).
+  private var firstPage = Int.max
+  /// The pages that may hold counts.
+  private var touchedPages: Range<Int> {
+    firstPage < directory.count ? firstPage..<directory.count : 0..<0
+  }
   private var pages: [UInt32] = []
   /// The upper 32 bits of each count, parallel to `pages`; empty until a count wraps.
   private var high: [UInt32] = []
@@ -93,6 +102,7 @@ struct LatencyRecorder {
         high.append(contentsOf: repeatElement(0, count: LatencyRecorder.pageSize))
       }
       directory[page] = Int32(truncatingIfNeeded: start)
+      if page < firstPage { firstPage = page }
     }
     return start - 1
   }
@@ -109,7 +119,7 @@ struct LatencyRecorder {
     let size = LatencyRecorder.pageSize
     pages.withUnsafeBufferPointer { low in
       high.withUnsafeBufferPointer { high in
-        for page in directory.indices where directory[page] != 0 {
+        for page in touchedPages where directory[page] != 0 {
           let start = Int(directory[page]) - 1
           guard start >= 0, start + size <= low.count else { continue }
           let first = page << LatencyRecorder.pageShift
@@ -204,7 +214,7 @@ struct LatencyRecorder {
     // of 64 additions instead of a call per bucket; a count that wraps carries afterwards.
     let size = LatencyRecorder.pageSize
     var wrapped: [Int] = []
-    for page in other.directory.indices where other.directory[page] != 0 {
+    for page in other.touchedPages where other.directory[page] != 0 {
       let from = Int(other.directory[page]) - 1
       guard from >= 0, from + size <= other.pages.count else { continue }
       let to = pageStart(page)
@@ -251,7 +261,7 @@ struct LatencyRecorder {
     // interval, over recorders of thousands of buckets).
     let size = LatencyRecorder.pageSize
     var total = 0
-    for page in directory.indices where directory[page] != 0 {
+    for page in touchedPages where directory[page] != 0 {
       let from = Int(directory[page]) - 1
       guard from >= 0, from + size <= pages.count else { continue }
       var before = -1
@@ -296,7 +306,7 @@ struct LatencyRecorder {
   /// `max`); 0 when empty. Pages are searched from the top.
   var highestBucketTop: UInt64 {
     let size = LatencyRecorder.pageSize
-    for page in directory.indices.reversed() where directory[page] != 0 {
+    for page in touchedPages.reversed() where directory[page] != 0 {
       let start = Int(directory[page]) - 1
       guard start >= 0, start + size <= pages.count else { continue }
       for k in (0..<size).reversed()
@@ -373,7 +383,7 @@ struct LatencyRecorder {
     pages.withUnsafeBufferPointer { low in
       high.withUnsafeBufferPointer { high in
         let wide = !high.isEmpty
-        for page in directory.indices where directory[page] != 0 && next < targets.count {
+        for page in touchedPages where directory[page] != 0 && next < targets.count {
           let start = Int(directory[page]) - 1
           guard start >= 0, start + size <= low.count, !wide || start + size <= high.count
           else { continue }

@@ -60,7 +60,10 @@ import Testing
     #expect(b.equalWeights == !weighted)
     var reference = b
     for round in 0..<2000 {
-      if round == 1000 { b.weights[3] = 5; reference.weights[3] = 5 }
+      if round == 1000 {
+        _ = b.setWeight(server: 3, weight: 5)
+        _ = reference.setWeight(server: 3, weight: 5)
+      }
       let loads = (0..<n).map { _ in Int(rng.next() % 4) }
       let got = b.leastConnectionsPick { loads[$0] }
       // Reference: every eligible backend, in rotation order from the cursor.

@@ -61,8 +61,9 @@ extension SimulationCore {
   func poolRecorder(_ p: Int) -> LatencyRecorder {
     if routesActive { return pools.latency[p] }
     var merged = LatencyRecorder()
-    for s in pools.members[p] where s < stations.count && stations.all[s].stats.latency.count > 0 {
-      merged.add(stations.all[s].stats.latency)
+    for s in pools.members[p] where s < stations.count {
+      // In place: reading the recorder out of the table would copy (retain) its arrays.
+      stations.all.update(s) { station in merged.add(station.stats.latency) }
     }
     return merged
   }
