@@ -150,6 +150,8 @@ struct BalancerState {
     var i = cursor + 1
     // An idle backend cannot be beaten (loads are not negative; ties keep the first), so the
     // scan stops at the first one: below saturation that is usually within a few backends.
+    // Two loops rather than one with the test inside: the compiler does not hoist it, and
+    // the one loop cost 60 instructions a request on least-connections over 10.
     var left = n - 1
     if equalWeights {
       while left > 0 && bestLoad > 0 {

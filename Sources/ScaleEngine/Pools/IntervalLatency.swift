@@ -69,10 +69,8 @@ struct IntervalLatency {
   /// `now` − `base` + `carried`, bucket by bucket; quantiles clamped to `maximum`.
   private func difference(_ now: LatencyRecorder, maximum: Double) -> LatencyRecorder {
     var out = now.counts(since: base, maximum: maximum)
-    if let carried {
-      out.add(carried)
-      out = out.counts(since: nil, maximum: maximum)
-    }
+    // `carried` has maximum 0 and sum 0: adding it leaves `maximum` as it is.
+    if let carried { out.add(carried) }
     return out
   }
 }
