@@ -62,14 +62,25 @@ public struct DistributionSampler: Sendable, Equatable {
 
   static func clean(_ x: Double) -> Double { x.isFinite && x > 0 ? x : 0 }
 
-  /// One non-negative sample.
-  @inlinable
+  /// One non-negative sample. Exponential and constant inline (a service time per request);
+  /// the other kinds out of line.
+  @inlinable @inline(__always)
   public mutating func sample(_ rng: inout RandomStream) -> Double {
     switch kind {
     case .exponential:
       return -a * log(rng.nextOpenDouble())
     case .constant:
       return a
+    default:
+      return sampleOther(&rng)
+    }
+  }
+
+  @usableFromInline @inline(never)
+  mutating func sampleOther(_ rng: inout RandomStream) -> Double {
+    switch kind {
+    case .exponential, .constant:
+      return sample(&rng)
     case .uniform:
       return a + b * rng.nextDouble()
     case .normal:

@@ -1,27 +1,39 @@
-/// The pending-event set: an array-backed 4-ary min-heap of `SimEvent` ordered by
+/// The pending-event set: a 4-ary min-heap of `SimEvent` ordered by
 /// (time, sequence). A 4-ary heap halves the depth of a binary one and keeps a node's children
 /// in one cache line; `scale-bench --heap` compares it with swift-collections' `Heap`
 /// (see docs/engine.md for the figures and the choice).
-public struct EventQueue: Sendable {
-  @usableFromInline var items: [SimEvent] = []
-  @usableFromInline var nextSequence: UInt64 = 0
+///
+/// A class with its own buffer, not a struct over an array: every push and pop writes the
+/// heap, and an array in a struct pays a uniqueness check (a call into the runtime) on each
+/// write, two or three per event (docs/engine.md, "Performance"). A queue has one owner (the
+/// simulation's core); two references to one queue see the same events.
+public final class EventQueue {
+  private var base: UnsafeMutablePointer<SimEvent>
+  private var capacity: Int
+  /// Events pending.
+  private var pending = 0
+  private var nextSequence: UInt64 = 0
 
   /// An empty queue.
   public init() {
-    items.reserveCapacity(1024)
+    capacity = 1024
+    base = UnsafeMutablePointer<SimEvent>.allocate(capacity: capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: pending)
+    base.deallocate()
   }
 
   /// Events pending.
-  public var count: Int { items.count }
+  public var count: Int { pending }
   /// Whether nothing is pending.
-  public var isEmpty: Bool { items.isEmpty }
+  public var isEmpty: Bool { pending == 0 }
   /// The earliest event's time, or +∞.
-  @inlinable
-  public var nextTime: Double { items.first?.time ?? .infinity }
+  public var nextTime: Double { pending > 0 ? base[0].time : .infinity }
 
   /// Schedules an event; ties at the same time run in scheduling order.
-  @inlinable
-  public mutating func schedule(
+  public func schedule(
     at time: Double, kind: SimEventKind, a: Int32 = 0, b: UInt32 = 0, c: Int32 = 0
   ) {
     let event = SimEvent(time: time, sequence: nextSequence, kind: kind, a: a, b: b, c: c)
@@ -30,68 +42,77 @@ public struct EventQueue: Sendable {
   }
 
   /// Inserts an event as is (its sequence number must already be set).
-  @inlinable
-  public mutating func push(_ event: SimEvent) {
-    items.append(event)
-    siftUp(items.count - 1)
+  public func push(_ event: SimEvent) {
+    if pending == capacity { grow() }
+    (base + pending).initialize(to: event)
+    pending += 1
+    siftUp(pending - 1)
   }
 
   /// Removes and returns the earliest event.
-  @inlinable
-  public mutating func pop() -> SimEvent? {
-    guard let last = items.popLast() else { return nil }
-    if items.isEmpty { return last }
-    let top = items[0]
-    items[0] = last
+  public func pop() -> SimEvent? {
+    guard pending > 0 else { return nil }
+    pending -= 1
+    let last = (base + pending).move()
+    if pending == 0 { return last }
+    let top = base[0]
+    base[0] = last
     siftDown(0)
     return top
   }
 
-  @inlinable
-  mutating func siftUp(_ start: Int) {
-    items.withUnsafeMutableBufferPointer { buf in
-      var i = start
-      let x = buf[i]
-      while i > 0 {
-        let parent = (i - 1) >> 2
-        let p = buf[parent]
-        if !x.precedes(p) { break }
-        buf[i] = p
-        i = parent
-      }
-      buf[i] = x
-    }
+  private func grow() {
+    let bigger = UnsafeMutablePointer<SimEvent>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: pending)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
   }
 
-  @inlinable
-  mutating func siftDown(_ start: Int) {
-    items.withUnsafeMutableBufferPointer { buf in
-      let n = buf.count
-      var i = start
-      let x = buf[i]
-      while true {
-        let first = (i << 2) + 1
-        if first >= n { break }
-        var best = first
-        var bestItem = buf[first]
-        let end = Swift.min(first + 4, n)
-        var j = first + 1
-        while j < end {
-          let candidate = buf[j]
-          if candidate.precedes(bestItem) {
-            best = j
-            bestItem = candidate
-          }
-          j += 1
-        }
-        if !bestItem.precedes(x) { break }
-        buf[i] = bestItem
-        i = best
-      }
-      buf[i] = x
+  /// Moves the event at `start` up to its place (`start` < `pending`).
+  private func siftUp(_ start: Int) {
+    var i = start
+    let x = base[i]
+    while i > 0 {
+      let parent = (i - 1) >> 2
+      let p = base[parent]
+      if !x.precedes(p) { break }
+      base[i] = p
+      i = parent
     }
+    base[i] = x
+  }
+
+  /// Moves the event at `start` down to its place (`start` < `pending`).
+  private func siftDown(_ start: Int) {
+    let n = pending
+    var i = start
+    let x = base[i]
+    while true {
+      let first = (i << 2) + 1
+      if first >= n { break }
+      var best = first
+      var bestItem = base[first]
+      let end = Swift.min(first + 4, n)
+      var j = first + 1
+      while j < end {
+        let candidate = base[j]
+        if candidate.precedes(bestItem) {
+          best = j
+          bestItem = candidate
+        }
+        j += 1
+      }
+      if !bestItem.precedes(x) { break }
+      base[i] = bestItem
+      i = best
+    }
+    base[i] = x
   }
 
   /// Drops every event (for tests).
-  public mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+  public func removeAll() {
+    base.deinitialize(count: pending)
+    pending = 0
+  }
 }

@@ -12,13 +12,16 @@ extension SimulationCore {
     traffic.poisson ? nextArrivalTime(after: 0) : nextConstantArrival(after: 0)
   }
 
+  @inline(__always)
   mutating func nextArrivalTime(after t: Double) -> Double {
     traffic.poisson ? nextPoissonArrival(after: t) : nextConstantArrival(after: t)
   }
 
+  @inline(__always)
   mutating func nextPoissonArrival(after start: Double) -> Double {
     // A constant rate and no spike (most scripts): the envelope is the rate itself, for
-    // ever, and every candidate is accepted — the loop below in one step, same draws.
+    // ever, and every candidate is accepted — the thinning loop in one step, same draws.
+    // Inline, the loop apart: this runs once per request.
     if traffic.profile.spikeRate == nil, case .constant(let rate) = traffic.profile.base,
       rate > 0
     {
@@ -26,6 +29,12 @@ extension SimulationCore {
       let t = start - log(traffic.arrivalRng.nextOpenDouble()) / rate
       return t >= duration ? .infinity : t
     }
+    return nextThinnedArrival(after: start)
+  }
+
+  /// The next Poisson arrival under a varying rate (thinning against the envelope).
+  @inline(never)
+  mutating func nextThinnedArrival(after start: Double) -> Double {
     var t = start
     // Each pass either returns or moves t forward; the pass count bounds pathological profiles.
     for _ in 0..<1_000_000 {

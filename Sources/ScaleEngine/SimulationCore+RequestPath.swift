@@ -77,6 +77,7 @@ extension SimulationCore {
   }
 
   /// The request reached the end of its path: a success unless it already timed out.
+  @inline(__always)
   mutating func finish(_ slot: Int32) {
     let i = Int(slot)
     if !requests[i].timedOut {
@@ -239,6 +240,7 @@ extension SimulationCore {
 
   /// An arrival at a server: refused when it is unavailable or at its connection limit,
   /// served at once when a core is free, queued otherwise.
+  @inline(__always)
   mutating func admit(server s: Int, slot: Int32) -> Admission {
     if let cause = stations.all[s].admitArrival() { return .refused(cause) }
     let i = Int(slot)

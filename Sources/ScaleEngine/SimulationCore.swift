@@ -20,7 +20,7 @@ struct SimulationCore {
   let duration: Double
   let warmup: Double
   var now: Double = 0
-  var events = EventQueue()
+  let events = EventQueue()
   var scripted: [EventAction] = []
   var runEvents: [RunEvent] = []
   var eventsProcessed = 0
@@ -266,6 +266,7 @@ struct SimulationCore {
     note(component, .capReached(limit: maxInFlight, held: held))
   }
 
+  @inline(__always)
   mutating func allocateSlot() -> Int32 {
     activeRequests += 1
     if let slot = freeSlots.popLast() {
@@ -286,6 +287,7 @@ struct SimulationCore {
       && requests[i].generation == generation
   }
 
+  @inline(__always)
   mutating func freeSlot(_ slot: Int32) {
     let wasTimedOut = requests.update(Int(slot)) { r in
       let timedOut = r.timedOut

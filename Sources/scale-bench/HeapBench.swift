@@ -17,7 +17,7 @@ enum HeapBench {
     let operations = 10_000_000
     for n in [16, 1_000, 100_000] {
       var rng = RandomStream(seed: 7)
-      var queue = EventQueue()
+      let queue = EventQueue()
       for _ in 0..<n { queue.schedule(at: -log(rng.nextOpenDouble()), kind: .serviceDone) }
       var sink = 0.0
       let a = cpuTime {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct EventQueueTests {
   @Test func popsInTimeOrder() {
-    var q = EventQueue()
+    let q = EventQueue()
     var rng = RandomStream(seed: 8)
     var times: [Double] = []
     for _ in 0..<5_000 {
@@ -18,7 +18,7 @@ import Testing
   }
 
   @Test func equalTimesPopInSchedulingOrder() {
-    var q = EventQueue()
+    let q = EventQueue()
     for i in 0..<100 { q.schedule(at: Double(i % 3), kind: .scripted, a: Int32(i)) }
     var order: [Int32] = []
     while let e = q.pop() { order.append(e.a) }
@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func interleavedPushAndPop() {
-    var q = EventQueue()
+    let q = EventQueue()
     var rng = RandomStream(seed: 2)
     var now = 0.0
     for _ in 0..<100 { q.schedule(at: rng.nextDouble(), kind: .serviceDone) }
@@ -44,7 +44,7 @@ import Testing
   }
 
   @Test func emptyQueue() {
-    var q = EventQueue()
+    let q = EventQueue()
     #expect(q.pop() == nil)
     #expect(q.nextTime == .infinity)
   }

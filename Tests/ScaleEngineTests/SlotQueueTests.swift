@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct SlotQueueTests {
   @Test func fifoAcrossGrowthAndWrap() {
-    var q = SlotQueue(capacity: 2)
+    let q = SlotQueue(capacity: 2)
     var expected: [Int32] = []
     var next: Int32 = 0
     var out: [Int32] = []
