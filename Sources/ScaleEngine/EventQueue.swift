@@ -52,12 +52,9 @@ public final class EventQueue {
   /// Removes and returns the earliest event.
   public func pop() -> SimEvent? {
     guard pending > 0 else { return nil }
-    pending -= 1
-    let last = (base + pending).move()
-    if pending == 0 { return last }
     let top = base[0]
-    base[0] = last
-    siftDown(0)
+    pending -= 1
+    if pending > 0 { fillRoot(with: base[pending]) }
     return top
   }
 
@@ -69,42 +66,43 @@ public final class EventQueue {
     capacity *= 2
   }
 
-  /// Moves the event at `start` up to its place (`start` < `pending`).
+  /// Moves the event at `start` up to its place (`start` < `pending`): parents later than it
+  /// move down into the hole.
   private func siftUp(_ start: Int) {
     var i = start
     let x = base[i]
     while i > 0 {
       let parent = (i - 1) >> 2
-      let p = base[parent]
-      if !x.precedes(p) { break }
-      base[i] = p
+      if !x.precedes(base[parent]) { break }
+      base[i] = base[parent]
       i = parent
     }
     base[i] = x
   }
 
-  /// Moves the event at `start` down to its place (`start` < `pending`).
-  private func siftDown(_ start: Int) {
+  /// Puts `x` (the former last event) in place of the popped root: the hole descends along
+  /// the earliest child while that child precedes `x`. Only times (and sequences on a tie)
+  /// are read to compare; an event is copied once a level.
+  private func fillRoot(with x: SimEvent) {
     let n = pending
-    var i = start
-    let x = base[i]
+    var i = 0
     while true {
       let first = (i << 2) + 1
       if first >= n { break }
       var best = first
-      var bestItem = base[first]
+      var bestTime = base[first].time
       let end = Swift.min(first + 4, n)
       var j = first + 1
       while j < end {
-        let candidate = base[j]
-        if candidate.precedes(bestItem) {
+        let t = base[j].time
+        if t < bestTime || (t == bestTime && base[j].sequence < base[best].sequence) {
           best = j
-          bestItem = candidate
+          bestTime = t
         }
         j += 1
       }
-      if !bestItem.precedes(x) { break }
-      base[i] = bestItem
+      if !base[best].precedes(x) { break }
+      base[i] = base[best]
       i = best
     }
     base[i] = x
