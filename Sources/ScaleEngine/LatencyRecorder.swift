@@ -210,25 +210,77 @@ struct LatencyRecorder {
       other.forEachBucket { i, n in add(n, at: i) }
       return
     }
-    // Page by page (every interval folds its recorder into the run's this way): a tight loop
-    // of 64 additions instead of a call per bucket; a count that wraps carries afterwards.
+    // Page by page (every interval folds its recorder into the run's, and a pool's series
+    // merges its members', this way): 64 wrapping additions with no branch, which the
+    // compiler vectorises, and a count that wrapped (its sum is below what was added) is
+    // found and carried in a second pass over that page only.
     let size = LatencyRecorder.pageSize
-    var wrapped: [Int] = []
     for page in other.touchedPages where other.directory[page] != 0 {
       let from = Int(other.directory[page]) - 1
       guard from >= 0, from + size <= other.pages.count else { continue }
       let to = pageStart(page)
-      other.pages.withUnsafeBufferPointer { source in
+      let anyWrapped = other.pages.withUnsafeBufferPointer { source in
         pages.withUnsafeMutableBufferPointer { target in
-          for k in 0..<size {
-            let (total, overflow) = target[to + k].addingReportingOverflow(source[from + k])
-            target[to + k] = total
-            if overflow { wrapped.append(to + k) }
-          }
+          LatencyRecorder.addPage(from: source, at: from, into: target, at: to)
         }
       }
+      guard anyWrapped else { continue }
+      for k in 0..<size where pages[to + k] < other.pages[from + k] { carry(1, at: to + k) }
     }
-    for k in wrapped { carry(1, at: k) }
+  }
+
+  /// Adds the page at `from` in `source` into the page at `to` in `target`, wrapping; true
+  /// when a count wrapped. Eight counts an operation: the compiler does not vectorise the
+  /// scalar loop (the two pages might overlap, as far as it knows).
+  @inline(__always)
+  private static func addPage(
+    from source: UnsafeBufferPointer<UInt32>, at from: Int,
+    into target: UnsafeMutableBufferPointer<UInt32>, at to: Int
+  ) -> Bool {
+    let a = UnsafeBufferPointer(rebasing: source[from..<(from + pageSize)])
+    let b = UnsafeMutableBufferPointer(rebasing: target[to..<(to + pageSize)])
+    guard let x = a.baseAddress, let y = b.baseAddress else { return false }
+    var wrapped = SIMDMask<SIMD8<Int32>>()
+    for k in stride(from: 0, to: pageSize, by: 8) {
+      let added = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<UInt32>.self)
+      let total = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<UInt32>.self) &+ added
+      UnsafeMutableRawPointer(y + k).storeBytes(of: total, as: SIMD8<UInt32>.self)
+      wrapped = wrapped .| (total .< added)
+    }
+    return any(wrapped)
+  }
+
+  /// The page at `from` of `now` minus the page at `before` of `then` (nil: zeros), each
+  /// difference floored at 0 (no count of `then` is larger, as it is an earlier copy), eight
+  /// counts an operation; written to `target` (a page) when given. The sum of the
+  /// differences.
+  private static func subtractPage(
+    _ now: [UInt32], at from: Int, _ then: [UInt32]?, at before: Int,
+    into target: UnsafeMutableBufferPointer<UInt32>?
+  ) -> UInt64 {
+    now.withUnsafeBufferPointer { nowPages in
+      let current = UnsafeBufferPointer(rebasing: nowPages[from..<(from + pageSize)])
+      guard let x = current.baseAddress else { return 0 }
+      func run(_ y: UnsafePointer<UInt32>?) -> UInt64 {
+        var sum = SIMD8<UInt64>()
+        for k in stride(from: 0, to: pageSize, by: 8) {
+          var d = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<UInt32>.self)
+          if let y {
+            let e = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<UInt32>.self)
+            d = (d &- e).replacing(with: 0, where: d .<= e)
+          }
+          if let z = target?.baseAddress {
+            UnsafeMutableRawPointer(z + k).storeBytes(of: d, as: SIMD8<UInt32>.self)
+          }
+          sum &+= SIMD8<UInt64>(truncatingIfNeeded: d)
+        }
+        return sum.wrappedSum()
+      }
+      guard let then, before >= 0 else { return run(nil) }
+      return then.withUnsafeBufferPointer { thenPages in
+        run(UnsafeBufferPointer(rebasing: thenPages[before..<(before + pageSize)]).baseAddress)
+      }
+    }
   }
 
   /// The count of bucket `i` (0 when its page was never touched).
@@ -257,8 +309,9 @@ struct LatencyRecorder {
       }
       return out
     }
-    // Page by page: 64 subtractions in a loop (the time series takes one per pool and
-    // interval, over recorders of thousands of buckets).
+    // Page by page, eight counts an operation (the time series takes one per pool and
+    // interval, over recorders of thousands of buckets): the page's sum of differences first,
+    // then, where it is not 0, the differences into a page of `out`.
     let size = LatencyRecorder.pageSize
     var total = 0
     for page in touchedPages where directory[page] != 0 {
@@ -269,33 +322,15 @@ struct LatencyRecorder {
         before = Int(earlier.directory[page]) - 1
         if before + size > earlier.pages.count { before = -1 }
       }
-      var changed: UInt64 = 0
-      pages.withUnsafeBufferPointer { now in
-        if before >= 0 {
-          earlier?.pages.withUnsafeBufferPointer { then in
-            for k in 0..<size where now[from + k] > then[before + k] {
-              changed &+= UInt64(now[from + k] &- then[before + k])
-            }
-          }
-        } else {
-          for k in 0..<size { changed &+= UInt64(now[from + k]) }
-        }
-      }
+      let then = before >= 0 ? earlier?.pages : nil
+      let changed = LatencyRecorder.subtractPage(pages, at: from, then, at: before, into: nil)
       guard changed > 0 else { continue }
       total &+= Int(truncatingIfNeeded: changed)
       let to = out.pageStart(page)
-      pages.withUnsafeBufferPointer { now in
-        out.pages.withUnsafeMutableBufferPointer { target in
-          if before >= 0 {
-            earlier?.pages.withUnsafeBufferPointer { then in
-              for k in 0..<size where now[from + k] > then[before + k] {
-                target[to + k] = now[from + k] &- then[before + k]
-              }
-            }
-          } else {
-            for k in 0..<size { target[to + k] = now[from + k] }
-          }
-        }
+      out.pages.withUnsafeMutableBufferPointer { target in
+        _ = LatencyRecorder.subtractPage(
+          pages, at: from, then, at: before,
+          into: UnsafeMutableBufferPointer(rebasing: target[to..<(to + size)]))
       }
     }
     out.count = total
