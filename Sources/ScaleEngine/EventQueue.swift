@@ -68,11 +68,12 @@ public final class EventQueue {
 
   /// Moves the event at `start` up to its place (`start` < `pending`): parents later than it
   /// move down into the hole.
+  @inline(__always)
   private func siftUp(_ start: Int) {
     var i = start
     let x = base[i]
     while i > 0 {
-      let parent = (i - 1) >> 2
+      let parent = (i &- 1) &>> 2
       if !x.precedes(base[parent]) { break }
       base[i] = base[parent]
       i = parent
@@ -82,24 +83,34 @@ public final class EventQueue {
 
   /// Puts `x` (the former last event) in place of the popped root: the hole descends along
   /// the earliest child while that child precedes `x`. Only times (and sequences on a tie)
-  /// are read to compare; an event is copied once a level.
+  /// are read to compare; an event is copied once a level. Indices wrap rather than trap:
+  /// they stay below `pending`, itself below the buffer's capacity.
+  @inline(__always)
   private func fillRoot(with x: SimEvent) {
     let n = pending
     var i = 0
     while true {
-      let first = (i << 2) + 1
+      let first = (i &<< 2) &+ 1
       if first >= n { break }
       var best = first
       var bestTime = base[first].time
-      let end = Swift.min(first + 4, n)
-      var j = first + 1
-      while j < end {
+      @inline(__always)
+      func consider(_ j: Int) {
         let t = base[j].time
         if t < bestTime || (t == bestTime && base[j].sequence < base[best].sequence) {
           best = j
           bestTime = t
         }
-        j += 1
+      }
+      if first &+ 3 < n {
+        // Four children (all but the last parent): a fixed, unrolled three comparisons.
+        for k in 1..<4 { consider(first &+ k) }
+      } else {
+        var j = first &+ 1
+        while j < n {
+          consider(j)
+          j &+= 1
+        }
       }
       if !base[best].precedes(x) { break }
       base[i] = base[best]
