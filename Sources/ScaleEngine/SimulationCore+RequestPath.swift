@@ -49,6 +49,7 @@ extension SimulationCore {
   // MARK: - The stage machine
 
   /// Moves a request through stages until it parks, fails or is done.
+  @inline(__always)
   mutating func advance(_ slot: Int32, to first: Stage) {
     var stage = first
     while true {

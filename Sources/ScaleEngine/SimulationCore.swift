@@ -229,6 +229,7 @@ struct SimulationCore {
     return true
   }
 
+  @inline(__always)
   mutating func handle(_ event: SimEvent) {
     switch event.kind {
     case .serviceDone: serviceDone(slot: event.a, token: event.b, station: Int(event.c))
