@@ -42,6 +42,7 @@ public final class EventQueue {
   }
 
   /// Inserts an event as is (its sequence number must already be set).
+  @inline(__always)
   public func push(_ event: SimEvent) {
     if pending == capacity { grow() }
     (base + pending).initialize(to: event)
@@ -50,6 +51,7 @@ public final class EventQueue {
   }
 
   /// Removes and returns the earliest event.
+  @inline(__always)
   public func pop() -> SimEvent? {
     guard pending > 0 else { return nil }
     let top = base[0]
