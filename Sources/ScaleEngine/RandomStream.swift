@@ -58,7 +58,7 @@ public struct RandomStream: Sendable, Equatable {
   }
 
   /// The next 64 random bits (xoshiro256**).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let result = rotl(s1 &* 5, 7) &* 9
     let t = s1 &<< 17
@@ -85,7 +85,7 @@ public struct RandomStream: Sendable, Equatable {
   }
 
   /// Uniform in (0, 1]: never zero, so `log` of it is finite.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func nextOpenDouble() -> Double {
     Double((next() >> 11) &+ 1) * 0x1.0p-53
   }
