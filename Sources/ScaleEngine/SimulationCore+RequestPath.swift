@@ -154,6 +154,7 @@ extension SimulationCore {
 
   // MARK: - Balancer
 
+  @inline(__always)
   mutating func enterBalancer(_ slot: Int32) -> StageOutcome {
     let b = entryBalancer
     if b < 0 {
@@ -253,6 +254,7 @@ extension SimulationCore {
   }
 
   /// Station `s` starts serving `slot`: its completion is scheduled with the service's token.
+  @inline(__always)
   mutating func startService(station s: Int, slot: Int32) {
     startService(station: s, item: slot, generation: requests[Int(slot)].generation)
   }
