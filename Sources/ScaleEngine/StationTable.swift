@@ -61,6 +61,9 @@ struct StationTable {
     var figures: [(busy: Double, cores: Double, queue: Double)] = []
     figures.reserveCapacity(all.count)
     var live = 0
+    // One entry per station (100 000 in a large pool): room made once, not by doubling.
+    stats.utilisation.reserveCapacity(stats.utilisation.count + all.count)
+    stats.queueLength.reserveCapacity(stats.queueLength.count + all.count)
     for s in all.indices {
       let f = all[s].stats.interval(at: now, length: dt)
       stats.utilisation[all[s].name] = f.utilisation
