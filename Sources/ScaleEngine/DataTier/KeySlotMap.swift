@@ -7,13 +7,19 @@
 /// engine's own (drawn by `KeySampler`), not adversarial input, so a multiplicative hash
 /// (Knuth's Fibonacci hashing: the top bits of key × 2⁶⁴/φ) spreads them well enough, and
 /// open addressing with linear probing keeps an entry and its probe in one or two cache
-/// lines. Removal shifts the following entries back (no tombstones), so lookups never
+/// lines: key and slot side by side (16 bytes, four to a line), so a probe that finds its key
+/// reads one line, not one in a key array and another in a slot array. Removal shifts the following entries back (no tombstones), so lookups never
 /// slow down as keys come and go. The table doubles past 70% full; iteration order (used
 /// only through `sortedEntries`) never leaks into results.
 struct KeySlotMap: Sendable {
-  /// Slot keys and values; a value of −1 marks an empty slot.
-  private var keys: [Int]
-  private var values: [Int]
+  /// One position of the table: a key and its slot; a slot of −1 marks an empty position.
+  struct Entry: Sendable {
+    var key: Int
+    var slot: Int
+  }
+  static let empty = Entry(key: 0, slot: -1)
+
+  private var table: [Entry]
   /// Table size − 1 (the size is a power of two).
   private var mask: Int
   /// 64 − log2(table size): the hash keeps the top bits of the product.
@@ -25,33 +31,32 @@ struct KeySlotMap: Sendable {
   init(capacity: Int = 0) {
     var size = KeySlotMap.minimumSize
     while size * 7 < Swift.max(0, capacity) * 10 { size *= 2 }
-    keys = Array(repeating: 0, count: size)
-    values = Array(repeating: -1, count: size)
+    table = Array(repeating: KeySlotMap.empty, count: size)
     mask = size - 1
     shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
   var isEmpty: Bool { count == 0 }
 
-  /// The home position of `key`.
+  /// The home position of `key` in a table whose hash keeps the top 64 − `shift` bits.
   @inline(__always)
-  private func home(_ key: Int) -> Int {
+  private static func home(_ key: Int, shift: UInt64) -> Int {
     Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
   }
 
   /// The position holding `key`, or the empty one where it would go.
   @inline(__always)
   private func position(of key: Int) -> Int {
-    var i = home(key)
-    while values[i] >= 0 && keys[i] != key { i = (i &+ 1) & mask }
+    var i = KeySlotMap.home(key, shift: shift)
+    while table[i].slot >= 0 && table[i].key != key { i = (i &+ 1) & mask }
     return i
   }
 
   /// The slot stored for `key`; setting nil removes it. A slot must be non-negative.
   subscript(key: Int) -> Int? {
+    @inline(__always)
     get {
-      let i = position(of: key)
-      let v = values[i]
+      let v = table[position(of: key)].slot
       return v >= 0 ? v : nil
     }
     set {
@@ -66,60 +71,59 @@ struct KeySlotMap: Sendable {
 
   private mutating func insert(_ key: Int, _ value: Int) {
     var i = position(of: key)
-    if values[i] < 0 {
-      if (count + 1) * 10 > values.count * 7 {
+    if table[i].slot < 0 {
+      if (count + 1) * 10 > table.count * 7 {
         grow()
         i = position(of: key)
       }
       count += 1
-      keys[i] = key
     }
-    values[i] = value
+    table[i] = Entry(key: key, slot: value)
   }
 
   private mutating func remove(_ key: Int) {
-    var hole = position(of: key)
-    guard values[hole] >= 0 else { return }
+    let first = position(of: key)
+    guard table[first].slot >= 0 else { return }
     count -= 1
-    // Backward shift: move up each following entry whose home is not in (hole, its place].
-    var i = hole
-    while true {
-      i = (i &+ 1) & mask
-      guard values[i] >= 0 else { break }
-      let h = home(keys[i])
-      let stays = hole <= i ? (hole < h && h <= i) : (hole < h || h <= i)
-      if stays { continue }
-      keys[hole] = keys[i]
-      values[hole] = values[i]
-      hole = i
+    let shift = self.shift
+    // One uniqueness check for the whole shift; every index is masked to the table's size.
+    table.withUnsafeMutableBufferPointer { t in
+      let mask = t.count - 1
+      var hole = first
+      // Backward shift: move up each following entry whose home is not in (hole, its place].
+      var i = hole
+      while true {
+        i = (i &+ 1) & mask
+        let entry = t[i]
+        guard entry.slot >= 0 else { break }
+        let h = KeySlotMap.home(entry.key, shift: shift)
+        let stays = hole <= i ? (hole < h && h <= i) : (hole < h || h <= i)
+        if stays { continue }
+        t[hole] = entry
+        hole = i
+      }
+      t[hole] = KeySlotMap.empty
     }
-    values[hole] = -1
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldValues = values
-    let size = values.count * 2
-    keys = Array(repeating: 0, count: size)
-    values = Array(repeating: -1, count: size)
+    let old = table
+    let size = table.count * 2
+    table = Array(repeating: KeySlotMap.empty, count: size)
     mask = size - 1
     shift = UInt64(64 - size.trailingZeroBitCount)
-    for j in oldValues.indices where oldValues[j] >= 0 {
-      let i = position(of: oldKeys[j])
-      keys[i] = oldKeys[j]
-      values[i] = oldValues[j]
+    for entry in old where entry.slot >= 0 {
+      table[position(of: entry.key)] = entry
     }
   }
 
   /// Room for `n` entries without growing.
   mutating func reserveCapacity(_ n: Int) {
-    while values.count * 7 < n * 10 { grow() }
+    while table.count * 7 < n * 10 { grow() }
   }
 
   /// Every (key, slot), in ascending key order.
   func sortedEntries() -> [(key: Int, slot: Int)] {
-    values.indices.filter { values[$0] >= 0 }.map { (keys[$0], values[$0]) }.sorted {
-      $0.key < $1.key
-    }
+    table.filter { $0.slot >= 0 }.map { ($0.key, $0.slot) }.sorted { $0.key < $1.key }
   }
 }
