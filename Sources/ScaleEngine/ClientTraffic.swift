@@ -11,7 +11,7 @@ struct ClientTraffic {
   var arrivalRng: RandomStream
   var mixRng: RandomStream
   var keyRng: RandomStream
-  var keySampler: KeySampler
+  let keySampler: KeySampler
   /// Whether requests draw a key (hash balancing, a data tier, routes) and a read/write kind
   /// (a data tier).
   var needsKeys = false

@@ -50,6 +50,49 @@ import Testing
     #expect(maximum > 1_000_000)
   }
 
+  /// The rank table never changes a draw: the same stream gives the same ranks with the
+  /// table as through the inversion alone (exponents from the clamp's bottom to its top, two
+  /// keys to ten million).
+  @Test(arguments: [
+    (1.1, 1_000_000), (1.0, 10_000_000), (0.5, 10_000), (2.0, 1000), (5.0, 50), (50.0, 100),
+    (0.000_001, 3), (1.1, 2), (0.99, 5000), (1.3, 4097),
+  ])
+  func rankTableAgreesWithTheInversion(exponent: Double, count: Int) {
+    let zipf = ZipfSampler(exponent: exponent, count: count)
+    var a = RandomStream(seed: 99)
+    var b = RandomStream(seed: 99)
+    for i in 0..<200_000 {
+      let k = zipf.sample(&a)
+      let reference = zipf.sampleRankByInversion(&b)
+      if k != reference {
+        Issue.record("draw \(i): \(k) with the table, \(reference) by inversion")
+        return
+      }
+    }
+  }
+
+  /// At s = 1.1 over 10⁶ keys the table decides most variates (the inversion is the
+  /// exception), and each rank it gives is the one the inversion rounds to and accepts.
+  @Test func rankTableDecidesMostVariates() {
+    let zipf = ZipfSampler(exponent: 1.1, count: 1_000_000)
+    guard let table = zipf.table else {
+      Issue.record("no table")
+      return
+    }
+    var rng = RandomStream(seed: 5)
+    var decided = 0
+    let draws = 100_000
+    for _ in 0..<draws {
+      let u = zipf.hIntegralN + rng.nextDouble() * (zipf.hIntegralX1 - zipf.hIntegralN)
+      guard let k = table.acceptedRank(of: u) else { continue }
+      decided += 1
+      let x = ZipfSampler.hIntegralInverse(u, zipf.exponent)
+      let bound = ZipfSampler.hIntegral(Double(k) + 0.5, 1.1) - ZipfSampler.h(Double(k), 1.1)
+      #expect(Int(Swift.max(1, x.rounded())) == k && u >= bound)
+    }
+    #expect(Double(decided) / Double(draws) > 0.6)
+  }
+
   @Test func oneKeyAlwaysGivesRankOne() {
     let zipf = ZipfSampler(exponent: 1.2, count: 1)
     var rng = RandomStream(seed: 1)

@@ -31,6 +31,8 @@ public struct CacheNodeCounters: Sendable, Equatable {
 ///   when it leaves the cache. Redis approximates this with a logarithmic 8-bit counter,
 ///   decay and sampling; expiry removes old keys here, so no decay is needed.
 /// - Random: a uniformly drawn resident key (the caller passes the draw).
+/// - Unbounded (no capacity): nothing is ever evicted, so none of these orders is kept and a
+///   hit touches nothing but the key index.
 ///
 /// Storage is slot arrays plus one map from key to slot (`KeySlotMap`), reserved up front (up to 4096
 /// entries) when the capacity is known and grown on demand, so steady-state operations
@@ -41,6 +43,10 @@ public struct CacheNode: Sendable {
   public let capacity: Int?
   public let eviction: Eviction
   public private(set) var counters = CacheNodeCounters()
+  /// Whether the eviction policy's order (recency list, frequency lists, dense array) is
+  /// kept: only a bounded node ever evicts, so an unbounded one keeps none and a hit costs
+  /// no list update.
+  private let keepsEvictionOrder: Bool
 
   private var index = KeySlotMap()
   // Per slot.
@@ -78,6 +84,7 @@ public struct CacheNode: Sendable {
     self.ttl = ttl
     self.capacity = capacity.map { max(0, $0) }
     self.eviction = eviction
+    keepsEvictionOrder = capacity != nil
     if let c = self.capacity {
       let r = min(c, CacheNode.maxReserve)
       index.reserveCapacity(r)
@@ -146,6 +153,7 @@ public struct CacheNode: Sendable {
     let s = allocate(key: key, expiry: expiry)
     index[key] = s
     appendExpiry(s)
+    guard keepsEvictionOrder else { return }
     switch eviction {
     case .lru: pushFront(s)
     case .lfu: lfuInsert(s)
@@ -204,10 +212,11 @@ public struct CacheNode: Sendable {
     let s = slotKey.count
     slotKey.append(key)
     slotExpiry.append(expiry)
-    prev.append(-1)
-    next.append(-1)
     expPrev.append(-1)
     expNext.append(-1)
+    guard keepsEvictionOrder else { return s }
+    prev.append(-1)
+    next.append(-1)
     switch eviction {
     case .lfu: slotFreqNode.append(-1)
     case .random: densePos.append(-1)
@@ -219,6 +228,8 @@ public struct CacheNode: Sendable {
   private mutating func remove(_ s: Int) {
     index[slotKey[s]] = nil
     unlinkExpiry(s)
+    freeSlots.append(s)
+    guard keepsEvictionOrder else { return }
     switch eviction {
     case .lru: unlink(s)
     case .lfu: lfuRemove(s)
@@ -230,10 +241,10 @@ public struct CacheNode: Sendable {
       }
       densePos[s] = -1
     }
-    freeSlots.append(s)
   }
 
   private mutating func touch(_ s: Int) {
+    guard keepsEvictionOrder else { return }
     switch eviction {
     case .lru:
       unlink(s)

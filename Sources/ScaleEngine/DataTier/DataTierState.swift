@@ -35,9 +35,11 @@ struct DataTierState {
   var pathDatabase = -1
   var asyncRng = RandomStream(seed: 0)
   var asyncFraction = 0.0
-  var slots: [TierSlot] = []
+  /// Per request slot (grown on demand; `SimulationCore.tierSlot`). Held by reference and
+  /// written in place, as the request slots are (`FlatTable`): several writes a request.
+  let slots = FlatTable<TierSlot>()
   /// Database calls in flight (`DatabaseCall`), `callStride` records per request slot.
-  var calls: [DatabaseCall] = []
+  let calls = FlatTable<DatabaseCall>()
   var callStride = 1
   /// Whether anything follows the servers: a queue, cache or database, routes, or a breaker
   /// around the servers. When nothing does, a request is done when its server answers and

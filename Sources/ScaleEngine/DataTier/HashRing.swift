@@ -11,6 +11,16 @@ public struct HashRing: Sendable, Equatable {
   public private(set) var owners: [Int32] = []
   public private(set) var nodeCount: Int
   public let virtualNodes: Int
+  /// For each of the 2^b equal slices of the hash space (by a hash's top b bits), the index
+  /// of the first point at or after the slice's start, then `points.count`: a look-up
+  /// searches one slice (about one point) instead of the whole ring (every cached read and
+  /// fill, and every write's invalidation, looks a key up here).
+  private var sliceStart: [Int32] = []
+  /// 64 − b.
+  private var sliceShift: UInt64 = 63
+
+  /// Most slices: 2^16 (a quarter of a megabyte for the largest rings).
+  static let maxSliceBits = 16
 
   /// Largest virtual-node count per node accepted (more only costs memory).
   public static let maxVirtualNodes = 10_000
@@ -39,9 +49,16 @@ public struct HashRing: Sendable, Equatable {
 
   /// The node owning a key hash.
   public func node(forHash h: UInt64) -> Int {
-    // First index with points[i] >= h (binary search), wrapping to 0.
+    // First index with points[i] >= h (binary search within h's slice: the first point
+    // at or after h is at or after the slice's first one, and at or before the next
+    // slice's), wrapping to 0.
+    let slice = Int(truncatingIfNeeded: h &>> sliceShift)
     var low = 0
     var high = points.count
+    if slice &+ 1 < sliceStart.count {
+      low = Int(sliceStart[slice])
+      high = Int(sliceStart[slice &+ 1])
+    }
     while low < high {
       let mid = low + (high - low) / 2
       if points[mid] < h { low = mid + 1 } else { high = mid }
@@ -63,5 +80,17 @@ public struct HashRing: Sendable, Equatable {
     pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     points = pairs.map(\.0)
     owners = pairs.map(\.1)
+    var bits = 1
+    while bits < HashRing.maxSliceBits && (1 << bits) < points.count { bits += 1 }
+    sliceShift = UInt64(64 - bits)
+    sliceStart = []
+    sliceStart.reserveCapacity((1 << bits) + 1)
+    var i = 0
+    for slice in 0..<(1 << bits) {
+      let start = UInt64(slice) << sliceShift
+      while i < points.count && points[i] < start { i += 1 }
+      sliceStart.append(Int32(truncatingIfNeeded: i))
+    }
+    sliceStart.append(Int32(truncatingIfNeeded: points.count))
   }
 }

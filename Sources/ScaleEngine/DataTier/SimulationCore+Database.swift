@@ -6,17 +6,21 @@ import ScaleModel
 /// (role `.database`) of the station table.
 extension SimulationCore {
   /// The data tier's record for `slot`, reset when the slot carries a new request.
+  // Inlined: called several times a request, and the record is almost always current.
+  @inline(__always)
   mutating func tierSlot(_ slot: Int32) -> Int {
     let i = Int(slot)
-    if i >= dataTier.slots.count {
-      dataTier.slots.append(
-        contentsOf: repeatElement(TierSlot(), count: i + 1 - dataTier.slots.count))
-    }
-    if dataTier.slots[i].generation != requests[i].generation {
-      dataTier.slots[i] = TierSlot()
-      dataTier.slots[i].generation = requests[i].generation
-    }
+    let generation = requests[i].generation
+    if i < dataTier.slots.count, dataTier.slots[i].generation == generation { return i }
+    renewTierSlot(i, generation: generation)
     return i
+  }
+
+  /// Makes record `i` a fresh one for the request of `generation` (grown on demand).
+  @inline(never)
+  mutating func renewTierSlot(_ i: Int, generation: UInt32) {
+    while dataTier.slots.count <= i { dataTier.slots.append(TierSlot()) }
+    dataTier.slots[i] = TierSlot(generation: generation)
   }
 
   mutating func enterDatabaseStage(_ slot: Int32, database d: Int) -> StageOutcome {
@@ -37,10 +41,7 @@ extension SimulationCore {
   mutating func callRecord(_ t: Int, _ k: Int) -> Int {
     let stride = dataTier.callStride
     let end = (t + 1) * stride
-    if dataTier.calls.count < end {
-      dataTier.calls.append(
-        contentsOf: repeatElement(DatabaseCall(), count: end - dataTier.calls.count))
-    }
+    while dataTier.calls.count < end { dataTier.calls.append(DatabaseCall()) }
     return t * stride + k
   }
 

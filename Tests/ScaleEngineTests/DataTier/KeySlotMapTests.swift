@@ -54,6 +54,30 @@ import Testing
     #expect(map[20] == nil)
   }
 
+  /// Keys and slots that fit 32 bits keep the map narrow; the first that does not widens it
+  /// with every entry kept (a key past Int32, then a slot past UInt32).
+  @Test(arguments: [Int(Int32.max) + 1, Int(Int32.min) - 1, Int.min])
+  func aWideKeyOrSlotWidensTheMap(bigKey: Int) {
+    var map = KeySlotMap()
+    for k in -500..<500 { map[k * 7919] = k + 500 }
+    map[Int(Int32.max)] = 1
+    map[Int(Int32.min)] = 2
+    #expect(!map.isWide)
+    #expect(map[bigKey] == nil)  // looked up while narrow: cannot be there
+    map[bigKey] = 3
+    #expect(map.isWide)
+    #expect(map[bigKey] == 3 && map[Int(Int32.max)] == 1 && map[Int(Int32.min)] == 2)
+    #expect((-500..<500).allSatisfy { map[$0 * 7919] == $0 + 500 })
+    #expect(map.count == 1003)
+
+    var slots = KeySlotMap()
+    slots[1] = 5
+    slots[2] = Int(UInt32.max)
+    #expect(slots.isWide && slots[1] == 5 && slots[2] == Int(UInt32.max))
+    slots[2] = nil
+    #expect(slots.count == 1 && slots[2] == nil)
+  }
+
   @Test func aNegativeSlotStopsTheProgram() async {
     await #expect(processExitsWith: .failure) {
       var map = KeySlotMap()
