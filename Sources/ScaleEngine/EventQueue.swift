@@ -7,11 +7,19 @@
 /// heap, and an array in a struct pays a uniqueness check (a call into the runtime) on each
 /// write, two or three per event (docs/engine.md, "Performance"). A queue has one owner (the
 /// simulation's core); two references to one queue see the same events.
+///
+/// A pop leaves the root empty until the next push or read: an event's handler nearly
+/// always schedules one (a service's end, the next hop), and that event then takes the root
+/// and sinks to its place, one sift instead of two (the last event sinking from the root,
+/// the new one rising from the bottom). The order events come out in is that of their
+/// (time, sequence), whatever the heap's arrangement, so this changes no run.
 public final class EventQueue {
   private var base: UnsafeMutablePointer<SimEvent>
   private var capacity: Int
-  /// Events pending.
+  /// Positions in use, the root included while it is empty.
   private var pending = 0
+  /// The root was popped and nothing has taken its place yet.
+  private var rootEmpty = false
   private var nextSequence: UInt64 = 0
 
   /// An empty queue.
@@ -26,11 +34,25 @@ public final class EventQueue {
   }
 
   /// Events pending.
-  public var count: Int { pending }
+  public var count: Int { rootEmpty ? pending - 1 : pending }
   /// Whether nothing is pending.
-  public var isEmpty: Bool { pending == 0 }
+  public var isEmpty: Bool { count == 0 }
   /// The earliest event's time, or +∞.
-  public var nextTime: Double { pending > 0 ? base[0].time : .infinity }
+  public var nextTime: Double {
+    @inline(__always) get {
+      fillEmptyRoot()
+      return pending > 0 ? base[0].time : .infinity
+    }
+  }
+
+  /// The popped root's place taken by the last event (nothing was scheduled since the pop).
+  @inline(__always)
+  private func fillEmptyRoot() {
+    guard rootEmpty else { return }
+    rootEmpty = false
+    pending -= 1
+    if pending > 0 { fillRoot(with: base[pending]) }
+  }
 
   /// Schedules an event; ties at the same time run in scheduling order.
   public func schedule(
@@ -44,6 +66,11 @@ public final class EventQueue {
   /// Inserts an event as is (its sequence number must already be set).
   @inline(__always)
   public func push(_ event: SimEvent) {
+    if rootEmpty {
+      rootEmpty = false
+      fillRoot(with: event)
+      return
+    }
     if pending == capacity { grow() }
     (base + pending).initialize(to: event)
     pending += 1
@@ -53,11 +80,10 @@ public final class EventQueue {
   /// Removes and returns the earliest event.
   @inline(__always)
   public func pop() -> SimEvent? {
+    fillEmptyRoot()
     guard pending > 0 else { return nil }
-    let top = base[0]
-    pending -= 1
-    if pending > 0 { fillRoot(with: base[pending]) }
-    return top
+    rootEmpty = true
+    return base[0]
   }
 
   private func grow() {
@@ -125,5 +151,6 @@ public final class EventQueue {
   public func removeAll() {
     base.deinitialize(count: pending)
     pending = 0
+    rootEmpty = false
   }
 }

@@ -43,6 +43,33 @@ import Testing
     #expect(q.nextTime >= now)
   }
 
+  /// After a pop the root stays empty until the next push or read: counts, the next time
+  /// and the order seen from outside are those of a queue without the popped event, whether
+  /// a push or a read comes first.
+  @Test func aPoppedRootIsTakenByThePushOrTheLastEvent() {
+    let q = EventQueue()
+    for t in [5.0, 1, 3, 4, 2] { q.schedule(at: t, kind: .scripted) }
+    #expect(q.pop()?.time == 1)
+    #expect(q.count == 4)
+    #expect(!q.isEmpty)
+    q.schedule(at: 2.5, kind: .scripted)  // takes the empty root and sinks
+    #expect(q.count == 5)
+    #expect(q.pop()?.time == 2)
+    #expect(q.nextTime == 2.5)  // a read: the last event fills the root
+    #expect(q.count == 4)
+    #expect(q.pop()?.time == 2.5)
+    #expect(q.pop()?.time == 3)
+    #expect(q.pop()?.time == 4)
+    #expect(q.pop()?.time == 5)
+    #expect(q.count == 0)
+    #expect(q.isEmpty)
+    #expect(q.pop() == nil)
+    #expect(q.nextTime == .infinity)
+    q.schedule(at: 7, kind: .scripted)
+    #expect(q.count == 1)
+    #expect(q.nextTime == 7)
+  }
+
   @Test func emptyQueue() {
     let q = EventQueue()
     #expect(q.pop() == nil)
