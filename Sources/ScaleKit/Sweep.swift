@@ -72,7 +72,16 @@ public enum Sweep {
     }
     let rows = Mutex<[SweepRow?]>(Array(repeating: nil, count: jobs.count))
     let work = jobs
-    DispatchQueue.concurrentPerform(iterations: work.count) { i in
+    // The longest points first (by requests offered: rate × duration), so the last ones to
+    // start are short and the cores finish together: in the order of the range, a sweep over
+    // the rate ends with its longest point alone on one core (4 points on 2 cores: 1.64×
+    // instead of 1.9×). Rows are kept by index, so the order changes no output.
+    let order = work.indices.sorted { a, b in
+      let (x, y) = (expectedRequests(work[a].scenario), expectedRequests(work[b].scenario))
+      return x != y ? x > y : a < b
+    }
+    DispatchQueue.concurrentPerform(iterations: work.count) { k in
+      let i = order[k]
       let job = work[i]
       let result = Engine.run(job.scenario, shouldStop: shouldStop)
       let row = SweepRow(index: job.index, value: job.value, result: result)
@@ -82,6 +91,13 @@ public enum Sweep {
       }
     }
     return rows.withLock { $0.compactMap { $0 } }
+  }
+
+  /// A point's expected cost, for the order points start in: the requests its traffic
+  /// offers at the base rate over the run (0 without traffic).
+  static func expectedRequests(_ scenario: Scenario) -> Double {
+    let requests = (scenario.traffic?.rate ?? 0) * scenario.duration
+    return requests.isFinite ? requests : 0
   }
 
   /// The smallest value at which every `expect` holds, scanning the whole range in
