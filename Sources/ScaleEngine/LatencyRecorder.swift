@@ -26,15 +26,26 @@ struct LatencyRecorder {
 
   /// Counts are kept in pages of `pageSize` buckets, allocated when a bucket in them is first
   /// recorded: a station that sees no requests costs nothing, one that sees n requests at
-  /// most n pages (256 B each) plus the directory (4 B per page up to the highest one
+  /// most n pages (128 B each) plus the directory (4 B per page up to the highest one
   /// touched), and a busy one at most the full layout. A dense array up to the highest
   /// bucket cost 90–145 KB for every server that saw a request (docs/engine.md, "Memory").
   ///
-  /// A bucket's count is 32 bits in `pages` plus, once any bucket has passed 2³² − 1, 32 more
-  /// in `high` (allocated then, same layout): the hot path touches half the memory of 64-bit
-  /// counts, which is what the per-request increment costs (a cache miss, docs/engine.md).
+  /// A bucket's count is 16 bits in `pages` plus, once any bucket has passed 2¹⁶ − 1, the
+  /// number of times it wrapped in `high` (allocated then, same layout, 64 bits): the hot
+  /// path touches a quarter of the memory of 64-bit counts, and the per-request increment's
+  /// cache miss is most of what recording costs (docs/engine.md, "Performance").
+  ///
+  /// Once at least `denseMinimumPages` pages are allocated and they fill at least half the
+  /// span from the lowest to the highest, the span is laid out as one run at the start of
+  /// `pages`, in page order, every page of it allocated (`denseStart`, `denseLength`): a
+  /// busy recorder's increment then reads no directory, only the run. Pages allocated
+  /// later outside the run follow it, through the directory as before, until the span
+  /// they make is again half full and the run is laid out anew to cover it. A sparse
+  /// recorder (a few values far apart) stays paged; a dense one costs at most twice its
+  /// pages.
   static let pageShift = 6
   static let pageSize = 1 << pageShift
+  static let denseMinimumPages = 8
   /// Page number → 1 + the page's offset in `pages` (0: not allocated).
   private var directory: [Int32] = []
   /// The lowest page allocated (`Int.max`: none); the directory ends at the highest. Walks
@@ -46,9 +57,16 @@ struct LatencyRecorder {
   private var touchedPages: Range<Int> {
     firstPage < directory.count ? firstPage..<directory.count : 0..<0
   }
-  private var pages: [UInt32] = []
-  /// The upper 32 bits of each count, parallel to `pages`; empty until a count wraps.
-  private var high: [UInt32] = []
+  private var pages: [UInt16] = []
+  /// How many times each count wrapped past 2¹⁶ − 1 (its bits from 16 up), parallel to
+  /// `pages`; empty until a count wraps.
+  private var high: [UInt64] = []
+  /// Pages allocated.
+  private var allocatedPages = 0
+  /// The dense run: buckets `denseStart ..< denseStart + denseLength` are at offsets
+  /// `0 ..< denseLength` of `pages` (`denseLength` 0: no run).
+  private var denseStart = 0
+  private var denseLength = 0
   private(set) var count = 0
   private(set) var sum: Double = 0
   private(set) var maximum: Double = 0
@@ -58,13 +76,19 @@ struct LatencyRecorder {
   /// Bytes held by the counts (for tests and docs/engine.md).
   var storageBytes: Int {
     directory.capacity * MemoryLayout<Int32>.stride
-      + (pages.capacity + high.capacity) * MemoryLayout<UInt32>.stride
+      + pages.capacity * MemoryLayout<UInt16>.stride + high.capacity * MemoryLayout<UInt64>.stride
   }
 
   /// Adds 1 to bucket `i`. The hot path (every recorded request): the page exists and the
   /// count does not wrap; allocation and carries are out of line.
   @inline(__always)
   private mutating func increment(at i: Int) {
+    let j = i &- denseStart
+    if UInt(bitPattern: j) < UInt(bitPattern: denseLength) {
+      pages[j] &+= 1
+      if pages[j] == 0 { carry(1, at: j) }
+      return
+    }
     let page = i >> LatencyRecorder.pageShift
     if page < directory.count {
       let start = Int(directory[page])
@@ -83,9 +107,9 @@ struct LatencyRecorder {
   @inline(never)
   private mutating func add(_ n: UInt64, at i: Int) {
     let k = pageStart(i >> LatencyRecorder.pageShift) + (i & (LatencyRecorder.pageSize - 1))
-    let (sum, wrapped) = pages[k].addingReportingOverflow(UInt32(truncatingIfNeeded: n))
+    let (sum, wrapped) = pages[k].addingReportingOverflow(UInt16(truncatingIfNeeded: n))
     pages[k] = sum
-    let upper = UInt32(truncatingIfNeeded: n >> 32) &+ (wrapped ? 1 : 0)
+    let upper = (n >> 16) &+ (wrapped ? 1 : 0)
     if upper != 0 { carry(upper, at: k) }
   }
 
@@ -103,13 +127,45 @@ struct LatencyRecorder {
       }
       directory[page] = Int32(truncatingIfNeeded: start)
       if page < firstPage { firstPage = page }
+      allocatedPages += 1
+      let span = directory.count - firstPage
+      if allocatedPages >= LatencyRecorder.denseMinimumPages && 2 * allocatedPages >= span {
+        layOutDenseRun()
+        start = Int(directory[page])
+      }
     }
     return start - 1
   }
 
-  /// Adds `n` to the upper half of the count at offset `k` of `pages`.
+  /// Lays the span of allocated pages out as the dense run (every page of it allocated, in
+  /// page order, at the start of `pages`), counts kept.
+  private mutating func layOutDenseRun() {
+    let size = LatencyRecorder.pageSize
+    let span = touchedPages
+    var low = [UInt16](repeating: 0, count: span.count * size)
+    var wide = high.isEmpty ? [] : [UInt64](repeating: 0, count: low.count)
+    for page in span where directory[page] != 0 {
+      let from = Int(directory[page]) - 1
+      let to = (page - span.lowerBound) * size
+      guard from >= 0, from + size <= pages.count else { continue }
+      low[to..<(to + size)] = pages[from..<(from + size)]
+      if !wide.isEmpty && from + size <= high.count {
+        wide[to..<(to + size)] = high[from..<(from + size)]
+      }
+    }
+    for page in span {
+      directory[page] = Int32(truncatingIfNeeded: (page - span.lowerBound) * size + 1)
+    }
+    pages = low
+    high = wide
+    allocatedPages = span.count
+    denseStart = span.lowerBound << LatencyRecorder.pageShift
+    denseLength = low.count
+  }
+
+  /// Adds `n` wraps to the count at offset `k` of `pages`.
   @inline(never)
-  private mutating func carry(_ n: UInt32, at k: Int) {
+  private mutating func carry(_ n: UInt64, at k: Int) {
     if high.isEmpty { high = Array(repeating: 0, count: pages.count) }
     high[k] &+= n
   }
@@ -129,7 +185,7 @@ struct LatencyRecorder {
             }
           } else if start + size <= high.count {
             for offset in 0..<size {
-              let n = UInt64(high[start + offset]) << 32 | UInt64(low[start + offset])
+              let n = high[start + offset] << 16 | UInt64(low[start + offset])
               if n != 0 { body(first + offset, n) }
             }
           }
@@ -230,51 +286,51 @@ struct LatencyRecorder {
   }
 
   /// Adds the page at `from` in `source` into the page at `to` in `target`, wrapping; true
-  /// when a count wrapped. Eight counts an operation: the compiler does not vectorise the
+  /// when a count wrapped. Sixteen counts an operation: the compiler does not vectorise the
   /// scalar loop (the two pages might overlap, as far as it knows).
   @inline(__always)
   private static func addPage(
-    from source: UnsafeBufferPointer<UInt32>, at from: Int,
-    into target: UnsafeMutableBufferPointer<UInt32>, at to: Int
+    from source: UnsafeBufferPointer<UInt16>, at from: Int,
+    into target: UnsafeMutableBufferPointer<UInt16>, at to: Int
   ) -> Bool {
     let a = UnsafeBufferPointer(rebasing: source[from..<(from + pageSize)])
     let b = UnsafeMutableBufferPointer(rebasing: target[to..<(to + pageSize)])
     guard let x = a.baseAddress, let y = b.baseAddress else { return false }
-    var wrapped = SIMDMask<SIMD8<Int32>>()
-    for k in stride(from: 0, to: pageSize, by: 8) {
-      let added = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<UInt32>.self)
-      let total = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<UInt32>.self) &+ added
-      UnsafeMutableRawPointer(y + k).storeBytes(of: total, as: SIMD8<UInt32>.self)
+    var wrapped = SIMDMask<SIMD16<Int16>>()
+    for k in stride(from: 0, to: pageSize, by: 16) {
+      let added = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD16<UInt16>.self)
+      let total = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD16<UInt16>.self) &+ added
+      UnsafeMutableRawPointer(y + k).storeBytes(of: total, as: SIMD16<UInt16>.self)
       wrapped = wrapped .| (total .< added)
     }
     return any(wrapped)
   }
 
   /// The page at `from` of `now` minus the page at `before` of `then` (nil: zeros), each
-  /// difference floored at 0 (no count of `then` is larger, as it is an earlier copy), eight
-  /// counts an operation; written to `target` (a page) when given. The sum of the
-  /// differences.
+  /// difference floored at 0 (no count of `then` is larger, as it is an earlier copy; the
+  /// caller makes sure no count wrapped), sixteen counts an operation; written to `target`
+  /// (a page) when given. The sum of the differences.
   private static func subtractPage(
-    _ now: [UInt32], at from: Int, _ then: [UInt32]?, at before: Int,
-    into target: UnsafeMutableBufferPointer<UInt32>?
+    _ now: [UInt16], at from: Int, _ then: [UInt16]?, at before: Int,
+    into target: UnsafeMutableBufferPointer<UInt16>?
   ) -> UInt64 {
     now.withUnsafeBufferPointer { nowPages in
       let current = UnsafeBufferPointer(rebasing: nowPages[from..<(from + pageSize)])
       guard let x = current.baseAddress else { return 0 }
-      func run(_ y: UnsafePointer<UInt32>?) -> UInt64 {
-        var sum = SIMD8<UInt64>()
-        for k in stride(from: 0, to: pageSize, by: 8) {
-          var d = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<UInt32>.self)
+      func run(_ y: UnsafePointer<UInt16>?) -> UInt64 {
+        var sum = SIMD16<UInt32>()
+        for k in stride(from: 0, to: pageSize, by: 16) {
+          var d = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD16<UInt16>.self)
           if let y {
-            let e = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<UInt32>.self)
+            let e = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD16<UInt16>.self)
             d = (d &- e).replacing(with: 0, where: d .<= e)
           }
           if let z = target?.baseAddress {
-            UnsafeMutableRawPointer(z + k).storeBytes(of: d, as: SIMD8<UInt32>.self)
+            UnsafeMutableRawPointer(z + k).storeBytes(of: d, as: SIMD16<UInt16>.self)
           }
-          sum &+= SIMD8<UInt64>(truncatingIfNeeded: d)
+          sum &+= SIMD16<UInt32>(truncatingIfNeeded: d)
         }
-        return sum.wrappedSum()
+        return UInt64(sum.wrappedSum())
       }
       guard let then, before >= 0 else { return run(nil) }
       return then.withUnsafeBufferPointer { thenPages in
@@ -289,7 +345,7 @@ struct LatencyRecorder {
     guard i >= 0, page < directory.count, directory[page] != 0 else { return 0 }
     let k = Int(directory[page]) - 1 + (i & (LatencyRecorder.pageSize - 1))
     guard k >= 0, k < pages.count else { return 0 }
-    let upper = k < high.count ? UInt64(high[k]) << 32 : 0
+    let upper = k < high.count ? high[k] << 16 : 0
     return upper | UInt64(pages[k])
   }
 
@@ -300,7 +356,7 @@ struct LatencyRecorder {
     var out = LatencyRecorder()
     out.maximum = maximum
     guard high.isEmpty, earlier?.high.isEmpty ?? true else {
-      // Counts past 32 bits (10¹⁰ values in a bucket): bucket by bucket.
+      // A count past 16 bits (65 536 values in a bucket): bucket by bucket.
       forEachBucket { i, n in
         let before = earlier?.bucketCount(at: i) ?? 0
         guard n > before else { return }
@@ -423,7 +479,7 @@ struct LatencyRecorder {
           guard start >= 0, start + size <= low.count, !wide || start + size <= high.count
           else { continue }
           func count(_ k: Int) -> UInt64 {
-            wide ? UInt64(high[start + k]) << 32 | UInt64(low[start + k]) : UInt64(low[start + k])
+            wide ? high[start + k] << 16 | UInt64(low[start + k]) : UInt64(low[start + k])
           }
           var total: UInt64 = 0
           if wide {

@@ -129,7 +129,7 @@ import Testing
   #expect(LatencyRecorder.index(of: LatencyRecorder.highestTrackable) < LatencyRecorder.length)
 }
 
-/// Counts are 32 bits in the hot pages with a carry into a second half: a bucket past
+/// Counts are 16 bits in the hot pages with the wraps counted beside them: a bucket past
 /// 2³² − 1 keeps its exact count, through `record`, `add` and the quantiles.
 @Test func countsPastThirtyTwoBitsCarry() {
   var r = LatencyRecorder()
@@ -155,7 +155,7 @@ import Testing
   #expect(merged.histogram().totalCount == 1 && merged.quantile(0.5) > 0.0029)
 }
 
-/// Merging page by page carries a 32-bit wrap into the upper half, and allocates pages the
+/// Merging page by page carries a wrap into the upper part, and allocates pages the
 /// target lacks.
 @Test func mergingPagesCarriesAWrap() {
   var a = LatencyRecorder()
@@ -223,4 +223,70 @@ import Testing
   #expect(source.bucketCount(at: LatencyRecorder.bucket(ofSeconds: 0.5)) == 0)
   #expect(merged.bucketCount(at: LatencyRecorder.bucket(ofSeconds: 1e-6)) == 0)
   #expect(merged.highestBucketTop >= 500_000_000 && source.highestBucketTop < 200_000_000)
+}
+
+/// Each bucket's count, as a dictionary: what the recorder must hold.
+private func referenceCounts(_ values: [Double]) -> [Int: UInt64] {
+  var counts: [Int: UInt64] = [:]
+  for v in values { counts[LatencyRecorder.bucket(ofSeconds: v), default: 0] += 1 }
+  return counts
+}
+
+/// A busy recorder lays its span out as one run, counts kept, and goes on recording the
+/// same way when values land outside the run (near it, or a lone outlier far from it): every
+/// bucket holds what was recorded into it, quantiles follow a `Histogram` of the same values,
+/// and storage stays within twice the pages the values need (four times with an array's
+/// growth), plus the directory.
+@Test func aBusyRecorderKeepsExactCountsThroughItsDenseRun() {
+  var rng = RandomStream(seed: 9)
+  var sampler = DistributionSampler(.exponential(mean: 0.002))
+  var values: [Double] = []
+  var r = LatencyRecorder()
+  for n in 0..<60_000 {
+    var v = sampler.sample(&rng)
+    if n == 30_000 { v = 3_000 }  // far above the run: a page of its own
+    if n == 40_000 { v = 2e-7 }  // far below it
+    values.append(v)
+    r.record(v)
+  }
+  let expected = referenceCounts(values)
+  for i in 0..<LatencyRecorder.length {
+    #expect(r.bucketCount(at: i) == expected[i] ?? 0, "bucket \(i)")
+  }
+  var h = LatencyRecorder().histogram()  // empty, HdrHistogram's own
+  for v in values { h.record(UInt64(min(v * 1e9, 1e13).rounded(.toNearestOrEven))) }
+  let qs = LatencySummary.standardQuantiles
+  #expect(r.quantiles(qs) == qs.map { min(Double(h.valueAtPercentile($0 * 100)) / 1e9, r.maximum) })
+  #expect(r.highestBucketTop == h.max)
+  let pagesNeeded = Set(expected.keys.map { $0 >> LatencyRecorder.pageShift }).count
+  #expect(r.storageBytes <= 4 * pagesNeeded * LatencyRecorder.pageSize * 2 + 4 * 600)
+  var merged = LatencyRecorder()
+  merged.record(0.001)
+  merged.add(r)
+  #expect(
+    merged.bucketCount(at: LatencyRecorder.bucket(ofSeconds: 0.001))
+      == (expected[LatencyRecorder.bucket(ofSeconds: 0.001)] ?? 0) + 1)
+  #expect(merged.count == r.count + 1)
+}
+
+/// A bucket passes 2¹⁶ − 1 through the per-value path: its count stays exact in the count,
+/// a merge, a difference since an earlier copy, and the quantiles.
+@Test func countsPastSixteenBitsCarryOnTheHotPath() {
+  var r = LatencyRecorder()
+  for _ in 0..<30_000 { r.record(0.001) }
+  let earlier = r
+  for _ in 0..<45_000 { r.record(0.001) }
+  r.record(0.004)
+  let i = LatencyRecorder.bucket(ofSeconds: 0.001)
+  #expect(r.bucketCount(at: i) == 75_000)
+  #expect(earlier.bucketCount(at: i) == 30_000)
+  let since = r.counts(since: earlier, maximum: r.maximum)
+  #expect(since.count == 45_001 && since.bucketCount(at: i) == 45_000)
+  var merged = LatencyRecorder()
+  merged.record(0.002)
+  merged.add(r)
+  merged.add(r)
+  #expect(merged.bucketCount(at: i) == 150_000 && merged.count == 150_003)
+  #expect(abs(merged.quantile(0.5) - 0.001) <= 0.001 * 0.001)
+  #expect(merged.quantile(0.99999) > 0.0039)
 }
