@@ -35,17 +35,19 @@ struct LatencyRecorder {
   /// path touches a quarter of the memory of 64-bit counts, and the per-request increment's
   /// cache miss is most of what recording costs (docs/engine.md, "Performance").
   ///
-  /// Once at least `denseMinimumPages` pages are allocated and they fill at least half the
-  /// span from the lowest to the highest, the span is laid out as one run at the start of
-  /// `pages`, in page order, every page of it allocated (`denseStart`, `denseLength`): a
-  /// busy recorder's increment then reads no directory, only the run. Pages allocated
-  /// later outside the run follow it, through the directory as before, until the span
-  /// they make is again half full and the run is laid out anew to cover it. A sparse
-  /// recorder (a few values far apart) stays paged; a dense one costs at most twice its
-  /// pages.
+  /// A busy recorder's span, from its lowest page to its highest with an eighth of it as a
+  /// margin each side, is laid out as one run at the start of `pages`, in page order, every
+  /// page of it allocated (`denseStart`, `denseLength`): its increment then reads no
+  /// directory, only the run. Busy means at least `denseMinimumPages` pages and
+  /// `denseValuesPerPage` values recorded per page of the run, so the run costs at most
+  /// 8 bytes a value (a page may cost 128 B a value). Values outside the run go through the
+  /// directory as before; the span is looked at again each time the count doubles (and after
+  /// a reset), from the per-value path only, so merges never lay out runs. A sparse
+  /// recorder (a few values far apart) stays paged.
   static let pageShift = 6
   static let pageSize = 1 << pageShift
   static let denseMinimumPages = 8
+  static let denseValuesPerPage = 16
   /// Page number → 1 + the page's offset in `pages` (0: not allocated).
   private var directory: [Int32] = []
   /// The lowest page allocated (`Int.max`: none); the directory ends at the highest. Walks
@@ -67,11 +69,16 @@ struct LatencyRecorder {
   /// `0 ..< denseLength` of `pages` (`denseLength` 0: no run).
   private var denseStart = 0
   private var denseLength = 0
+  /// The count at which the per-value path next considers laying out the run.
+  private var runCheckAt = denseMinimumPages * denseValuesPerPage
   private(set) var count = 0
   private(set) var sum: Double = 0
   private(set) var maximum: Double = 0
 
   init() {}
+
+  /// Buckets in the dense run (for tests).
+  var denseRunBuckets: Int { denseLength }
 
   /// Bytes held by the counts (for tests and docs/engine.md).
   var storageBytes: Int {
@@ -97,10 +104,12 @@ struct LatencyRecorder {
         // Adding 1 wraps exactly when the result is 0: one increment and one test.
         pages[k] &+= 1
         if pages[k] == 0 { carry(1, at: k) }
+        if count >= runCheckAt { considerDenseRun() }
         return
       }
     }
     add(1, at: i)
+    if count >= runCheckAt { considerDenseRun() }
   }
 
   /// Adds `n` to bucket `i`, allocating its page on first use.
@@ -128,38 +137,57 @@ struct LatencyRecorder {
       directory[page] = Int32(truncatingIfNeeded: start)
       if page < firstPage { firstPage = page }
       allocatedPages += 1
-      let span = directory.count - firstPage
-      if allocatedPages >= LatencyRecorder.denseMinimumPages && 2 * allocatedPages >= span {
-        layOutDenseRun()
-        start = Int(directory[page])
-      }
     }
     return start - 1
   }
 
-  /// Lays the span of allocated pages out as the dense run (every page of it allocated, in
-  /// page order, at the start of `pages`), counts kept.
-  private mutating func layOutDenseRun() {
-    let size = LatencyRecorder.pageSize
+  /// Lays out the run over the span with its margins when the recorder is busy enough (see
+  /// `pageShift`), and sets when to look again: when the count has doubled.
+  @inline(never)
+  private mutating func considerDenseRun() {
+    runCheckAt = count < Int.max / 2 ? count * 2 : Int.max
     let span = touchedPages
-    var low = [UInt16](repeating: 0, count: span.count * size)
+    guard allocatedPages >= LatencyRecorder.denseMinimumPages, !span.isEmpty else { return }
+    let margin = Swift.max(1, span.count / 8)
+    let run =
+      Swift.max(
+        0, span.lowerBound - margin)..<Swift.min(
+        LatencyRecorder.length >> LatencyRecorder.pageShift, span.upperBound + margin)
+    guard count / LatencyRecorder.denseValuesPerPage >= run.count else { return }
+    let start = run.lowerBound << LatencyRecorder.pageShift
+    let length = run.count << LatencyRecorder.pageShift
+    if start == denseStart && length == denseLength { return }
+    layOutDenseRun(run)
+  }
+
+  /// Lays the pages of `run` (which holds every allocated page) out as the dense run: every
+  /// page of it allocated, in page order, at the start of `pages`, counts kept.
+  private mutating func layOutDenseRun(_ run: Range<Int>) {
+    let size = LatencyRecorder.pageSize
+    var low = [UInt16](repeating: 0, count: run.count * size)
     var wide = high.isEmpty ? [] : [UInt64](repeating: 0, count: low.count)
-    for page in span where directory[page] != 0 {
+    for page in touchedPages where directory[page] != 0 {
       let from = Int(directory[page]) - 1
-      let to = (page - span.lowerBound) * size
-      guard from >= 0, from + size <= pages.count else { continue }
+      let to = (page - run.lowerBound) * size
+      guard from >= 0, from + size <= pages.count, to >= 0, to + size <= low.count else {
+        continue
+      }
       low[to..<(to + size)] = pages[from..<(from + size)]
       if !wide.isEmpty && from + size <= high.count {
         wide[to..<(to + size)] = high[from..<(from + size)]
       }
     }
-    for page in span {
-      directory[page] = Int32(truncatingIfNeeded: (page - span.lowerBound) * size + 1)
+    if run.upperBound > directory.count {
+      directory.append(contentsOf: repeatElement(0, count: run.upperBound - directory.count))
     }
+    for page in run {
+      directory[page] = Int32(truncatingIfNeeded: (page - run.lowerBound) * size + 1)
+    }
+    firstPage = run.lowerBound
     pages = low
     high = wide
-    allocatedPages = span.count
-    denseStart = span.lowerBound << LatencyRecorder.pageShift
+    allocatedPages = run.count
+    denseStart = run.lowerBound << LatencyRecorder.pageShift
     denseLength = low.count
   }
 
@@ -418,6 +446,7 @@ struct LatencyRecorder {
     count = 0
     sum = 0
     maximum = 0
+    runCheckAt = LatencyRecorder.denseMinimumPages * LatencyRecorder.denseValuesPerPage
   }
 
   var mean: Double { count == 0 ? 0 : sum / Double(count) }
