@@ -50,12 +50,12 @@ public struct CacheNode: Sendable {
 
   private var index = KeySlotMap()
   // Per slot.
-  private var slotKey: [Int] = []
-  private var slotExpiry: [Double] = []
+  /// Per slot, together: a lookup's expiry sweep and a fill read and write a slot's key,
+  /// expiry and fill-order links at once, and a busy node's slots outgrow the second-level
+  /// cache (four parallel arrays were four cache misses where this is one or two).
+  private var slots: [Slot] = []
   private var prev: [Int] = []  // recency list (LRU) or frequency-node item list (LFU)
   private var next: [Int] = []
-  private var expPrev: [Int] = []  // fill-order list, for expiry
-  private var expNext: [Int] = []
   private var slotFreqNode: [Int] = []  // LFU
   private var densePos: [Int] = []  // random
   private var dense: [Int] = []
@@ -88,10 +88,10 @@ public struct CacheNode: Sendable {
     if let c = self.capacity {
       let r = min(c, CacheNode.maxReserve)
       index.reserveCapacity(r)
-      for array in [\CacheNode.slotKey, \.prev, \.next, \.expPrev, \.expNext] {
+      for array in [\CacheNode.prev, \.next] {
         self[keyPath: array].reserveCapacity(r)
       }
-      slotExpiry.reserveCapacity(r)
+      slots.reserveCapacity(r)
       freeSlots.reserveCapacity(r)
       switch eviction {
       case .lfu:
@@ -117,7 +117,7 @@ public struct CacheNode: Sendable {
   /// Whether `key` is resident and unexpired at `now`, without counting or touching it.
   public func contains(_ key: Int, now: Double) -> Bool {
     guard let s = index[key] else { return false }
-    return now < slotExpiry[s]
+    return now < slots[s].expiry
   }
 
   /// A read: a hit refreshes the key's recency or frequency. Counts a hit or a miss.
@@ -141,7 +141,7 @@ public struct CacheNode: Sendable {
     counters.fills += 1
     let expiry = now + ttl
     if let s = index[key] {
-      slotExpiry[s] = expiry
+      slots[s].expiry = expiry
       unlinkExpiry(s)
       appendExpiry(s)
       touch(s)
@@ -173,7 +173,7 @@ public struct CacheNode: Sendable {
 
   /// Removes every entry whose TTL has run out by `now`.
   public mutating func expire(now: Double) {
-    while expHead >= 0, slotExpiry[expHead] <= now {
+    while expHead >= 0, slots[expHead].expiry <= now {
       counters.expirations += 1
       remove(expHead)
     }
@@ -205,15 +205,12 @@ public struct CacheNode: Sendable {
 
   private mutating func allocate(key: Int, expiry: Double) -> Int {
     if let s = freeSlots.popLast() {
-      slotKey[s] = key
-      slotExpiry[s] = expiry
+      slots[s].key = key
+      slots[s].expiry = expiry
       return s
     }
-    let s = slotKey.count
-    slotKey.append(key)
-    slotExpiry.append(expiry)
-    expPrev.append(-1)
-    expNext.append(-1)
+    let s = slots.count
+    slots.append(Slot(key: key, expiry: expiry))
     guard keepsEvictionOrder else { return s }
     prev.append(-1)
     next.append(-1)
@@ -226,7 +223,7 @@ public struct CacheNode: Sendable {
   }
 
   private mutating func remove(_ s: Int) {
-    index[slotKey[s]] = nil
+    index[slots[s].key] = nil
     unlinkExpiry(s)
     freeSlots.append(s)
     guard keepsEvictionOrder else { return }
@@ -288,19 +285,19 @@ public struct CacheNode: Sendable {
   // MARK: - Fill-order list (expiry)
 
   private mutating func appendExpiry(_ s: Int) {
-    expNext[s] = -1
-    expPrev[s] = expTail
-    if expTail >= 0 { expNext[expTail] = s } else { expHead = s }
+    slots[s].expNext = -1
+    slots[s].expPrev = expTail
+    if expTail >= 0 { slots[expTail].expNext = s } else { expHead = s }
     expTail = s
   }
 
   private mutating func unlinkExpiry(_ s: Int) {
-    let p = expPrev[s]
-    let n = expNext[s]
-    if p >= 0 { expNext[p] = n } else if expHead == s { expHead = n }
-    if n >= 0 { expPrev[n] = p } else if expTail == s { expTail = p }
-    expPrev[s] = -1
-    expNext[s] = -1
+    let p = slots[s].expPrev
+    let n = slots[s].expNext
+    if p >= 0 { slots[p].expNext = n } else if expHead == s { expHead = n }
+    if n >= 0 { slots[n].expPrev = p } else if expTail == s { expTail = p }
+    slots[s].expPrev = -1
+    slots[s].expNext = -1
   }
 
   // MARK: - Frequency lists (LFU)
@@ -382,5 +379,13 @@ public struct CacheNode: Sendable {
     guard f >= 0 else { return }
     if freqUnlink(s, node: f) { freeFreqNode(f) }
     slotFreqNode[s] = -1
+  }
+
+  /// A slot: its key, when it expires, and its neighbours in fill order (-1: none).
+  private struct Slot {
+    var key: Int
+    var expiry: Double
+    var expPrev = -1
+    var expNext = -1
   }
 }
