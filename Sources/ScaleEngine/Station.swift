@@ -42,14 +42,10 @@ struct Station {
   /// started before that is stale (the request was dropped, maybe to come back as a new
   /// service). Exact unless 2³² services start here during one service.
   var droppedBefore: UInt64 = 0
-  /// A database station's requests in service, in start order (a scatter read is in service
-  /// at several stations at once, so the slot cannot say where; servers find theirs from the
-  /// slots).
-  var inService: [Int32] = []
-  /// Per entry of `inService`: the service's token (low 32 bits) and the request's
-  /// generation when it began (high 32 bits), so a completion finds its own service and
-  /// knows whether the slot still holds that request.
-  var inServiceTag: [UInt64] = []
+  /// A database station's services in progress, in start order, with their tokens and the
+  /// generations they began for, so a completion finds its own service and knows whether the
+  /// slot still holds that request (servers find theirs from the slots, and have none).
+  let inService: ServiceList?
   var service: DistributionSampler
   var rng: RandomStream
   var sigma: Double
@@ -92,6 +88,7 @@ struct Station {
     self.role = role
     self.database = Int32(truncatingIfNeeded: database)
     self.local = Int32(truncatingIfNeeded: local)
+    inService = role == .database ? ServiceList() : nil
     cores = Swift.max(1, spec.cores)
     maxConnections = Swift.max(0, spec.maxConnections)
     // Grown on demand: most servers of a large pool never queue anything.

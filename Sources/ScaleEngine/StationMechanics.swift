@@ -58,8 +58,7 @@ extension Station {
     let token = nextToken
     nextToken &+= 1
     if role == .database {
-      inService.append(slot)
-      inServiceTag.append(UInt64(generation) << 32 | (token & 0xFFFF_FFFF))
+      inService?.append(slot: slot, token: token, generation: generation)
     }
     return (sampleServiceTime(), UInt32(truncatingIfNeeded: token))
   }
@@ -74,12 +73,7 @@ extension Station {
     let started = nextToken &- UInt64(UInt32(truncatingIfNeeded: nextToken) &- token)
     guard started >= droppedBefore else { return nil }
     guard role == .database else { return 0 }
-    guard let i = inServiceTag.firstIndex(where: { UInt32(truncatingIfNeeded: $0) == token })
-    else { return nil }
-    let generation = UInt32(truncatingIfNeeded: inServiceTag[i] >> 32)
-    inService.remove(at: i)
-    inServiceTag.remove(at: i)
-    return generation
+    return inService?.remove(token: token)
   }
 
   /// A core finished a request that spent `sojourn` here.
@@ -106,9 +100,7 @@ extension Station {
   /// behind it are lost with it. The caller counts the requests it fails.
   mutating func dropAll(at now: Double) -> [Int32] {
     var held = queue.drain()
-    held += inService
-    inService.removeAll(keepingCapacity: true)
-    inServiceTag.removeAll(keepingCapacity: true)
+    held += inService?.drain() ?? []
     droppedBefore = nextToken
     busy = 0
     stats.busyTime.set(0, at: now)
