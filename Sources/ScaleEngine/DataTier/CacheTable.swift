@@ -4,8 +4,9 @@ import ScaleModel
 /// figures and snapshot.
 struct CacheTable {
   let all = FlatTable<CacheCluster>()
-  /// Per cache: the hit latency.
-  var hitLatency: [DistributionSampler] = []
+  /// Per cache: the hit latency (a table written in place: an array here paid a uniqueness
+  /// check on every hit's draw).
+  let hitLatency = FlatTable<DistributionSampler>()
   /// Hit latencies and random evictions' draws (`cache`).
   var rng = RandomStream(seed: 0)
   /// Per cache, at the start of the current interval: hits and lookups (the counters
