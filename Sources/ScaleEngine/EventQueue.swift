@@ -55,6 +55,7 @@ public final class EventQueue {
   }
 
   /// Schedules an event; ties at the same time run in scheduling order.
+  @inline(__always)
   public func schedule(
     at time: Double, kind: SimEventKind, a: Int32 = 0, b: UInt32 = 0, c: Int32 = 0
   ) {
